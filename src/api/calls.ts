@@ -1,0 +1,134 @@
+/** HubSpot's calls API (`/crm/v3/objects/calls`). */
+import { hubspotRequest } from './http';
+import {
+  batchResponseSchema,
+  collectionSchema,
+  hubSpotObjectSchema,
+  noContentSchema,
+  searchCollectionSchema,
+  toBatchResult,
+  toPage,
+  type AssociationCategory,
+  type BatchResult,
+  type HubSpotObject,
+  type Page,
+  type SearchPage,
+  type SearchRequest,
+} from './schemas';
+
+const base = '/crm/v3/objects/calls';
+
+/** Every call property the console reads. */
+export const CALL_PROPERTIES = [
+  'hs_call_title',
+  'hs_timestamp',
+  'hs_call_direction',
+  'hs_call_disposition',
+  'hs_call_status',
+  'hs_activity_type',
+  'hs_call_duration',
+  'hs_call_from_number',
+  'hs_call_to_number',
+  'hs_call_recording_url',
+  'hs_call_body',
+  'hs_call_source',
+  'hs_call_has_voicemail',
+  'hs_call_callee_object_id',
+  'hs_call_callee_object_type',
+  'hubspot_owner_id',
+  'hs_attachment_ids',
+  'hs_createdate',
+  'hs_lastmodifieddate',
+  'hs_object_id',
+] as const;
+
+/** Properties whose history the detail page shows. */
+export const CALL_HISTORY_PROPERTIES = [
+  'hs_call_disposition',
+  'hs_call_status',
+  'hs_call_title',
+  'hubspot_owner_id',
+  'hs_call_duration',
+  'hs_timestamp',
+] as const;
+
+export interface AssociationInput {
+  to: { id: string };
+  types: { associationCategory: AssociationCategory; associationTypeId: number }[];
+}
+
+export interface ReadParams {
+  properties?: readonly string[];
+  propertiesWithHistory?: readonly string[];
+  associations?: readonly string[];
+}
+
+export async function listCalls(
+  p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[] },
+  signal?: AbortSignal,
+): Promise<Page<HubSpotObject>> {
+  const data = await hubspotRequest(base, {
+    query: { limit: p.limit, after: p.after, properties: p.properties ?? CALL_PROPERTIES, associations: p.associations },
+    schema: collectionSchema,
+    signal,
+  });
+  return toPage(data);
+}
+
+export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {
+  const data = await hubspotRequest(`${base}/search`, {
+    method: 'POST',
+    body: { ...req, properties: req.properties ?? CALL_PROPERTIES },
+    schema: searchCollectionSchema,
+    signal,
+  });
+  return { ...toPage(data), total: data.total };
+}
+
+export function getCall(id: string, p: ReadParams = {}, signal?: AbortSignal): Promise<HubSpotObject> {
+  return hubspotRequest(`${base}/${encodeURIComponent(id)}`, {
+    query: { properties: p.properties ?? CALL_PROPERTIES, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations },
+    schema: hubSpotObjectSchema,
+    signal,
+  });
+}
+
+export function createCall(input: { properties: Record<string, string>; associations?: AssociationInput[] }): Promise<HubSpotObject> {
+  return hubspotRequest(base, {
+    method: 'POST',
+    body: { properties: input.properties, associations: input.associations ?? [] },
+    schema: hubSpotObjectSchema,
+  });
+}
+
+export function updateCall(id: string, properties: Record<string, string>): Promise<HubSpotObject> {
+  return hubspotRequest(`${base}/${encodeURIComponent(id)}`, { method: 'PATCH', body: { properties }, schema: hubSpotObjectSchema });
+}
+
+export async function archiveCall(id: string): Promise<void> {
+  await hubspotRequest(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE', schema: noContentSchema });
+}
+
+export async function batchReadCalls(
+  ids: readonly string[],
+  properties: readonly string[] = CALL_PROPERTIES,
+  signal?: AbortSignal,
+): Promise<BatchResult<HubSpotObject>> {
+  const data = await hubspotRequest(`${base}/batch/read`, {
+    method: 'POST',
+    body: { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] },
+    schema: batchResponseSchema,
+    signal,
+  });
+  return toBatchResult(data);
+}
+
+/** Updates up to 100 calls; HubSpot answers 200, or 207 with per-item errors. */
+export async function batchUpdateCalls(inputs: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchResult<HubSpotObject>> {
+  const data = await hubspotRequest(`${base}/batch/update`, { method: 'POST', body: { inputs }, schema: batchResponseSchema });
+  return toBatchResult(data);
+}
+
+export async function batchArchiveCalls(ids: readonly string[]): Promise<void> {
+  await hubspotRequest(`${base}/batch/archive`, { method: 'POST', body: { inputs: ids.map((id) => ({ id })) }, schema: noContentSchema });
+}

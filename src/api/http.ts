@@ -1,0 +1,178 @@
+/**
+ * The only code in the browser that calls `fetch`. JSON in and out, HubSpot paths under the
+ * `/hubspot` proxy prefix, responses validated by zod schemas, one error type, and HubSpot-aware
+ * retries: reads retry on 429 (after Retry-After) and on 502/503/504 (exponential backoff);
+ * writes retry only on 429, which HubSpot answers before applying anything; nothing else retries.
+ */
+import type { z } from 'zod';
+import { errorFromResponse, HubSpotApiError, invalidResponseError, networkError } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+export interface RequestOptions<T> {
+  method?: HttpMethod;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+  /** A POST that only reads (search, batch read) may be retried like a GET. Derived from the path when omitted. */
+  idempotent?: boolean;
+}
+
+export interface RetryNotice {
+  retryInSeconds: number;
+  reason: 'rate-limit' | 'unavailable';
+}
+
+export interface HttpConfig {
+  /** Prefix for HubSpot paths: the proxy in the browser, a mock origin in tests. */
+  baseUrl: string;
+  /** Retries after the first attempt for 429 answers. */
+  maxRateLimitRetries: number;
+  /** Retries after the first attempt for 502/503/504 answers to reads. */
+  maxUnavailableRetries: number;
+  /** First backoff for 502/503/504; doubles each time. */
+  backoffMs: number;
+  /** Longest wait honoured for one Retry-After. */
+  maxRetryAfterMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const defaults: HttpConfig = {
+  baseUrl: '/hubspot',
+  maxRateLimitRetries: 3,
+  maxUnavailableRetries: 3,
+  backoffMs: 500,
+  maxRetryAfterMs: 30_000,
+  sleep: abortableSleep,
+};
+let config: HttpConfig = { ...defaults };
+
+/** Tests and embedders adjust the base URL or retry timing; `resetHttpConfig` restores defaults. */
+export function configureHttp(patch: Partial<HttpConfig>): void {
+  config = { ...config, ...patch };
+}
+export function resetHttpConfig(): void {
+  config = { ...defaults };
+}
+
+const listeners = new Set<(notice: RetryNotice | null) => void>();
+/** The app shell shows "HubSpot is rate-limiting, retrying in N s" while a request waits. */
+export function subscribeRetryNotice(fn: (notice: RetryNotice | null) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+function emit(notice: RetryNotice | null) {
+  for (const fn of listeners) fn(notice);
+}
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+const readOnlyPost = /\/(search|batch\/read)$/;
+
+async function readBody(res: Response): Promise<unknown> {
+  if (res.status === 204) return undefined;
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    throw networkError(e);
+  }
+}
+
+async function request<T>(url: string, label: string, opts: RequestOptions<T>, canRetryUnavailable: boolean): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let rateLimitRetries = 0;
+  let unavailableRetries = 0;
+  for (;;) {
+    const res = await send(url, { method, headers, body, signal: opts.signal });
+    const data = await readBody(res);
+    if (res.ok) {
+      const parsed = opts.schema.safeParse(data);
+      if (!parsed.success) {
+        throw invalidResponseError(label, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+      }
+      return parsed.data;
+    }
+    const error = errorFromResponse(res.status, data, res.headers);
+    let waitMs: number | undefined;
+    let reason: RetryNotice['reason'] = 'rate-limit';
+    if (res.status === 429 && rateLimitRetries < config.maxRateLimitRetries) {
+      rateLimitRetries += 1;
+      waitMs = Math.min((error.retryAfterSeconds ?? 1) * 1000, config.maxRetryAfterMs);
+    } else if (canRetryUnavailable && [502, 503, 504].includes(res.status) && unavailableRetries < config.maxUnavailableRetries) {
+      waitMs = config.backoffMs * 2 ** unavailableRetries;
+      unavailableRetries += 1;
+      reason = 'unavailable';
+    }
+    if (waitMs === undefined) throw error;
+    emit({ retryInSeconds: Math.max(1, Math.ceil(waitMs / 1000)), reason });
+    try {
+      await config.sleep(waitMs, opts.signal);
+    } finally {
+      emit(null);
+    }
+  }
+}
+
+/** Calls HubSpot (through the proxy) at `path`, e.g. `/crm/v3/objects/calls`. */
+export function hubspotRequest<T>(path: string, opts: RequestOptions<T>): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const idempotent = opts.idempotent ?? (method === 'GET' || (method === 'POST' && readOnlyPost.test(path)));
+  return request(`${config.baseUrl}${path}${buildQuery(opts.query)}`, path, opts, idempotent);
+}
+
+/** A JSON GET on our own server outside the HubSpot prefix (e.g. `/hubspot-connection`). */
+export function getJson<T>(url: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  return request(url, url, { schema, signal }, true);
+}
+
+export { HubSpotApiError };

@@ -1,0 +1,32 @@
+/** Account metadata every screen shares: property definitions, owners, call outcomes. */
+import { hubspotRequest } from './http';
+import {
+  dispositionListSchema,
+  ownerCollectionSchema,
+  propertyCollectionSchema,
+  type Disposition,
+  type Owner,
+  type PropertyDefinition,
+} from './schemas';
+
+export async function getObjectProperties(objectType: string, signal?: AbortSignal): Promise<PropertyDefinition[]> {
+  const data = await hubspotRequest(`/crm/v3/properties/${encodeURIComponent(objectType)}`, { schema: propertyCollectionSchema, signal });
+  return data.results;
+}
+
+/** Every active owner, following HubSpot's paging. */
+export async function getOwners(signal?: AbortSignal): Promise<Owner[]> {
+  const owners: Owner[] = [];
+  let after: string | undefined;
+  do {
+    const data = await hubspotRequest('/crm/v3/owners', { query: { limit: 100, after }, schema: ownerCollectionSchema, signal });
+    owners.push(...data.results);
+    after = data.paging?.next?.after;
+  } while (after);
+  return owners;
+}
+
+/** The account's call outcomes (`hs_call_disposition` GUIDs and their labels). */
+export function getDispositions(signal?: AbortSignal): Promise<Disposition[]> {
+  return hubspotRequest('/calling/v1/dispositions', { schema: dispositionListSchema, signal });
+}

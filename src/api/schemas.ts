@@ -1,0 +1,208 @@
+/** zod schemas for HubSpot's responses: the types of the client layer are inferred from these. */
+import { z } from 'zod';
+
+export const propertyValueSchema = z.string().nullable();
+
+export const valueWithTimestampSchema = z.looseObject({
+  value: z.string(),
+  timestamp: z.string(),
+  sourceType: z.string(),
+  sourceId: z.string().optional(),
+  sourceLabel: z.string().optional(),
+  updatedByUserId: z.number().optional(),
+});
+export type ValueWithTimestamp = z.infer<typeof valueWithTimestampSchema>;
+
+export const associatedIdSchema = z.looseObject({ id: z.string(), type: z.string() });
+
+export const nextPagingSchema = z
+  .looseObject({ next: z.looseObject({ after: z.string(), link: z.string().optional() }).optional() })
+  .optional();
+
+export const hubSpotObjectSchema = z.looseObject({
+  id: z.string(),
+  properties: z.record(z.string(), propertyValueSchema),
+  propertiesWithHistory: z.record(z.string(), z.array(valueWithTimestampSchema)).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archived: z.boolean().optional().default(false),
+  archivedAt: z.string().optional(),
+  associations: z
+    .record(z.string(), z.looseObject({ results: z.array(associatedIdSchema), paging: nextPagingSchema }))
+    .optional(),
+});
+export type HubSpotObject = z.infer<typeof hubSpotObjectSchema>;
+
+export interface Page<T> {
+  results: T[];
+  nextAfter?: string;
+}
+export interface SearchPage<T> extends Page<T> {
+  total: number;
+}
+
+export const collectionSchema = z.looseObject({
+  results: z.array(hubSpotObjectSchema),
+  paging: nextPagingSchema,
+});
+
+export const searchCollectionSchema = z.looseObject({
+  total: z.number(),
+  results: z.array(hubSpotObjectSchema),
+  paging: nextPagingSchema,
+});
+
+export const standardErrorSchema = z.looseObject({
+  status: z.string().optional(),
+  category: z.string(),
+  message: z.string(),
+  context: z.record(z.string(), z.array(z.string())).optional(),
+  errors: z.array(z.looseObject({ message: z.string() })).optional(),
+});
+
+export const batchResponseSchema = z.looseObject({
+  status: z.string(),
+  results: z.array(hubSpotObjectSchema),
+  errors: z.array(standardErrorSchema).optional(),
+  numErrors: z.number().optional(),
+});
+
+export interface BatchError {
+  message: string;
+  category: string;
+  /** The input ids this error is about (from `context.ids`), when HubSpot says. */
+  ids: string[];
+}
+export interface BatchResult<T> {
+  results: T[];
+  errors: BatchError[];
+}
+
+export const optionSchema = z.looseObject({
+  label: z.string(),
+  value: z.string(),
+  description: z.string().optional(),
+  displayOrder: z.number().optional(),
+  hidden: z.boolean().optional().default(false),
+});
+export type PropertyOption = z.infer<typeof optionSchema>;
+
+export const propertyDefinitionSchema = z.looseObject({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  fieldType: z.string(),
+  groupName: z.string(),
+  description: z.string().optional().default(''),
+  displayOrder: z.number().optional(),
+  hidden: z.boolean().optional(),
+  calculated: z.boolean().optional(),
+  hubspotDefined: z.boolean().optional(),
+  options: z.array(optionSchema).optional().default([]),
+  modificationMetadata: z.looseObject({ readOnlyValue: z.boolean().optional() }).optional(),
+});
+export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
+export const propertyCollectionSchema = z.looseObject({ results: z.array(propertyDefinitionSchema) });
+
+export const ownerSchema = z.looseObject({
+  id: z.string(),
+  email: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  userId: z.number().optional(),
+  type: z.string().optional(),
+  archived: z.boolean().optional().default(false),
+});
+export type Owner = z.infer<typeof ownerSchema>;
+export const ownerCollectionSchema = z.looseObject({ results: z.array(ownerSchema), paging: nextPagingSchema });
+
+export const dispositionSchema = z.looseObject({
+  id: z.string(),
+  label: z.string(),
+  deleted: z.boolean().optional(),
+});
+export type Disposition = z.infer<typeof dispositionSchema>;
+export const dispositionListSchema = z.array(dispositionSchema);
+
+export const associationCategorySchema = z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK']);
+export type AssociationCategory = z.infer<typeof associationCategorySchema>;
+
+export const associationTypeSchema = z.looseObject({
+  category: z.string(),
+  typeId: z.number(),
+  label: z.string().nullable().optional(),
+});
+export type AssociationType = z.infer<typeof associationTypeSchema>;
+
+export const associatedRecordSchema = z.looseObject({
+  toObjectId: z.union([z.string(), z.number()]).transform(String),
+  associationTypes: z.array(associationTypeSchema),
+});
+export type AssociatedRecord = z.infer<typeof associatedRecordSchema>;
+
+export const associationListSchema = z.looseObject({
+  results: z.array(associatedRecordSchema),
+  paging: nextPagingSchema,
+});
+
+export const associationBatchReadSchema = z.looseObject({
+  status: z.string().optional(),
+  results: z.array(
+    z.looseObject({
+      from: z.looseObject({ id: z.string() }),
+      to: z.array(associatedRecordSchema),
+      paging: nextPagingSchema,
+    }),
+  ),
+  errors: z.array(standardErrorSchema).optional(),
+});
+
+export const associationLabelListSchema = z.looseObject({ results: z.array(associationTypeSchema) });
+
+export const connectionSchema = z.looseObject({
+  mode: z.enum(['mock', 'hubspot']),
+  host: z.string(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+/** For 204 answers and bodies the app ignores. */
+export const anySchema = z.unknown();
+export const noContentSchema = z.unknown().transform(() => undefined);
+
+export const searchOperators = [
+  'EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN',
+  'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN',
+] as const;
+export type FilterOperator = (typeof searchOperators)[number];
+
+export interface SearchFilter {
+  propertyName: string;
+  operator: FilterOperator;
+  value?: string;
+  highValue?: string;
+  values?: string[];
+}
+export interface SearchSort {
+  propertyName: string;
+  direction: 'ASCENDING' | 'DESCENDING';
+}
+export interface SearchRequest {
+  filterGroups?: { filters: SearchFilter[] }[];
+  sorts?: SearchSort[];
+  query?: string;
+  properties?: readonly string[];
+  limit?: number;
+  after?: string;
+}
+
+export function toPage<T>(data: { results: T[]; paging?: { next?: { after: string } } }): Page<T> {
+  const nextAfter = data.paging?.next?.after;
+  return nextAfter ? { results: data.results, nextAfter } : { results: data.results };
+}
+
+export function toBatchResult(data: z.infer<typeof batchResponseSchema>): BatchResult<HubSpotObject> {
+  return {
+    results: data.results,
+    errors: (data.errors ?? []).map((e) => ({ message: e.message, category: e.category, ids: e.context?.ids ?? [] })),
+  };
+}
