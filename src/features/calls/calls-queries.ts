@@ -1,0 +1,205 @@
+/**
+ * Query keys, query options and mutation hooks for calls. Keys go from general to specific:
+ * ['calls'] ⊃ ['calls','list'] ⊃ ['calls','list',params]; ['calls','detail',id].
+ */
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, archiveCall, createCall, getCall, listCalls, searchCalls, updateCall, type AssociationInput } from '../../api/calls';
+import type { HubSpotApiError } from '../../api/errors';
+import { RECORD_TYPES, type RecordType } from '../../api/records';
+import type { HubSpotObject, SearchFilter, SearchRequest } from '../../api/schemas';
+
+export type CallSortField = 'time' | 'duration' | 'title' | 'outcome' | 'status';
+export const CALL_SORT_PROPERTIES: Record<CallSortField, string> = {
+  time: 'hs_timestamp',
+  duration: 'hs_call_duration',
+  title: 'hs_call_title',
+  outcome: 'hs_call_disposition',
+  status: 'hs_call_status',
+};
+
+export interface CallListFilters {
+  /** Outcome GUIDs (any of). */
+  outcomes?: string[];
+  direction?: string;
+  /** hs_call_status values (any of). */
+  statuses?: string[];
+  ownerIds?: string[];
+  /** Inclusive bounds, ISO-8601. */
+  from?: string;
+  to?: string;
+  hasRecording?: boolean;
+  associated?: { type: RecordType; id: string };
+}
+
+export interface CallListParams {
+  pageSize: number;
+  after?: string;
+  sort?: { field: CallSortField; direction: 'asc' | 'desc' };
+  search?: string;
+  filters?: CallListFilters;
+}
+
+export interface CallListPage {
+  results: HubSpotObject[];
+  nextAfter?: string;
+  /** Only the search endpoint knows a total. */
+  total?: number;
+}
+
+const singular: Record<RecordType, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
+
+export function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
+  const filters: SearchFilter[] = [];
+  if (f.outcomes?.length) filters.push({ propertyName: 'hs_call_disposition', operator: 'IN', values: f.outcomes });
+  if (f.direction) filters.push({ propertyName: 'hs_call_direction', operator: 'EQ', value: f.direction });
+  if (f.statuses?.length) filters.push({ propertyName: 'hs_call_status', operator: 'IN', values: f.statuses });
+  if (f.ownerIds?.length) filters.push({ propertyName: 'hubspot_owner_id', operator: 'IN', values: f.ownerIds });
+  const from = f.from ? Date.parse(f.from) : NaN;
+  const to = f.to ? Date.parse(f.to) : NaN;
+  if (!Number.isNaN(from) && !Number.isNaN(to)) {
+    filters.push({ propertyName: 'hs_timestamp', operator: 'BETWEEN', value: String(from), highValue: String(to) });
+  } else if (!Number.isNaN(from)) {
+    filters.push({ propertyName: 'hs_timestamp', operator: 'GTE', value: String(from) });
+  } else if (!Number.isNaN(to)) {
+    filters.push({ propertyName: 'hs_timestamp', operator: 'LTE', value: String(to) });
+  }
+  if (f.hasRecording !== undefined) {
+    filters.push({ propertyName: 'hs_call_recording_url', operator: f.hasRecording ? 'HAS_PROPERTY' : 'NOT_HAS_PROPERTY' });
+  }
+  if (f.associated) filters.push({ propertyName: `associations.${singular[f.associated.type]}`, operator: 'EQ', value: f.associated.id });
+  return filters;
+}
+
+/** True when the list endpoint can serve the view: no filter, no sort, no search text. */
+export function isPlainListView(p: CallListParams): boolean {
+  return !p.sort && !p.search?.trim() && callSearchFilters(p.filters).length === 0;
+}
+
+export function buildCallSearchRequest(p: CallListParams): SearchRequest {
+  const filters = callSearchFilters(p.filters);
+  const req: SearchRequest = {
+    filterGroups: filters.length ? [{ filters }] : [],
+    sorts: p.sort ? [{ propertyName: CALL_SORT_PROPERTIES[p.sort.field], direction: p.sort.direction === 'asc' ? 'ASCENDING' : 'DESCENDING' }] : [],
+    properties: CALL_PROPERTIES,
+    limit: p.pageSize,
+  };
+  const q = p.search?.trim();
+  if (q) req.query = q;
+  if (p.after) req.after = p.after;
+  return req;
+}
+
+/** One page of calls: the list endpoint for the plain view, the search endpoint for everything else. */
+export async function fetchCallPage(p: CallListParams, signal?: AbortSignal): Promise<CallListPage> {
+  if (isPlainListView(p)) return listCalls({ limit: p.pageSize, after: p.after, properties: CALL_PROPERTIES }, signal);
+  return searchCalls(buildCallSearchRequest(p), signal);
+}
+
+export const callKeys = {
+  all: ['calls'] as const,
+  lists: () => [...callKeys.all, 'list'] as const,
+  list: (p: CallListParams) => [...callKeys.lists(), p] as const,
+  details: () => [...callKeys.all, 'detail'] as const,
+  detail: (id: string) => [...callKeys.details(), id] as const,
+};
+
+export const callQueries = {
+  list: (p: CallListParams) =>
+    queryOptions({
+      queryKey: callKeys.list(p),
+      queryFn: ({ signal }) => fetchCallPage(p, signal),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: callKeys.detail(id),
+      queryFn: ({ signal }) =>
+        getCall(id, { properties: CALL_PROPERTIES, propertiesWithHistory: CALL_HISTORY_PROPERTIES, associations: RECORD_TYPES }, signal),
+    }),
+};
+
+type ListSnapshot = [readonly unknown[], CallListPage | undefined][];
+
+/** Applies `change` to the call wherever a cached list page holds it. */
+export function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotObject) => HubSpotObject | null): void {
+  qc.setQueriesData<CallListPage>({ queryKey: callKeys.lists() }, (page) => {
+    if (!page?.results.some((c) => c.id === id)) return page;
+    const results = page.results.flatMap((c) => {
+      if (c.id !== id) return [c];
+      const next = change(c);
+      return next ? [next] : [];
+    });
+    return { ...page, results, total: page.total !== undefined && results.length < page.results.length ? page.total - 1 : page.total };
+  });
+}
+
+function restoreLists(qc: QueryClient, snapshot: ListSnapshot) {
+  for (const [key, data] of snapshot) qc.setQueryData(key, data);
+}
+
+const withProperties = (call: HubSpotObject, properties: Record<string, string>): HubSpotObject => ({
+  ...call,
+  properties: { ...call.properties, ...properties },
+});
+
+interface UpdateContext {
+  previousDetail: HubSpotObject | undefined;
+  previousLists: ListSnapshot;
+}
+
+/**
+ * Saves changed properties. The detail and every cached list page show the new values at once;
+ * on failure they return to what they were and the error reaches the caller.
+ */
+export function useUpdateCall() {
+  const qc = useQueryClient();
+  return useMutation<HubSpotObject, HubSpotApiError, { id: string; properties: Record<string, string> }, UpdateContext>({
+    mutationFn: ({ id, properties }) => updateCall(id, properties),
+    onMutate: async ({ id, properties }) => {
+      await qc.cancelQueries({ queryKey: callKeys.detail(id) });
+      await qc.cancelQueries({ queryKey: callKeys.lists() });
+      const previousDetail = qc.getQueryData<HubSpotObject>(callKeys.detail(id));
+      const previousLists = qc.getQueriesData<CallListPage>({ queryKey: callKeys.lists() });
+      if (previousDetail) qc.setQueryData(callKeys.detail(id), withProperties(previousDetail, properties));
+      updateCallInLists(qc, id, (c) => withProperties(c, properties));
+      return { previousDetail, previousLists };
+    },
+    onError: (_error, { id }, context) => {
+      if (context?.previousDetail) qc.setQueryData(callKeys.detail(id), context.previousDetail);
+      if (context) restoreLists(qc, context.previousLists);
+    },
+    onSuccess: (saved, { id }) => {
+      const current = qc.getQueryData<HubSpotObject>(callKeys.detail(id));
+      if (current) {
+        qc.setQueryData(callKeys.detail(id), { ...current, properties: { ...current.properties, ...saved.properties }, updatedAt: saved.updatedAt });
+      }
+      updateCallInLists(qc, id, (c) => ({ ...c, properties: { ...c.properties, ...saved.properties }, updatedAt: saved.updatedAt }));
+    },
+    onSettled: (_data, _error, { id }) => {
+      void qc.invalidateQueries({ queryKey: callKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: callKeys.lists() });
+    },
+  });
+}
+
+export function useCreateCall() {
+  const qc = useQueryClient();
+  return useMutation<HubSpotObject, HubSpotApiError, { properties: Record<string, string>; associations?: AssociationInput[] }>({
+    mutationFn: (input) => createCall(input),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: callKeys.lists() });
+    },
+  });
+}
+
+/** Moves a call to HubSpot's recycling bin and drops it from every cached view. */
+export function useArchiveCall() {
+  const qc = useQueryClient();
+  return useMutation<void, HubSpotApiError, { id: string }>({
+    mutationFn: ({ id }) => archiveCall(id),
+    onSuccess: (_data, { id }) => {
+      qc.removeQueries({ queryKey: callKeys.detail(id) });
+      updateCallInLists(qc, id, () => null);
+      void qc.invalidateQueries({ queryKey: callKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Account metadata shared by every screen: property definitions, owners and call outcomes.
+ * Cached for minutes; the account changes these rarely.
+ */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { getDispositions, getObjectProperties, getOwners } from '../../api/metadata';
+import type { Disposition, Owner, PropertyDefinition, PropertyOption } from '../../api/schemas';
+
+const FIVE_MINUTES = 5 * 60_000;
+
+export const metadataKeys = {
+  all: ['metadata'] as const,
+  properties: (objectType: string) => [...metadataKeys.all, 'properties', objectType] as const,
+  owners: () => [...metadataKeys.all, 'owners'] as const,
+  dispositions: () => [...metadataKeys.all, 'dispositions'] as const,
+};
+
+export const metadataQueries = {
+  properties: (objectType: string) =>
+    queryOptions({
+      queryKey: metadataKeys.properties(objectType),
+      queryFn: ({ signal }) => getObjectProperties(objectType, signal),
+      staleTime: FIVE_MINUTES,
+    }),
+  owners: () => queryOptions({ queryKey: metadataKeys.owners(), queryFn: ({ signal }) => getOwners(signal), staleTime: FIVE_MINUTES }),
+  dispositions: () =>
+    queryOptions({ queryKey: metadataKeys.dispositions(), queryFn: ({ signal }) => getDispositions(signal), staleTime: FIVE_MINUTES }),
+};
+
+/** The visible options of one property, in HubSpot's display order. */
+export function visibleOptions(def: PropertyDefinition | undefined): PropertyOption[] {
+  return [...(def?.options ?? [])].filter((o) => !o.hidden).sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0));
+}
+
+/** The options of one call property (e.g. hs_call_status), from the account's definitions. */
+export function useCallPropertyOptions(name: string): { options: PropertyOption[]; isPending: boolean } {
+  const { data, isPending } = useQuery(metadataQueries.properties('calls'));
+  const options = useMemo(() => visibleOptions(data?.find((p) => p.name === name)), [data, name]);
+  return { options, isPending };
+}
+
+/** Label of an option value; the raw value when the account has no such option. */
+export function optionLabel(options: readonly PropertyOption[], value: string | null | undefined): string {
+  if (!value) return '';
+  return options.find((o) => o.value === value)?.label ?? value;
+}
+
+export function useOwners() {
+  return useQuery(metadataQueries.owners());
+}
+
+export function useDispositions() {
+  return useQuery(metadataQueries.dispositions());
+}
+
+export function ownerName(owner: Owner | undefined): string {
+  if (!owner) return '';
+  return [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `Owner ${owner.id}`;
+}
+
+/** Owner id → display name, for tables. */
+export function ownerNames(owners: readonly Owner[] | undefined): Map<string, string> {
+  return new Map((owners ?? []).map((o) => [o.id, ownerName(o)]));
+}
+
+export interface OutcomeLabel {
+  label: string;
+  /** The GUID is not one of the account's outcomes (or was deleted). */
+  unknown: boolean;
+}
+
+/** An outcome GUID as a person reads it; unknown GUIDs are flagged rather than shown as labels. */
+export function dispositionLabel(dispositions: readonly Disposition[] | undefined, guid: string | null | undefined): OutcomeLabel | null {
+  if (!guid) return null;
+  const found = dispositions?.find((d) => d.id === guid);
+  if (!found) return { label: 'Unknown outcome', unknown: true };
+  return { label: found.deleted ? `${found.label} (deleted)` : found.label, unknown: false };
+}
