@@ -1,0 +1,38 @@
+import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import type { Dayjs } from 'dayjs';
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+
+export interface RHFDateTimePickerProps<T extends FieldValues> {
+  name: Path<T>;
+  control: Control<T>;
+  label: string;
+  /** IANA time zone the value is shown and edited in (the user's). */
+  timezone: string;
+  helperText?: string;
+  required?: boolean;
+}
+
+/** MUI X DateTimePicker (AdapterDayjs) bound to react-hook-form; the value is a Dayjs or null. */
+export function RHFDateTimePicker<T extends FieldValues>({ name, control, label, timezone, helperText, required }: RHFDateTimePickerProps<T>) {
+  const { field, fieldState } = useController({ name, control });
+  return (
+    <DateTimePicker<Dayjs>
+      label={label}
+      value={(field.value as Dayjs | null) ?? null}
+      timezone={timezone}
+      onChange={(v) => field.onChange(v)}
+      inputRef={field.ref}
+      ampm={false}
+      slotProps={{
+        textField: {
+          id: `field-${name}`,
+          name: field.name,
+          onBlur: field.onBlur,
+          required,
+          error: !!fieldState.error,
+          helperText: fieldState.error?.message ?? helperText,
+        },
+      }}
+    />
+  );
+}
