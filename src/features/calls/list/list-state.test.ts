@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearAll,
+  DEFAULT_STATE,
+  needsSearch,
+  parseListState,
+  serializeListState,
+  toSearchRequest,
+  withFilters,
+  withView,
+  zoneOffsetMinutes,
+  type ListState,
+} from './list-state';
+
+const parse = (qs: string) => parseListState(new URLSearchParams(qs));
+
+describe('list URL state', () => {
+  it('an empty query string is the default view, and the default view serialises to nothing', () => {
+    expect(parse('')).toEqual(DEFAULT_STATE);
+    expect(serializeListState(DEFAULT_STATE).toString()).toBe('');
+    expect(needsSearch(DEFAULT_STATE)).toBe(false);
+  });
+
+  it('round-trips every part of the state', () => {
+    const state: ListState = {
+      pageSize: 50,
+      trail: ['NTI1Cg%3D%3D', 'abc=='],
+      sort: { field: 'duration', direction: 'desc' },
+      q: 'renewal call',
+      filters: {
+        outcomes: ['73a0d17f-1163-4015-bdd5-ec830791da20', 'f240bbac-87c9-4f6e-bf70-924b57d47db7'],
+        direction: 'INBOUND',
+        status: 'COMPLETED',
+        owner: '1001',
+        from: '2026-01-01',
+        to: '2026-01-31T12:00:00.000Z',
+        recording: 'with',
+        record: { type: 'companies', id: '42' },
+      },
+    };
+    const qs = serializeListState(state).toString();
+    expect(parse(qs)).toEqual(state);
+    expect(qs).toContain('sort=-duration');
+    expect(qs).toContain('record=companies%3A42');
+    expect(needsSearch(state)).toBe(true);
+  });
+
+  it('ignores malformed values instead of failing', () => {
+    const s = parse('size=33&sort=-colour&owner=abc&from=yesterday&to=2026-13-45&recording=maybe&record=planets:1&record=contacts:x');
+    expect(s.pageSize).toBe(25);
+    expect(s.sort).toBeUndefined();
+    expect(s.filters).toEqual({ outcomes: [] });
+  });
+
+  it('deduplicates and orders outcomes so equal views have equal URLs', () => {
+    expect(parse('outcome=b&outcome=a&outcome=b').filters.outcomes).toEqual(['a', 'b']);
+  });
+
+  it('changing the view or a filter goes back to the first page', () => {
+    const onPage3 = parse('after=c1&after=c2&status=BUSY');
+    expect(onPage3.trail).toEqual(['c1', 'c2']);
+    expect(withView(onPage3, { pageSize: 100 }).trail).toEqual([]);
+    const f = withFilters(onPage3, { status: undefined, direction: 'OUTBOUND' });
+    expect(f.trail).toEqual([]);
+    expect(f.filters).toEqual({ outcomes: [], direction: 'OUTBOUND' });
+    expect(clearAll({ ...onPage3, q: 'x', pageSize: 10 })).toEqual({ ...DEFAULT_STATE, pageSize: 10 });
+  });
+});
+
+describe('search request', () => {
+  it('maps filters, sort and text to HubSpot search', () => {
+    const s = parse(
+      'q=hello&sort=time&outcome=a&outcome=b&direction=OUTBOUND&status=BUSY&owner=7&recording=without&record=contacts:9&from=2026-03-01&to=2026-03-02',
+    );
+    expect(toSearchRequest(s, 'UTC')).toEqual({
+      query: 'hello',
+      sorts: [{ propertyName: 'hs_timestamp', direction: 'ASCENDING' }],
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'hs_call_disposition', operator: 'IN', values: ['a', 'b'] },
+            { propertyName: 'hs_call_direction', operator: 'EQ', value: 'OUTBOUND' },
+            { propertyName: 'hs_call_status', operator: 'EQ', value: 'BUSY' },
+            { propertyName: 'hubspot_owner_id', operator: 'EQ', value: '7' },
+            {
+              propertyName: 'hs_timestamp',
+              operator: 'BETWEEN',
+              value: String(Date.parse('2026-03-01T00:00:00.000Z')),
+              highValue: String(Date.parse('2026-03-02T23:59:59.999Z')),
+            },
+            { propertyName: 'hs_call_recording_url', operator: 'NOT_HAS_PROPERTY' },
+            { propertyName: 'associations.contact', operator: 'EQ', value: '9' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('a single outcome is an EQ filter and open-ended ranges use GTE/LTE', () => {
+    expect(toSearchRequest(parse('outcome=a&from=2026-03-01T10:00:00Z'), 'UTC').filterGroups?.[0]?.filters).toEqual([
+      { propertyName: 'hs_call_disposition', operator: 'EQ', value: 'a' },
+      { propertyName: 'hs_timestamp', operator: 'GTE', value: String(Date.parse('2026-03-01T10:00:00Z')) },
+    ]);
+    expect(toSearchRequest(parse('to=2026-03-01'), 'UTC').filterGroups?.[0]?.filters).toEqual([
+      { propertyName: 'hs_timestamp', operator: 'LTE', value: String(Date.parse('2026-03-01T23:59:59.999Z')) },
+    ]);
+  });
+
+  it('date-only bounds are whole days in the user time zone, DST included', () => {
+    // New York is UTC-5 in January and UTC-4 in July.
+    expect(zoneOffsetMinutes('America/New_York')('2026-01-15T00:00:00.000')).toBe(-300);
+    expect(zoneOffsetMinutes('America/New_York')('2026-07-15T00:00:00.000')).toBe(-240);
+    const f = toSearchRequest(parse('from=2026-07-15'), 'America/New_York').filterGroups?.[0]?.filters[0];
+    expect(f?.value).toBe(String(Date.parse('2026-07-15T04:00:00.000Z')));
+  });
+});

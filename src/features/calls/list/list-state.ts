@@ -1,0 +1,258 @@
+/**
+ * The call list's view state and its URL form. The URL is the state of the view: page size, cursor trail,
+ * sort, search text and filters all live in the query string, so reload, back/forward and a pasted link
+ * land on the same page. Pure functions only (unit tested).
+ */
+import type { SearchFilter, SearchRequest } from '../../../api/schemas';
+import { RECORD_TYPES, type RecordType } from '../../../api/records';
+import { parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 25;
+
+/** Sortable columns: URL name -> HubSpot property. */
+export const SORT_FIELDS = {
+  time: 'hs_timestamp',
+  duration: 'hs_call_duration',
+  title: 'hs_call_title',
+  outcome: 'hs_call_disposition',
+  status: 'hs_call_status',
+} as const;
+export type SortField = keyof typeof SORT_FIELDS;
+export type SortDirection = 'asc' | 'desc';
+export interface ListSort {
+  field: SortField;
+  direction: SortDirection;
+}
+
+export type RecordingFilter = 'with' | 'without';
+
+export interface ListFilters {
+  /** Outcome GUIDs (any of). */
+  outcomes: string[];
+  direction?: string;
+  status?: string;
+  owner?: string;
+  /** Time range bounds as typed by the user: `YYYY-MM-DD` (a day in the user's zone) or an ISO date-time. */
+  from?: string;
+  to?: string;
+  recording?: RecordingFilter;
+  record?: { type: RecordType; id: string };
+}
+
+export interface ListState {
+  pageSize: PageSize;
+  /** Cursors of pages 2..n; its length is the zero-based page index. */
+  trail: CursorTrail;
+  sort?: ListSort;
+  /** Free-text search (HubSpot's search `query`). */
+  q: string;
+  filters: ListFilters;
+}
+
+export const EMPTY_FILTERS: ListFilters = { outcomes: [] };
+export const DEFAULT_STATE: ListState = { pageSize: DEFAULT_PAGE_SIZE, trail: [], q: '', filters: EMPTY_FILTERS };
+
+/** URL parameter names. */
+export const P = {
+  size: 'size',
+  cursor: 'after',
+  sort: 'sort',
+  q: 'q',
+  outcome: 'outcome',
+  direction: 'direction',
+  status: 'status',
+  owner: 'owner',
+  from: 'from',
+  to: 'to',
+  recording: 'recording',
+  record: 'record',
+} as const;
+
+const MAX_QUERY_LENGTH = 3000; // HubSpot rejects longer search queries
+const MAX_VALUE_LENGTH = 200;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function clean(v: string | null): string | undefined {
+  if (v === null) return undefined;
+  const t = v.trim();
+  return t && t.length <= MAX_VALUE_LENGTH ? t : undefined;
+}
+
+function isValidBound(v: string): boolean {
+  if (DATE_ONLY.test(v)) return !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+  return /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+}
+
+function isSortField(v: string): v is SortField {
+  return Object.prototype.hasOwnProperty.call(SORT_FIELDS, v);
+}
+
+/** Reads the view state from a query string; anything malformed falls back to the default, never throws. */
+export function parseListState(params: URLSearchParams): ListState {
+  const sizeNum = Number(params.get(P.size));
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeNum) ? (sizeNum as PageSize) : DEFAULT_PAGE_SIZE;
+
+  let sort: ListSort | undefined;
+  const rawSort = clean(params.get(P.sort));
+  if (rawSort) {
+    const desc = rawSort.startsWith('-');
+    const field = desc ? rawSort.slice(1) : rawSort;
+    if (isSortField(field)) sort = { field, direction: desc ? 'desc' : 'asc' };
+  }
+
+  const q = (params.get(P.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+
+  const outcomes = [...new Set(params.getAll(P.outcome).map((v) => clean(v)).filter((v): v is string => !!v))].sort();
+  const filters: ListFilters = { outcomes };
+  const direction = clean(params.get(P.direction));
+  if (direction) filters.direction = direction;
+  const status = clean(params.get(P.status));
+  if (status) filters.status = status;
+  const owner = clean(params.get(P.owner));
+  if (owner && /^\d+$/.test(owner)) filters.owner = owner;
+  const from = clean(params.get(P.from));
+  if (from && isValidBound(from)) filters.from = from;
+  const to = clean(params.get(P.to));
+  if (to && isValidBound(to)) filters.to = to;
+  const recording = params.get(P.recording);
+  if (recording === 'with' || recording === 'without') filters.recording = recording;
+  const record = clean(params.get(P.record));
+  if (record) {
+    const [type, id] = record.split(':');
+    if (type && id && (RECORD_TYPES as readonly string[]).includes(type) && /^\d+$/.test(id)) {
+      filters.record = { type: type as RecordType, id };
+    }
+  }
+
+  return { pageSize, trail: parseTrail(params.getAll(P.cursor)), sort, q, filters };
+}
+
+/** The query string for a view state; defaults are left out so the plain list is just `/calls`. */
+export function serializeListState(state: ListState): URLSearchParams {
+  const p = new URLSearchParams();
+  if (state.q) p.set(P.q, state.q);
+  const f = state.filters;
+  for (const o of [...f.outcomes].sort()) p.append(P.outcome, o);
+  if (f.direction) p.set(P.direction, f.direction);
+  if (f.status) p.set(P.status, f.status);
+  if (f.owner) p.set(P.owner, f.owner);
+  if (f.from) p.set(P.from, f.from);
+  if (f.to) p.set(P.to, f.to);
+  if (f.recording) p.set(P.recording, f.recording);
+  if (f.record) p.set(P.record, `${f.record.type}:${f.record.id}`);
+  if (state.sort) p.set(P.sort, `${state.sort.direction === 'desc' ? '-' : ''}${state.sort.field}`);
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set(P.size, String(state.pageSize));
+  for (const c of serializeTrail(state.trail)) p.append(P.cursor, c);
+  return p;
+}
+
+export function hasFilters(f: ListFilters): boolean {
+  return (
+    f.outcomes.length > 0 || !!f.direction || !!f.status || !!f.owner || !!f.from || !!f.to || !!f.recording || !!f.record
+  );
+}
+
+/** True when the view needs HubSpot's search endpoint (anything but the plain, unsorted, unfiltered list). */
+export function needsSearch(state: Pick<ListState, 'q' | 'sort' | 'filters'>): boolean {
+  return !!state.q || !!state.sort || hasFilters(state.filters);
+}
+
+/** A change of filter, sort, search or page size starts again on the first page. */
+export function withView(state: ListState, patch: Partial<Omit<ListState, 'trail'>>): ListState {
+  return { ...state, ...patch, trail: [] };
+}
+
+export function withFilters(state: ListState, patch: Partial<ListFilters>): ListState {
+  const filters: ListFilters = { ...state.filters, ...patch };
+  for (const k of Object.keys(filters) as (keyof ListFilters)[]) {
+    if (filters[k] === undefined) delete filters[k];
+  }
+  return withView(state, { filters });
+}
+
+export function clearAll(state: ListState): ListState {
+  return { pageSize: state.pageSize, trail: [], q: '', filters: EMPTY_FILTERS };
+}
+
+/** Epoch ms of a time-range bound. Date-only bounds are whole days in `tz` (from = start, to = end of day). */
+export function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
+  if (DATE_ONLY.test(bound)) {
+    const localIso = edge === 'start' ? `${bound}T00:00:00.000` : `${bound}T23:59:59.999`;
+    const asUtc = Date.parse(`${localIso}Z`);
+    return asUtc - tzOffsetMinutes(localIso) * 60_000;
+  }
+  return Date.parse(bound);
+}
+
+/** Offset (minutes east of UTC) of an IANA zone at a local wall-clock time, via Intl (no dependency). */
+export function zoneOffsetMinutes(timeZone: string): (isoLocal: string) => number {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const offsetAt = (utcMs: number): number => {
+    const parts = Object.fromEntries(fmt.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
+    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+    return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60_000);
+  };
+  return (isoLocal) => {
+    const guess = Date.parse(`${isoLocal}Z`);
+    // Two passes settle the offset around DST changes.
+    const first = offsetAt(guess);
+    return offsetAt(guess - first * 60_000);
+  };
+}
+
+const ASSOCIATION_PSEUDO: Record<RecordType, string> = {
+  contacts: 'associations.contact',
+  companies: 'associations.company',
+  deals: 'associations.deal',
+  tickets: 'associations.ticket',
+};
+
+/** HubSpot search filters for the view's filters (one AND group). */
+export function toSearchFilters(f: ListFilters, timeZone: string): SearchFilter[] {
+  const filters: SearchFilter[] = [];
+  if (f.outcomes.length === 1) filters.push({ propertyName: 'hs_call_disposition', operator: 'EQ', value: f.outcomes[0] });
+  else if (f.outcomes.length > 1) filters.push({ propertyName: 'hs_call_disposition', operator: 'IN', values: [...f.outcomes] });
+  if (f.direction) filters.push({ propertyName: 'hs_call_direction', operator: 'EQ', value: f.direction });
+  if (f.status) filters.push({ propertyName: 'hs_call_status', operator: 'EQ', value: f.status });
+  if (f.owner) filters.push({ propertyName: 'hubspot_owner_id', operator: 'EQ', value: f.owner });
+  const offset = zoneOffsetMinutes(timeZone);
+  const from = f.from ? boundToEpochMs(f.from, 'start', offset) : undefined;
+  const to = f.to ? boundToEpochMs(f.to, 'end', offset) : undefined;
+  if (from !== undefined && to !== undefined) {
+    filters.push({ propertyName: 'hs_timestamp', operator: 'BETWEEN', value: String(from), highValue: String(to) });
+  } else if (from !== undefined) {
+    filters.push({ propertyName: 'hs_timestamp', operator: 'GTE', value: String(from) });
+  } else if (to !== undefined) {
+    filters.push({ propertyName: 'hs_timestamp', operator: 'LTE', value: String(to) });
+  }
+  if (f.recording === 'with') filters.push({ propertyName: 'hs_call_recording_url', operator: 'HAS_PROPERTY' });
+  if (f.recording === 'without') filters.push({ propertyName: 'hs_call_recording_url', operator: 'NOT_HAS_PROPERTY' });
+  if (f.record) filters.push({ propertyName: ASSOCIATION_PSEUDO[f.record.type], operator: 'EQ', value: f.record.id });
+  return filters;
+}
+
+/** The search request body (without paging) for a view. */
+export function toSearchRequest(state: Pick<ListState, 'q' | 'sort' | 'filters'>, timeZone: string): SearchRequest {
+  const filters = toSearchFilters(state.filters, timeZone);
+  const req: SearchRequest = {};
+  if (filters.length) req.filterGroups = [{ filters }];
+  if (state.sort) {
+    req.sorts = [{ propertyName: SORT_FIELDS[state.sort.field], direction: state.sort.direction === 'desc' ? 'DESCENDING' : 'ASCENDING' }];
+  }
+  if (state.q) req.query = state.q;
+  return req;
+}
+
+/** HubSpot's search stops at 10,000 results per query. */
+export const SEARCH_RESULT_CAP = 10_000;
