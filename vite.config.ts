@@ -1,8 +1,18 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// The app's build. `npm start` (server/serve.ts) and `npm run dev` (server/dev.ts) load this file and add the
+// /hubspot proxy themselves; nothing here reads the environment, so no secret can reach the bundle.
 export default defineConfig({
   plugins: [react()],
+  // Only VITE_-prefixed variables could ever be exposed to client code; we use none. Keep it explicit.
+  envPrefix: 'VITE_',
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+  },
   test: {
     reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
     projects: [

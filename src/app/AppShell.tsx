@@ -1,0 +1,62 @@
+import { Suspense } from 'react';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Container from '@mui/material/Container';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
+import { Link as RouterLink, Outlet } from 'react-router';
+import { ColorModeToggle } from './ColorModeToggle';
+import { ConnectionBadge } from './ConnectionBadge';
+import { RetryNotice } from './RetryNotice';
+
+export const PRODUCT_NAME = 'HubSpot Calls Admin';
+
+/** Skip link, app bar (product name, connection badge, theme toggle), global notices, then the routed page. */
+export function AppShell() {
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+      <Link
+        href="#main"
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (theme) => theme.zIndex.appBar + 1,
+          bgcolor: 'background.paper',
+          px: 2,
+          py: 1,
+          '&:focus': { top: 8 },
+        }}
+      >
+        Skip to content
+      </Link>
+      <AppBar position="sticky" color="primary" enableColorOnDark>
+        <Toolbar sx={{ gap: 1.5 }}>
+          <PhoneInTalkOutlined aria-hidden />
+          <Typography
+            variant="h6"
+            component={RouterLink}
+            to="/calls"
+            sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 600, whiteSpace: 'nowrap' }}
+          >
+            {PRODUCT_NAME}
+          </Typography>
+          <ConnectionBadge />
+          <Box sx={{ flexGrow: 1 }} />
+          <ColorModeToggle />
+        </Toolbar>
+      </AppBar>
+      <Box role="region" aria-label="Notices" aria-live="polite">
+        <RetryNotice />
+      </Box>
+      <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ flexGrow: 1, py: 3, outline: 'none' }}>
+        <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </Container>
+    </Box>
+  );
+}
