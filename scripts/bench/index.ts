@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every benchmark in turn, each in its own process so one cannot skew the next.
+ * Each writes its figures to bench-results/<name>.json and prints a table; `--only mock|ui` runs one.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const benches = [
+  { name: 'mock', file: 'mock.ts', about: 'HubSpot mock server: throughput and latency on 100,000 calls' },
+  { name: 'ui', file: 'ui.ts', about: 'Call list in Chromium on the production build: first rows, page change, JS size' },
+];
+
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+const root = path.resolve(import.meta.dirname, '../..');
+let failed = 0;
+for (const b of benches) {
+  if (only && b.name !== only) continue;
+  console.log(`\n### ${b.name}: ${b.about}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, b.file)], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed += 1;
+    console.error(`bench ${b.name} failed (exit ${r.status ?? r.signal})`);
+  }
+}
+process.exit(failed ? 1 : 0);
