@@ -1,0 +1,179 @@
+/**
+ * Writes of the associations panel: add, remove, pin and unpin. Each one updates the panel at once
+ * (optimistic), puts the old state back when HubSpot refuses, and tells the user HubSpot's message.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { archiveAssociation, createAssociation } from '../../api/associations';
+import { isHubSpotApiError } from '../../api/errors';
+import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/records';
+import type { RecordType } from '../../api/records';
+import type { HubSpotObject } from '../../api/schemas';
+import { useNotify } from '../../app/notifications';
+import { callKeys } from '../calls/calls-queries';
+import { entryName, PINNED_PROPERTY, pickedToSpecs, withAdded } from './association-model';
+import type { AssociatedEntry, PickedRecord } from './association-model';
+import { associationQueries } from './association-queries';
+
+type Snapshot = Map<RecordType, AssociatedEntry[] | undefined>;
+
+async function snapshot(qc: QueryClient, callId: string, types: readonly RecordType[]): Promise<Snapshot> {
+  const snap: Snapshot = new Map();
+  for (const type of types) {
+    const key = associationQueries.records(callId, type).queryKey;
+    await qc.cancelQueries({ queryKey: key });
+    snap.set(type, qc.getQueryData(key));
+  }
+  return snap;
+}
+
+function restore(qc: QueryClient, callId: string, snap: Snapshot | undefined) {
+  if (!snap) return;
+  for (const [type, data] of snap) qc.setQueryData(associationQueries.records(callId, type).queryKey, data);
+}
+
+/** HubSpot's own message (and its correlation id) for a failed write. */
+export function failureText(e: unknown): string {
+  if (isHubSpotApiError(e)) return e.correlationId ? `${e.message} (correlation id ${e.correlationId})` : e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The call's detail query lists associations too; keep it in step. */
+function invalidateCall(qc: QueryClient, callId: string) {
+  return qc.invalidateQueries({ queryKey: callKeys.detail(callId) });
+}
+
+export interface AddFailure {
+  pick: PickedRecord;
+  error: unknown;
+}
+
+export class AddAssociationsError extends Error {
+  readonly failures: AddFailure[];
+  constructor(failures: AddFailure[]) {
+    super(failures.map((f) => `${f.pick.name}: ${failureText(f.error)}`).join('; '));
+    this.failures = failures;
+  }
+}
+
+/** Associates the picked records with the call (one v4 PUT per record, all at once). */
+export function useAddAssociations(callId: string) {
+  const qc = useQueryClient();
+  const notify = useNotify();
+  return useMutation({
+    mutationFn: async (picks: PickedRecord[]) => {
+      const outcomes = await Promise.allSettled(picks.map((p) => createAssociation('calls', callId, p.type, p.id, pickedToSpecs(p))));
+      const failures: AddFailure[] = [];
+      outcomes.forEach((o, i) => {
+        const pick = picks[i];
+        if (o.status === 'rejected' && pick) failures.push({ pick, error: o.reason });
+      });
+      if (failures.length > 0) throw new AddAssociationsError(failures);
+    },
+    onMutate: async (picks) => {
+      const types = RECORD_TYPES.filter((t) => picks.some((p) => p.type === t));
+      const snap = await snapshot(qc, callId, types);
+      for (const type of types) {
+        qc.setQueryData(associationQueries.records(callId, type).queryKey, (old: AssociatedEntry[] | undefined) =>
+          withAdded(old ?? [], picks.filter((p) => p.type === type)),
+        );
+      }
+      return { snap };
+    },
+    onError: (error, picks, context) => {
+      restore(qc, callId, context?.snap);
+      const failures = error instanceof AddAssociationsError ? error.failures : picks.map((pick) => ({ pick, error }));
+      const done = picks.length - failures.length;
+      const names = failures.map((f) => f.pick.name).join(', ');
+      const reason = failureText(failures[0]?.error ?? error);
+      notify({
+        severity: 'error',
+        message: `Could not associate ${names}: ${reason}${done > 0 ? ` (${done} other record${done === 1 ? '' : 's'} associated)` : ''}`,
+      });
+    },
+    onSuccess: (_data, picks) => {
+      notify({
+        severity: 'success',
+        message: picks.length === 1 ? `Associated ${picks[0]?.name ?? 'the record'}` : `Associated ${picks.length} records`,
+      });
+    },
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: associationQueries.all(callId) }), invalidateCall(qc, callId)]),
+  });
+}
+
+/** Removes every association between the call and one record. */
+export function useRemoveAssociation(callId: string) {
+  const qc = useQueryClient();
+  const notify = useNotify();
+  return useMutation({
+    mutationFn: (entry: AssociatedEntry) => archiveAssociation('calls', callId, entry.type, entry.id),
+    onMutate: async (entry) => {
+      const snap = await snapshot(qc, callId, [entry.type]);
+      qc.setQueryData(associationQueries.records(callId, entry.type).queryKey, (old: AssociatedEntry[] | undefined) =>
+        (old ?? []).filter((e) => e.id !== entry.id),
+      );
+      return { snap };
+    },
+    onError: (error, entry, context) => {
+      restore(qc, callId, context?.snap);
+      notify({ severity: 'error', message: `Could not remove ${entryName(entry)}: ${failureText(error)}` });
+    },
+    onSuccess: (_data, entry) => {
+      notify({ severity: 'success', message: `Removed ${entryName(entry)} from this call` });
+    },
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: associationQueries.all(callId) }), invalidateCall(qc, callId)]),
+  });
+}
+
+export interface PinInput {
+  entry: AssociatedEntry;
+  pin: boolean;
+}
+
+function withPinned(list: AssociatedEntry[] | undefined, id: string, value: string, fromServer?: HubSpotObject): AssociatedEntry[] | undefined {
+  return list?.map((e) => {
+    if (e.id !== id) return e;
+    const base = fromServer ?? e.record;
+    if (!base) return e;
+    return { ...e, record: { ...base, properties: { ...e.record?.properties, ...base.properties, [PINNED_PROPERTY]: value } } };
+  });
+}
+
+/** Pins this call on an associated record (`hs_pinned_engagement_id` = call id), or unpins it (""). */
+export function useSetPin(callId: string) {
+  const qc = useQueryClient();
+  const notify = useNotify();
+  return useMutation({
+    mutationFn: ({ entry, pin }: PinInput) => updateRecord(entry.type, entry.id, { [PINNED_PROPERTY]: pin ? callId : '' }),
+    onMutate: async ({ entry, pin }) => {
+      const snap = await snapshot(qc, callId, [entry.type]);
+      qc.setQueryData(associationQueries.records(callId, entry.type).queryKey, (old: AssociatedEntry[] | undefined) =>
+        withPinned(old, entry.id, pin ? callId : ''),
+      );
+      return { snap };
+    },
+    onError: (error, { entry, pin }, context) => {
+      restore(qc, callId, context?.snap);
+      notify({ severity: 'error', message: `Could not ${pin ? 'pin' : 'unpin'} on ${entryName(entry)}: ${failureText(error)}` });
+    },
+    onSuccess: (record, { entry, pin }) => {
+      const value = record.properties[PINNED_PROPERTY] ?? (pin ? callId : '');
+      qc.setQueryData(associationQueries.records(callId, entry.type).queryKey, (old: AssociatedEntry[] | undefined) =>
+        withPinned(old, entry.id, value ?? '', record),
+      );
+      notify({
+        severity: 'success',
+        message: pin ? `Pinned this call on ${entryName(entry)}` : `Unpinned this call from ${entryName(entry)}`,
+      });
+      // Other calls' panels that show this record are now out of date.
+      return qc.invalidateQueries({
+        predicate: (q) => {
+          const [scope, otherCall, kind, type] = q.queryKey;
+          return scope === 'associations' && otherCall !== callId && kind === 'records' && type === entry.type;
+        },
+      });
+    },
+  });
+}
+
+export const typeLabel = (type: RecordType, count = 1) => (count === 1 ? RECORD_TYPE_LABELS[type].one : RECORD_TYPE_LABELS[type].many);

@@ -1,0 +1,70 @@
+/**
+ * Query factory of the associations feature. Keys go general to specific:
+ * ['associations', callId] → ['associations', callId, 'records', type].
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { getAssociationLabels, listAssociations } from '../../api/associations';
+import { getCall } from '../../api/calls';
+import { hubspotRequest } from '../../api/http';
+import { batchReadRecords, RECORD_PROPERTIES } from '../../api/records';
+import type { RecordType } from '../../api/records';
+import type { HubSpotObject } from '../../api/schemas';
+import type { AssociatedEntry } from './association-model';
+
+/** HubSpot's batch read takes at most 100 ids. */
+export const BATCH_READ_LIMIT = 100;
+
+/**
+ * The records of one type associated with a call: one v4 association list (HubSpot pages at 500,
+ * followed) and one batch read of the records' names, details and pins (per 100 records).
+ * So the panel costs at most two requests per record type, whatever the number of records up to 100.
+ */
+export async function fetchAssociatedOfType(callId: string, type: RecordType, signal?: AbortSignal): Promise<AssociatedEntry[]> {
+  const associated = await listAssociations('calls', callId, type, signal);
+  if (associated.length === 0) return [];
+  const ids = associated.map((a) => a.toObjectId);
+  const byId = new Map<string, HubSpotObject>();
+  for (let i = 0; i < ids.length; i += BATCH_READ_LIMIT) {
+    const batch = await batchReadRecords(type, ids.slice(i, i + BATCH_READ_LIMIT), RECORD_PROPERTIES[type], signal);
+    for (const r of batch.results) byId.set(r.id, r);
+  }
+  return associated.map((a) => ({ type, id: a.toObjectId, associationTypes: a.associationTypes, record: byId.get(a.toObjectId) ?? null }));
+}
+
+const accountDetailsSchema = z.looseObject({
+  portalId: z.number(),
+  uiDomain: z.string().optional(),
+});
+export type AccountDetails = z.infer<typeof accountDetailsSchema>;
+
+export const associationQueries = {
+  all: (callId: string) => ['associations', callId] as const,
+  records: (callId: string, type: RecordType) =>
+    queryOptions({
+      queryKey: ['associations', callId, 'records', type] as const,
+      queryFn: ({ signal }) => fetchAssociatedOfType(callId, type, signal),
+    }),
+  /** The association types (HubSpot's and the account's labels) for call → type; they rarely change. */
+  labels: (type: RecordType) =>
+    queryOptions({
+      queryKey: ['associations', 'labels', 'calls', type] as const,
+      queryFn: ({ signal }) => getAssociationLabels('calls', type, signal),
+      staleTime: 5 * 60_000,
+    }),
+  /** The title of the call a record currently pins (for the replace prompt). */
+  pinnedCall: (activityId: string) =>
+    queryOptions({
+      queryKey: ['associations', 'pinned-call', activityId] as const,
+      queryFn: ({ signal }) => getCall(activityId, { properties: ['hs_call_title', 'hs_timestamp'] }, signal),
+      retry: false,
+    }),
+  /** The HubSpot account (portal id and app domain) for links to records; only asked when connected to HubSpot. */
+  account: () =>
+    queryOptions({
+      queryKey: ['associations', 'account'] as const,
+      queryFn: ({ signal }) => hubspotRequest('/account-info/v3/details', { schema: accountDetailsSchema, signal }),
+      staleTime: Infinity,
+      retry: false,
+    }),
+};
