@@ -1,13 +1,127 @@
+/** /calls/:id/edit: correct a call. Only changed properties are sent; conflicts with HubSpot are shown first. */
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { isNotFound } from '../../../api/errors';
+import type { HubSpotObject } from '../../../api/schemas';
+import { useNotify } from '../../../app/notifications';
+import { ErrorState } from '../../../components/ErrorState';
+import { NotFound } from '../../../components/NotFound';
+import { userTimeZone } from '../../../lib/datetime';
+import { callQueries, useUpdateCall } from '../calls-queries';
+import { changedProperties, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
+import { CallForm, useCallForm, useFormChanged } from './CallForm';
+import { ConflictDialog, type ConflictResolution } from './ConflictDialog';
+import { changedSince, conflictRows, resolveConflict, type ConflictRow } from './conflicts';
+import { useUnsavedChangesPrompt } from './useUnsavedChangesPrompt';
 
-/** Placeholder until the owning engineer lands this screen. */
 export default function CallEditPage() {
+  const { id = '' } = useParams();
+  const { data, error, isPending, refetch } = useQuery(callQueries.detail(id));
+
+  if (isPending) {
+    return (
+      <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
+        <CircularProgress aria-label="Loading call" />
+      </Box>
+    );
+  }
+  if (isNotFound(error)) {
+    return <NotFound title="Call not found" message="This call does not exist in HubSpot, or it was deleted (it may be in the recycling bin)." />;
+  }
+  if (error) return <ErrorState error={error} title="Could not load the call" onRetry={() => void refetch()} />;
+  return <EditCallForm key={data.id} call={data} />;
+}
+
+interface PendingConflict {
+  rows: ConflictRow[];
+  resolve: (r: ConflictResolution) => void;
+}
+
+function EditCallForm({ call }: { call: HubSpotObject }) {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const updateCall = useUpdateCall();
+  const [timeZone] = useState(userTimeZone);
+  // What the form was loaded from: the base for "changed" and for conflict detection.
+  const [base, setBase] = useState(call);
+  const [initial, setInitial] = useState(() => propertiesToFormValues(call.properties, timeZone));
+  const form = useCallForm(initial, initial);
+  const changed = useFormChanged(form, initial);
+  const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed);
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
+  const title = base.properties.hs_call_title || 'Untitled call';
+
+  const askAboutConflict = (rows: ConflictRow[]) =>
+    new Promise<ConflictResolution>((resolve) => {
+      setConflict({ rows, resolve });
+    });
+
+  const onSubmit = async (values: CallFormValues) => {
+    const fresh = await queryClient.fetchQuery({ ...callQueries.detail(call.id), staleTime: 0 });
+    let target = values;
+    let against = initial;
+    if (changedSince(base, fresh)) {
+      const freshValues = propertiesToFormValues(fresh.properties, timeZone);
+      const rows = conflictRows(base.properties, fresh.properties, initial, values);
+      if (rows.length > 0) {
+        const resolution = await askAboutConflict(rows);
+        if (resolution.kind === 'cancel') return;
+        if (resolution.kind === 'reload') {
+          setBase(fresh);
+          setInitial(freshValues);
+          form.reset(freshValues);
+          notify({ message: 'Loaded the latest version of the call from HubSpot.', severity: 'info' });
+          return;
+        }
+        target = resolveConflict(values, freshValues, resolution.choices);
+        form.reset(target, { keepDefaultValues: true });
+      }
+      against = freshValues;
+    }
+    const properties = changedProperties(against, target);
+    if (Object.keys(properties).length > 0) {
+      await updateCall.mutateAsync({ id: call.id, properties });
+    }
+    allowNextNavigation();
+    notify({
+      message: Object.keys(properties).length > 0 ? `Saved “${target.title.trim() || 'Untitled call'}”.` : 'Nothing to save: HubSpot already has these values.',
+      severity: 'success',
+    });
+    void navigate(`/calls/${encodeURIComponent(call.id)}`);
+  };
+
   return (
-    <>
-      <Typography variant="h4" component="h1" gutterBottom>
-        Edit call
+    <Box sx={{ maxWidth: 960, mx: 'auto' }}>
+      <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
+        Edit call: {title}
       </Typography>
-      <Typography color="text.secondary">A form to change this call's properties.</Typography>
-    </>
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
+        <CallForm
+          form={form}
+          timeZone={timeZone}
+          onSubmit={onSubmit}
+          onCancel={() => void navigate(`/calls/${encodeURIComponent(call.id)}`)}
+          submitLabel="Save changes"
+          canSubmit={changed}
+        />
+      </Paper>
+      {conflict && (
+        <ConflictDialog
+          rows={conflict.rows}
+          timeZone={timeZone}
+          onResolve={(r) => {
+            setConflict(null);
+            conflict.resolve(r);
+          }}
+        />
+      )}
+      {prompt}
+    </Box>
   );
 }

@@ -16,7 +16,7 @@ export interface RHFDateTimePickerProps<T extends FieldValues> {
 export function RHFDateTimePicker<T extends FieldValues>({ name, control, label, timezone, helperText, required }: RHFDateTimePickerProps<T>) {
   const { field, fieldState } = useController({ name, control });
   return (
-    <DateTimePicker<Dayjs>
+    <DateTimePicker
       label={label}
       value={(field.value as Dayjs | null) ?? null}
       timezone={timezone}
