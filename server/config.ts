@@ -1,0 +1,152 @@
+/**
+ * Server configuration from the environment and `.env.local` (the environment wins).
+ * Only this file, serve.ts and dev.ts read the environment; everything else receives a ServerConfig.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type Env = Record<string, string | undefined>;
+
+export type UpstreamConfig =
+  | { mode: 'hubspot'; baseUrl: string; token?: string }
+  | { mode: 'mock'; dbFile: string; seedCalls?: number };
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Basic auth for every route when set; required when `host` is not a loopback address. */
+  adminUser: string;
+  adminPassword?: string;
+  upstream: UpstreamConfig;
+  /** How long the proxy waits for HubSpot before answering 504. */
+  timeoutMs: number;
+  /** The `.env.local` file that was read, if any (for the startup message). */
+  envFile?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const HUBSPOT_API_URL = 'https://api.hubapi.com';
+export const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Parses KEY=VALUE lines (comments, `export `, single/double quotes). No variable expansion. */
+export function parseDotEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) continue;
+    const key = match[1] as string;
+    let value = (match[2] as string).trim();
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
+    } else {
+      value = value.replace(/\s+#.*$/, '');
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The process environment over `.env.local` in `cwd`. A variable set in the environment, even to '', wins. */
+export function readEnv(opts: { env?: Env; cwd?: string; envFile?: boolean } = {}): { env: Env; envFile?: string } {
+  const env = opts.env ?? process.env;
+  const cwd = opts.cwd ?? process.cwd();
+  if (opts.envFile === false) return { env: { ...env } };
+  const file = path.join(cwd, '.env.local');
+  if (!existsSync(file)) return { env: { ...env } };
+  const fromFile = parseDotEnv(readFileSync(file, 'utf8'));
+  const merged: Env = { ...fromFile };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
+  return { env: merged, envFile: file };
+}
+
+const nonEmpty = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+function parsePort(value: string | undefined, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const port = Number(v);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${v}".`);
+  return port;
+}
+
+function parsePositiveInt(name: string, value: string | undefined): number | undefined {
+  const v = nonEmpty(value);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${v}".`);
+  return n;
+}
+
+function parseBaseUrl(value: string, hasToken: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`HUBSPOT_BASE_URL must be an absolute URL such as ${HUBSPOT_API_URL}, got "${value}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('HUBSPOT_BASE_URL must use http or https.');
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError('HUBSPOT_BASE_URL must not contain credentials, a query or a fragment.');
+  }
+  if (url.protocol === 'http:' && hasToken && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError('HUBSPOT_BASE_URL must use https when HUBSPOT_ACCESS_TOKEN is set (the token would travel in clear text).');
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; defaultPort: number }): ServerConfig {
+  const { env, envFile } = readEnv(opts);
+  const cwd = opts.cwd ?? process.cwd();
+  const token = nonEmpty(env.HUBSPOT_ACCESS_TOKEN);
+  const baseUrl = nonEmpty(env.HUBSPOT_BASE_URL);
+  let upstream: UpstreamConfig;
+  if (baseUrl) upstream = { mode: 'hubspot', baseUrl: parseBaseUrl(baseUrl, Boolean(token)), ...(token ? { token } : {}) };
+  else if (token) upstream = { mode: 'hubspot', baseUrl: HUBSPOT_API_URL, token };
+  else {
+    const seedCalls = parsePositiveInt('MOCK_SEED_CALLS', env.MOCK_SEED_CALLS);
+    upstream = {
+      mode: 'mock',
+      dbFile: path.resolve(cwd, nonEmpty(env.MOCK_DB) ?? DEFAULT_MOCK_DB),
+      ...(seedCalls ? { seedCalls } : {}),
+    };
+  }
+  const adminPassword = nonEmpty(env.ADMIN_PASSWORD);
+  return {
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    port: parsePort(env.PORT, opts.defaultPort),
+    adminUser: nonEmpty(env.ADMIN_USER) ?? 'admin',
+    ...(adminPassword ? { adminPassword } : {}),
+    upstream,
+    timeoutMs: parsePositiveInt('HUBSPOT_TIMEOUT_MS', env.HUBSPOT_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
+    ...(envFile ? { envFile } : {}),
+  };
+}
+
+/** Refuses configurations that would expose the console (and the token's power) without a password. */
+export function assertSafeBinding(config: ServerConfig): void {
+  if (!isLoopbackHost(config.host) && !config.adminPassword) {
+    throw new ConfigError(
+      `Refusing to listen on HOST=${config.host}: it is reachable from other machines, and anyone who can reach it ` +
+        'could read and change your HubSpot calls. Set ADMIN_PASSWORD (HTTP basic auth on every route) or use HOST=127.0.0.1.',
+    );
+  }
+}
+
+/** One line that says where HubSpot calls go, never the token. */
+export function describeUpstream(upstream: UpstreamConfig, cwd = process.cwd()): string {
+  if (upstream.mode === 'mock') return `embedded HubSpot mock (demo data in ${path.relative(cwd, upstream.dbFile) || upstream.dbFile})`;
+  return `HubSpot at ${new URL(upstream.baseUrl).host}${upstream.token ? ' (token from HUBSPOT_ACCESS_TOKEN)' : ' (no token)'}`;
+}
