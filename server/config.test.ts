@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertSafeBinding, ConfigError, describeUpstream, isLoopbackHost, loadConfig, parseDotEnv } from './config.ts';
+
+function dirWithEnvFile(text?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hca-config-'));
+  if (text !== undefined) writeFileSync(path.join(dir, '.env.local'), text);
+  return dir;
+}
+
+describe('server config', () => {
+  it('defaults to the embedded mock on .data/hubspot-mock.sqlite, loopback, 30 s timeout', () => {
+    const cwd = dirWithEnvFile();
+    const config = loadConfig({ env: {}, cwd, defaultPort: 4173 });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4173, timeoutMs: 30_000, adminUser: 'admin' });
+    expect(config.upstream).toEqual({ mode: 'mock', dbFile: path.join(cwd, '.data/hubspot-mock.sqlite') });
+    expect(describeUpstream(config.upstream, cwd)).toBe('embedded HubSpot mock (demo data in .data/hubspot-mock.sqlite)');
+  });
+
+  it('uses api.hubapi.com when a token is set, and HUBSPOT_BASE_URL when given', () => {
+    const cwd = dirWithEnvFile();
+    expect(loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: 'pat-1' }, cwd, defaultPort: 1 }).upstream).toEqual({
+      mode: 'hubspot',
+      baseUrl: 'https://api.hubapi.com',
+      token: 'pat-1',
+    });
+    expect(loadConfig({ env: { HUBSPOT_BASE_URL: 'http://127.0.0.1:4010/' }, cwd, defaultPort: 1 }).upstream).toEqual({
+      mode: 'hubspot',
+      baseUrl: 'http://127.0.0.1:4010',
+    });
+    expect(describeUpstream({ mode: 'hubspot', baseUrl: 'https://api.hubapi.com', token: 'pat-1' })).not.toContain('pat-1');
+  });
+
+  it('reads .env.local, and a variable set in the environment (even to empty) wins', () => {
+    const cwd = dirWithEnvFile('# local settings\nHUBSPOT_ACCESS_TOKEN="pat-from-file"\nexport PORT=5000\nADMIN_PASSWORD=\'p w\' \n');
+    const fromFile = loadConfig({ env: {}, cwd, defaultPort: 1 });
+    expect(fromFile.upstream).toMatchObject({ mode: 'hubspot', token: 'pat-from-file' });
+    expect(fromFile.port).toBe(5000);
+    expect(fromFile.adminPassword).toBe('p w');
+    expect(loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: '' }, cwd, defaultPort: 1 }).upstream.mode).toBe('mock');
+    expect(loadConfig({ env: {}, cwd, defaultPort: 1, envFile: false }).upstream.mode).toBe('mock');
+  });
+
+  it('rejects settings that would leak the token or cannot work', () => {
+    const cwd = dirWithEnvFile();
+    expect(() => loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_BASE_URL: 'http://hubspot.example.com' }, cwd, defaultPort: 1 })).toThrow(
+      /must use https/,
+    );
+    expect(() => loadConfig({ env: { HUBSPOT_BASE_URL: 'not a url' }, cwd, defaultPort: 1 })).toThrow(ConfigError);
+    expect(() => loadConfig({ env: { PORT: 'eighty' }, cwd, defaultPort: 1 })).toThrow(/PORT/);
+    expect(() => loadConfig({ env: { HUBSPOT_TIMEOUT_MS: '-5' }, cwd, defaultPort: 1 })).toThrow(/HUBSPOT_TIMEOUT_MS/);
+  });
+
+  it('requires ADMIN_PASSWORD for a non-loopback HOST', () => {
+    const cwd = dirWithEnvFile();
+    expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0' }, cwd, defaultPort: 1 }))).toThrow(/ADMIN_PASSWORD/);
+    expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0', ADMIN_PASSWORD: 'x' }, cwd, defaultPort: 1 }))).not.toThrow();
+    expect(() => assertSafeBinding(loadConfig({ env: { HOST: 'localhost' }, cwd, defaultPort: 1 }))).not.toThrow();
+    expect(['127.0.0.1', '::1', '[::1]', 'localhost', '127.1.2.3'].every(isLoopbackHost)).toBe(true);
+    expect(['0.0.0.0', '::', '192.168.1.10', 'example.com'].some(isLoopbackHost)).toBe(false);
+  });
+
+  it('parses .env syntax', () => {
+    expect(parseDotEnv('A=1\n#c\n\nB = two words # note\nC="x#y"\nexport D=4\nbad line')).toEqual({ A: '1', B: 'two words', C: 'x#y', D: '4' });
+  });
+});
