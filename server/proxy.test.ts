@@ -222,7 +222,7 @@ describe('HubSpot proxy', () => {
     expect(res.status).toBe(502);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ status: 'error', category: 'BAD_GATEWAY' });
-    expect(body.message).toContain(`Could not reach HubSpot (127.0.0.1:${port})`);
+    expect(body.message).toBe(`Could not reach HubSpot (127.0.0.1:${port}): ECONNREFUSED.`);
     expect(body.correlationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 

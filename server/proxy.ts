@@ -112,13 +112,16 @@ function isForwardedResponseHeader(name: string): boolean {
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** The most specific reason a fetch failed: an errno code (ECONNREFUSED, ENOTFOUND) or the innermost message. */
 function errorCode(error: unknown): string | undefined {
   let e: unknown = error;
+  let innermost: string | undefined;
   for (let depth = 0; depth < 4 && e; depth += 1) {
     if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
+    if (depth > 0 && e instanceof Error && e.message) innermost = e.message;
     e = typeof e === 'object' && e !== null && 'cause' in e ? e.cause : undefined;
   }
-  return undefined;
+  return innermost;
 }
 
 class TimeoutError extends Error {}
