@@ -122,7 +122,13 @@ export function AssociationPicker({
         noOptionsText={input.trim() ? 'No matching records' : 'Type a name, email, domain, deal or ticket subject'}
         renderValue={() => null}
         renderOption={({ key, ...props }, c, state) => (
-          <li key={key} {...props}>
+          <li
+            key={key}
+            {...props}
+            aria-label={`${RECORD_TYPE_LABELS[c.type].one}: ${c.name}${c.detail ? ` (${c.detail})` : ''}${
+              excludeKeys?.has(candidateKey(c)) ? ', already associated' : ''
+            }`}
+          >
             <Box sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
               <Typography variant="body2" component="span">
                 {c.name}
