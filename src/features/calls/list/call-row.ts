@@ -98,7 +98,7 @@ export function recordIdsOf(call: HubSpotObject, type: 'contacts' | 'companies',
 
 export function recordNamesOf(call: HubSpotObject, type: 'contacts' | 'companies', lk: RowLookups): string[] {
   const names = type === 'contacts' ? lk.contactNames : lk.companyNames;
-  return [...new Set(recordIdsOf(call, type, lk))].map((id) => names?.get(id) ?? `#${id}`);
+  return [...new Set(recordIdsOf(call, type, lk))].map((id) => names?.get(id) ?? (names ? `#${id}` : '…'));
 }
 
 export function hasRecording(call: HubSpotObject): boolean {

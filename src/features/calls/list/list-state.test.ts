@@ -5,7 +5,7 @@ import {
   needsSearch,
   parseListState,
   serializeListState,
-  toSearchRequest,
+  toCallListParams,
   withFilters,
   withView,
   zoneOffsetMinutes,
@@ -67,50 +67,44 @@ describe('list URL state', () => {
   });
 });
 
-describe('search request', () => {
-  it('maps filters, sort and text to HubSpot search', () => {
+describe('query parameters', () => {
+  it('maps the URL state onto callQueries.list parameters', () => {
     const s = parse(
-      'q=hello&sort=time&outcome=a&outcome=b&direction=OUTBOUND&status=BUSY&owner=7&recording=without&record=contacts:9&from=2026-03-01&to=2026-03-02',
+      'q=hello&sort=time&outcome=a&outcome=b&direction=OUTBOUND&status=BUSY&owner=7&recording=without&record=contacts:9&from=2026-03-01&to=2026-03-02&size=10&after=c1&after=c2',
     );
-    expect(toSearchRequest(s, 'UTC')).toEqual({
-      query: 'hello',
-      sorts: [{ propertyName: 'hs_timestamp', direction: 'ASCENDING' }],
-      filterGroups: [
-        {
-          filters: [
-            { propertyName: 'hs_call_disposition', operator: 'IN', values: ['a', 'b'] },
-            { propertyName: 'hs_call_direction', operator: 'EQ', value: 'OUTBOUND' },
-            { propertyName: 'hs_call_status', operator: 'EQ', value: 'BUSY' },
-            { propertyName: 'hubspot_owner_id', operator: 'EQ', value: '7' },
-            {
-              propertyName: 'hs_timestamp',
-              operator: 'BETWEEN',
-              value: String(Date.parse('2026-03-01T00:00:00.000Z')),
-              highValue: String(Date.parse('2026-03-02T23:59:59.999Z')),
-            },
-            { propertyName: 'hs_call_recording_url', operator: 'NOT_HAS_PROPERTY' },
-            { propertyName: 'associations.contact', operator: 'EQ', value: '9' },
-          ],
-        },
-      ],
+    expect(toCallListParams(s, 'UTC')).toEqual({
+      pageSize: 10,
+      after: 'c2',
+      search: 'hello',
+      sort: { field: 'time', direction: 'asc' },
+      filters: {
+        outcomes: ['a', 'b'],
+        direction: 'OUTBOUND',
+        statuses: ['BUSY'],
+        ownerIds: ['7'],
+        from: '2026-03-01T00:00:00.000Z',
+        to: '2026-03-02T23:59:59.999Z',
+        hasRecording: false,
+        associated: { type: 'contacts', id: '9' },
+      },
     });
   });
 
-  it('a single outcome is an EQ filter and open-ended ranges use GTE/LTE', () => {
-    expect(toSearchRequest(parse('outcome=a&from=2026-03-01T10:00:00Z'), 'UTC').filterGroups?.[0]?.filters).toEqual([
-      { propertyName: 'hs_call_disposition', operator: 'EQ', value: 'a' },
-      { propertyName: 'hs_timestamp', operator: 'GTE', value: String(Date.parse('2026-03-01T10:00:00Z')) },
-    ]);
-    expect(toSearchRequest(parse('to=2026-03-01'), 'UTC').filterGroups?.[0]?.filters).toEqual([
-      { propertyName: 'hs_timestamp', operator: 'LTE', value: String(Date.parse('2026-03-01T23:59:59.999Z')) },
-    ]);
+  it('the plain view has no filters, sort or search (so the list endpoint serves it)', () => {
+    expect(toCallListParams(DEFAULT_STATE, 'UTC')).toEqual({ pageSize: 25 });
+    expect(toCallListParams(parse('recording=with&from=2026-03-01T10:00:00Z'), 'UTC').filters).toEqual({
+      hasRecording: true,
+      from: '2026-03-01T10:00:00.000Z',
+    });
   });
 
   it('date-only bounds are whole days in the user time zone, DST included', () => {
     // New York is UTC-5 in January and UTC-4 in July.
     expect(zoneOffsetMinutes('America/New_York')('2026-01-15T00:00:00.000')).toBe(-300);
     expect(zoneOffsetMinutes('America/New_York')('2026-07-15T00:00:00.000')).toBe(-240);
-    const f = toSearchRequest(parse('from=2026-07-15'), 'America/New_York').filterGroups?.[0]?.filters[0];
-    expect(f?.value).toBe(String(Date.parse('2026-07-15T04:00:00.000Z')));
+    expect(zoneOffsetMinutes('Asia/Kolkata')('2026-07-15T00:00:00.000')).toBe(330);
+    const f = toCallListParams(parse('from=2026-07-15&to=2026-01-15'), 'America/New_York').filters;
+    expect(f?.from).toBe('2026-07-15T04:00:00.000Z');
+    expect(f?.to).toBe('2026-01-16T04:59:59.999Z');
   });
 });

@@ -3,9 +3,9 @@
  * sort, search text and filters all live in the query string, so reload, back/forward and a pasted link
  * land on the same page. Pure functions only (unit tested).
  */
-import type { SearchFilter, SearchRequest } from '../../../api/schemas';
+import type { CallListFilters, CallListParams } from '../calls-queries';
 import { RECORD_TYPES, type RecordType } from '../../../api/records';
-import { parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
+import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -211,47 +211,26 @@ export function zoneOffsetMinutes(timeZone: string): (isoLocal: string) => numbe
   };
 }
 
-const ASSOCIATION_PSEUDO: Record<RecordType, string> = {
-  contacts: 'associations.contact',
-  companies: 'associations.company',
-  deals: 'associations.deal',
-  tickets: 'associations.ticket',
-};
-
-/** HubSpot search filters for the view's filters (one AND group). */
-export function toSearchFilters(f: ListFilters, timeZone: string): SearchFilter[] {
-  const filters: SearchFilter[] = [];
-  if (f.outcomes.length === 1) filters.push({ propertyName: 'hs_call_disposition', operator: 'EQ', value: f.outcomes[0] });
-  else if (f.outcomes.length > 1) filters.push({ propertyName: 'hs_call_disposition', operator: 'IN', values: [...f.outcomes] });
-  if (f.direction) filters.push({ propertyName: 'hs_call_direction', operator: 'EQ', value: f.direction });
-  if (f.status) filters.push({ propertyName: 'hs_call_status', operator: 'EQ', value: f.status });
-  if (f.owner) filters.push({ propertyName: 'hubspot_owner_id', operator: 'EQ', value: f.owner });
+/** The lead's query parameters (callQueries.list) for a view: the list endpoint or search is chosen there. */
+export function toCallListParams(state: ListState, timeZone: string): CallListParams {
+  const f = state.filters;
+  const filters: CallListFilters = {};
+  if (f.outcomes.length) filters.outcomes = [...f.outcomes];
+  if (f.direction) filters.direction = f.direction;
+  if (f.status) filters.statuses = [f.status];
+  if (f.owner) filters.ownerIds = [f.owner];
   const offset = zoneOffsetMinutes(timeZone);
-  const from = f.from ? boundToEpochMs(f.from, 'start', offset) : undefined;
-  const to = f.to ? boundToEpochMs(f.to, 'end', offset) : undefined;
-  if (from !== undefined && to !== undefined) {
-    filters.push({ propertyName: 'hs_timestamp', operator: 'BETWEEN', value: String(from), highValue: String(to) });
-  } else if (from !== undefined) {
-    filters.push({ propertyName: 'hs_timestamp', operator: 'GTE', value: String(from) });
-  } else if (to !== undefined) {
-    filters.push({ propertyName: 'hs_timestamp', operator: 'LTE', value: String(to) });
-  }
-  if (f.recording === 'with') filters.push({ propertyName: 'hs_call_recording_url', operator: 'HAS_PROPERTY' });
-  if (f.recording === 'without') filters.push({ propertyName: 'hs_call_recording_url', operator: 'NOT_HAS_PROPERTY' });
-  if (f.record) filters.push({ propertyName: ASSOCIATION_PSEUDO[f.record.type], operator: 'EQ', value: f.record.id });
-  return filters;
-}
-
-/** The search request body (without paging) for a view. */
-export function toSearchRequest(state: Pick<ListState, 'q' | 'sort' | 'filters'>, timeZone: string): SearchRequest {
-  const filters = toSearchFilters(state.filters, timeZone);
-  const req: SearchRequest = {};
-  if (filters.length) req.filterGroups = [{ filters }];
-  if (state.sort) {
-    req.sorts = [{ propertyName: SORT_FIELDS[state.sort.field], direction: state.sort.direction === 'desc' ? 'DESCENDING' : 'ASCENDING' }];
-  }
-  if (state.q) req.query = state.q;
-  return req;
+  if (f.from) filters.from = new Date(boundToEpochMs(f.from, 'start', offset)).toISOString();
+  if (f.to) filters.to = new Date(boundToEpochMs(f.to, 'end', offset)).toISOString();
+  if (f.recording) filters.hasRecording = f.recording === 'with';
+  if (f.record) filters.associated = { ...f.record };
+  const params: CallListParams = { pageSize: state.pageSize };
+  const after = currentCursor(state.trail);
+  if (after) params.after = after;
+  if (state.sort) params.sort = { ...state.sort };
+  if (state.q) params.search = state.q;
+  if (Object.keys(filters).length) params.filters = filters;
+  return params;
 }
 
 /** HubSpot's search stops at 10,000 results per query. */

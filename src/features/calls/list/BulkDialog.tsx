@@ -1,0 +1,239 @@
+/**
+ * Bulk "set outcome" and "delete": (collect the ids of every matching call) → confirm with count and
+ * effect → run through the batch endpoints in chunks of 100 with a progress bar → per-record report
+ * with a retry of the failures.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { subscribeRetryNotice, type RetryNotice } from '../../../api/http';
+import type { Disposition } from '../../../api/schemas';
+import type { CallListParams } from '../calls-queries';
+import { archiveWork, runBulk, updateWork, type BulkReport } from './bulk';
+import { fetchMatchingIds } from './list-queries';
+import { SEARCH_RESULT_CAP } from './list-state';
+
+export type BulkAction = 'outcome' | 'delete';
+
+export interface BulkRequest {
+  action: BulkAction;
+  /** Explicitly selected ids, or every call matching `matching`. */
+  ids?: string[];
+  matching?: CallListParams;
+}
+
+type Phase =
+  | { kind: 'collect'; fetched: number; total?: number }
+  | { kind: 'confirm'; ids: string[]; capped: boolean }
+  | { kind: 'run'; done: number; total: number }
+  | { kind: 'report'; report: BulkReport; attempted: number }
+  | { kind: 'error'; message: string };
+
+const n = (x: number) => x.toLocaleString('en-US');
+const calls = (x: number) => `${n(x)} call${x === 1 ? '' : 's'}`;
+
+export interface BulkDialogProps {
+  request: BulkRequest;
+  dispositions: readonly Disposition[] | undefined;
+  onClose: () => void;
+  /** After every run (also partial): lets the page refresh caches and selection. */
+  onRan: (action: BulkAction, report: BulkReport) => void;
+}
+
+export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialogProps) {
+  const titleId = useId();
+  const [phase, setPhase] = useState<Phase>(() =>
+    request.ids ? { kind: 'confirm', ids: request.ids, capped: false } : { kind: 'collect', fetched: 0 },
+  );
+  const [outcome, setOutcome] = useState('');
+  const [notice, setNotice] = useState<RetryNotice | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => subscribeRetryNotice(setNotice), []);
+
+  // Collect the ids of every matching call first, so the confirmation can state the exact count.
+  useEffect(() => {
+    if (!request.matching) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    fetchMatchingIds(request.matching, (p) => setPhase({ kind: 'collect', fetched: p.fetched, total: p.total }), ac.signal).then(
+      (res) => setPhase({ kind: 'confirm', ids: res.ids, capped: res.capped }),
+      (e: unknown) => {
+        if (!ac.signal.aborted) setPhase({ kind: 'error', message: e instanceof Error ? e.message : 'Could not list the matching calls.' });
+      },
+    );
+    return () => ac.abort();
+  }, [request.matching]);
+
+  const run = async (ids: string[]) => {
+    const ac = new AbortController();
+    abort.current = ac;
+    setPhase({ kind: 'run', done: 0, total: ids.length });
+    const work = request.action === 'delete' ? archiveWork : updateWork({ hs_call_disposition: outcome });
+    const report = await runBulk(ids, work, { signal: ac.signal, onProgress: (done, total) => setPhase({ kind: 'run', done, total }) });
+    setNotice(null);
+    onRan(request.action, report);
+    setPhase({ kind: 'report', report, attempted: ids.length });
+  };
+
+  const busy = phase.kind === 'collect' || phase.kind === 'run';
+  const outcomeName = dispositions?.find((d) => d.id === outcome)?.label ?? '';
+  const title = request.action === 'delete' ? 'Delete calls' : 'Set outcome';
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent>
+        {phase.kind === 'collect' && (
+          <>
+            <Typography gutterBottom>
+              Finding every call that matches the current filters… {n(phase.fetched)}
+              {phase.total !== undefined ? ` of ${n(phase.total)}` : ''} found.
+            </Typography>
+            <LinearProgress
+              aria-label="Finding matching calls"
+              variant={phase.total ? 'determinate' : 'indeterminate'}
+              value={phase.total ? (100 * phase.fetched) / phase.total : undefined}
+            />
+          </>
+        )}
+        {phase.kind === 'confirm' && (
+          <>
+            {phase.ids.length === 0 ? (
+              <Typography>No calls match, so there is nothing to do.</Typography>
+            ) : request.action === 'delete' ? (
+              <Typography gutterBottom>
+                Delete {calls(phase.ids.length)}? They move to HubSpot&apos;s recycling bin, where they can be restored for 90 days, and
+                disappear from this list.
+              </Typography>
+            ) : (
+              <>
+                <Typography gutterBottom>
+                  Set the outcome of {calls(phase.ids.length)} to the outcome you choose. Their current outcomes are replaced.
+                </Typography>
+                <TextField select fullWidth size="small" label="New outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} sx={{ mt: 1 }}>
+                  {(dispositions ?? [])
+                    .filter((d) => !d.deleted)
+                    .map((d) => (
+                      <MenuItem key={d.id} value={d.id}>
+                        {d.label}
+                      </MenuItem>
+                    ))}
+                </TextField>
+              </>
+            )}
+            {phase.capped && (
+              <Alert severity="warning" sx={{ mt: 2 }}>
+                HubSpot&apos;s search returns at most {n(SEARCH_RESULT_CAP)} results, so only the first {n(SEARCH_RESULT_CAP)} matching
+                calls are included. Narrow the filters and repeat for the rest.
+              </Alert>
+            )}
+            {phase.ids.length > 100 && (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                The work is sent in {n(Math.ceil(phase.ids.length / 100))} batches of up to 100.
+              </Typography>
+            )}
+          </>
+        )}
+        {phase.kind === 'run' && (
+          <>
+            <Typography gutterBottom aria-live="polite">
+              {request.action === 'delete' ? 'Deleting' : 'Updating'}… {n(phase.done)} of {calls(phase.total)} processed.
+            </Typography>
+            <LinearProgress aria-label="Bulk progress" variant="determinate" value={phase.total ? (100 * phase.done) / phase.total : 0} />
+            {notice && (
+              <Alert severity="info" sx={{ mt: 2 }}>
+                {notice.reason === 'rate-limit' ? 'HubSpot is rate-limiting requests' : 'HubSpot is briefly unavailable'}; continuing in{' '}
+                {notice.retryInSeconds} s.
+              </Alert>
+            )}
+          </>
+        )}
+        {phase.kind === 'report' && <Report report={phase.report} attempted={phase.attempted} action={request.action} outcomeName={outcomeName} />}
+        {phase.kind === 'error' && (
+          <Alert severity="error" role="alert">
+            {phase.message}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {busy && <Button onClick={() => abort.current?.abort()}>{phase.kind === 'run' ? 'Stop after this batch' : 'Cancel'}</Button>}
+        {phase.kind === 'confirm' && (
+          <>
+            <Button onClick={onClose} autoFocus>
+              Cancel
+            </Button>
+            {phase.ids.length > 0 && (
+              <Button
+                variant="contained"
+                color={request.action === 'delete' ? 'error' : 'primary'}
+                disabled={request.action === 'outcome' && !outcome}
+                onClick={() => void run(phase.ids)}
+              >
+                {request.action === 'delete' ? `Delete ${calls(phase.ids.length)}` : `Set outcome of ${calls(phase.ids.length)}`}
+              </Button>
+            )}
+          </>
+        )}
+        {phase.kind === 'report' && phase.report.failed.length > 0 && (
+          <Button onClick={() => void run(phase.report.failed.map((f) => f.id))}>Retry {calls(phase.report.failed.length)} that failed</Button>
+        )}
+        {(phase.kind === 'report' || phase.kind === 'error') && (
+          <Button variant="contained" onClick={onClose}>
+            Close
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function Report({ report, attempted, action, outcomeName }: { report: BulkReport; attempted: number; action: BulkAction; outcomeName: string }) {
+  const verb = action === 'delete' ? 'deleted' : `set to ${outcomeName}`;
+  const skipped = attempted - report.succeeded.length - report.failed.length;
+  return (
+    <Box role="status">
+      <Alert severity={report.failed.length ? 'warning' : 'success'} sx={{ mb: 2 }}>
+        {calls(report.succeeded.length)} {verb}.{report.failed.length ? ` ${calls(report.failed.length)} failed.` : ''}
+        {report.cancelled && skipped > 0 ? ` Stopped before ${calls(skipped)}.` : ''}
+      </Alert>
+      {report.failed.length > 0 && (
+        <Table size="small" aria-label="Calls that failed">
+          <TableHead>
+            <TableRow>
+              <TableCell>Call ID</TableCell>
+              <TableCell>Reason</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {report.failed.slice(0, 200).map((f) => (
+              <TableRow key={f.id}>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{f.id}</TableCell>
+                <TableCell>{f.reason}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {report.failed.length > 200 && (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          … and {n(report.failed.length - 200)} more.
+        </Typography>
+      )}
+    </Box>
+  );
+}

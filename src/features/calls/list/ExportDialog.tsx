@@ -1,0 +1,111 @@
+/** CSV export of the current view: every page fetched with progress and cancel, then downloaded. */
+import { useEffect, useId, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { isHubSpotApiError } from '../../../api/errors';
+import type { CallListParams } from '../calls-queries';
+import type { ColumnId, RowLookups } from './call-row';
+import { csvFileName } from './csv';
+import { downloadCsv, exportView } from './export';
+import { SEARCH_RESULT_CAP } from './list-state';
+
+type Phase =
+  | { kind: 'run'; fetched: number; total?: number }
+  | { kind: 'done'; count: number; capped: boolean }
+  | { kind: 'error'; message: string; correlationId?: string };
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export interface ExportDialogProps {
+  params: CallListParams;
+  columns: readonly ColumnId[];
+  lookups: RowLookups;
+  onClose: () => void;
+}
+
+export function ExportDialog({ params, columns, lookups, onClose }: ExportDialogProps) {
+  const titleId = useId();
+  const [attempt, setAttempt] = useState(0);
+  const [phase, setPhase] = useState<Phase>({ kind: 'run', fetched: 0 });
+
+  useEffect(() => {
+    // Closing the dialog unmounts it, which aborts the run (Cancel = close).
+    const ac = new AbortController();
+    exportView(params, columns, lookups, (p) => setPhase({ kind: 'run', fetched: p.fetched, total: p.total }), ac.signal).then(
+      (res) => {
+        downloadCsv(res.csv, csvFileName(new Date()));
+        setPhase({ kind: 'done', count: res.count, capped: res.capped });
+      },
+      (e: unknown) => {
+        if (ac.signal.aborted) return;
+        setPhase({
+          kind: 'error',
+          message: e instanceof Error ? e.message : 'The export failed.',
+          correlationId: isHubSpotApiError(e) ? e.correlationId : undefined,
+        });
+      },
+    );
+    return () => ac.abort();
+    // Lookups are read once at the start of an export; a retry starts a new one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params, columns, attempt]);
+
+  return (
+    <Dialog open onClose={phase.kind === 'run' ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <DialogTitle id={titleId}>Export to CSV</DialogTitle>
+      <DialogContent>
+        {phase.kind === 'run' && (
+          <>
+            <Typography gutterBottom aria-live="polite">
+              Fetching calls… {n(phase.fetched)}
+              {phase.total !== undefined ? ` of ${n(phase.total)}` : ''} so far.
+            </Typography>
+            <LinearProgress
+              aria-label="Export progress"
+              variant={phase.total ? 'determinate' : 'indeterminate'}
+              value={phase.total ? (100 * phase.fetched) / phase.total : undefined}
+            />
+          </>
+        )}
+        {phase.kind === 'done' && (
+          <Alert severity="success" role="status">
+            Exported {n(phase.count)} call{phase.count === 1 ? '' : 's'}.
+            {phase.capped ? ` HubSpot's search returns at most ${n(SEARCH_RESULT_CAP)} results, so the file holds the first ${n(SEARCH_RESULT_CAP)}.` : ''}
+          </Alert>
+        )}
+        {phase.kind === 'error' && (
+          <Alert severity="error" role="alert">
+            {phase.message}
+            {phase.correlationId ? ` (correlation ID ${phase.correlationId})` : ''}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {phase.kind === 'run' && (
+          <Button onClick={onClose}>Cancel export</Button>
+        )}
+        {phase.kind === 'error' && (
+          <Button
+            onClick={() => {
+              setPhase({ kind: 'run', fetched: 0 });
+              setAttempt((a) => a + 1);
+            }}
+          >
+            Retry
+          </Button>
+        )}
+        {phase.kind !== 'run' && (
+          <Button variant="contained" onClick={onClose}>
+            Close
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

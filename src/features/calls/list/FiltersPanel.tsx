@@ -1,0 +1,193 @@
+/** The filter controls. Every change goes to the URL (and back to the first page). */
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName, recordDetail, type RecordType } from '../../../api/records';
+import type { Disposition, HubSpotObject, Owner } from '../../../api/schemas';
+import { ownerName } from '../../metadata/metadata-queries';
+import { recordQueries } from '../../records/records-queries';
+import { useCallOptions } from './lookups';
+import { withFilters, type ListFilters, type ListState, type RecordingFilter } from './list-state';
+
+export interface FiltersPanelProps {
+  state: ListState;
+  setState: (next: ListState) => void;
+  dispositions: readonly Disposition[] | undefined;
+  owners: readonly Owner[] | undefined;
+  id?: string;
+}
+
+const fieldSx = { minWidth: 170, flex: '1 1 170px' } as const;
+
+export function FiltersPanel({ state, setState, dispositions, owners, id }: FiltersPanelProps) {
+  const f = state.filters;
+  const set = (patch: Partial<ListFilters>) => setState(withFilters(state, patch));
+  const directions = useCallOptions('hs_call_direction');
+  const statuses = useCallOptions('hs_call_status');
+  const outcomeLabel = (guid: string) => dispositions?.find((d) => d.id === guid)?.label ?? 'Unknown outcome';
+
+  return (
+    <Box id={id} role="group" aria-label="Filters" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, py: 1 }}>
+      <TextField
+        select
+        size="small"
+        label="Outcome"
+        value={f.outcomes}
+        onChange={(e) => {
+          const v = e.target.value as unknown;
+          const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : String(v).split(',');
+          set({ outcomes: [...new Set(list)].sort() });
+        }}
+        slotProps={{
+          select: {
+            multiple: true,
+            renderValue: (v) => (v as string[]).map(outcomeLabel).join(', '),
+          },
+        }}
+        sx={fieldSx}
+      >
+        {(dispositions ?? [])
+          .filter((d) => !d.deleted)
+          .map((d) => (
+            <MenuItem key={d.id} value={d.id}>
+              <Checkbox size="small" checked={f.outcomes.includes(d.id)} tabIndex={-1} disableRipple sx={{ p: 0, mr: 1 }} />
+              <ListItemText primary={d.label} />
+            </MenuItem>
+          ))}
+      </TextField>
+      <TextField select size="small" label="Direction" value={f.direction ?? ''} onChange={(e) => set({ direction: e.target.value || undefined })} sx={fieldSx}>
+        <MenuItem value="">Any direction</MenuItem>
+        {directions.map((o) => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField select size="small" label="Status" value={f.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })} sx={fieldSx}>
+        <MenuItem value="">Any status</MenuItem>
+        {statuses.map((o) => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField select size="small" label="Owner" value={f.owner ?? ''} onChange={(e) => set({ owner: e.target.value || undefined })} sx={fieldSx}>
+        <MenuItem value="">Any owner</MenuItem>
+        {(owners ?? [])
+          .filter((o) => !o.archived || o.id === f.owner)
+          .map((o) => (
+            <MenuItem key={o.id} value={o.id}>
+              {ownerName(o)}
+            </MenuItem>
+          ))}
+      </TextField>
+      <TextField
+        type="date"
+        size="small"
+        label="From"
+        value={f.from?.slice(0, 10) ?? ''}
+        onChange={(e) => set({ from: e.target.value || undefined })}
+        slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ ...fieldSx, minWidth: 150 }}
+      />
+      <TextField
+        type="date"
+        size="small"
+        label="To"
+        value={f.to?.slice(0, 10) ?? ''}
+        onChange={(e) => set({ to: e.target.value || undefined })}
+        slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ ...fieldSx, minWidth: 150 }}
+      />
+      <TextField
+        select
+        size="small"
+        label="Recording"
+        value={f.recording ?? ''}
+        onChange={(e) => set({ recording: (e.target.value || undefined) as RecordingFilter | undefined })}
+        sx={fieldSx}
+      >
+        <MenuItem value="">With or without</MenuItem>
+        <MenuItem value="with">Has a recording</MenuItem>
+        <MenuItem value="without">No recording</MenuItem>
+      </TextField>
+      <AssociatedRecordFilter value={f.record} onChange={(record) => set({ record })} />
+    </Box>
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+function AssociatedRecordFilter({
+  value,
+  onChange,
+}: {
+  value: ListFilters['record'];
+  onChange: (v: ListFilters['record']) => void;
+}) {
+  const [type, setType] = useState<RecordType>(value?.type ?? 'contacts');
+  const [input, setInput] = useState('');
+  const text = useDebounced(input.trim(), 300);
+  const results = useQuery({ ...recordQueries.search(type, text), enabled: text.length > 0 });
+  const selected = useQuery({ ...recordQueries.detail(value?.type ?? type, value?.id ?? ''), enabled: !!value });
+  const options: HubSpotObject[] = results.data?.results ?? [];
+  const current = value && selected.data ? selected.data : null;
+  const label = `Associated ${RECORD_TYPE_LABELS[type].one.toLowerCase()}`;
+  return (
+    <Box sx={{ display: 'flex', gap: 1, flex: '2 1 360px' }}>
+      <TextField
+        select
+        size="small"
+        label="Record type"
+        value={type}
+        onChange={(e) => {
+          setType(e.target.value as RecordType);
+          setInput('');
+        }}
+        sx={{ minWidth: 130 }}
+      >
+        {RECORD_TYPES.map((t) => (
+          <MenuItem key={t} value={t}>
+            {RECORD_TYPE_LABELS[t].one}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Autocomplete<HubSpotObject>
+        size="small"
+        sx={{ flex: 1, minWidth: 220 }}
+        options={current && !options.some((o) => o.id === current.id) ? [current, ...options] : options}
+        value={current}
+        filterOptions={(x) => x}
+        getOptionLabel={(r) => recordDisplayName(value?.type ?? type, r)}
+        isOptionEqualToValue={(a, b) => a.id === b.id}
+        loading={results.isFetching}
+        noOptionsText={text ? 'No match' : 'Type to search'}
+        onInputChange={(_e, v, reason) => {
+          if (reason === 'input') setInput(v);
+        }}
+        onChange={(_e, r) => onChange(r ? { type, id: r.id } : undefined)}
+        renderOption={(props, r) => {
+          const { key, ...rest } = props;
+          return (
+            <li key={key} {...rest}>
+              <ListItemText primary={recordDisplayName(type, r)} secondary={recordDetail(type, r)} />
+            </li>
+          );
+        }}
+        renderInput={(params) => <TextField {...params} label={label} />}
+      />
+    </Box>
+  );
+}

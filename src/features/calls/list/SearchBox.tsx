@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import SearchIcon from '@mui/icons-material/Search';
+
+export const SEARCH_DEBOUNCE_MS = 350;
+
+/** Free-text search, sent as HubSpot's search `query` once typing pauses. Follows the URL when it changes. */
+export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const [synced, setSynced] = useState(value);
+  if (value !== synced) {
+    // The URL changed (back/forward, a chip removed): show what it says.
+    setSynced(value);
+    setText(value);
+  }
+  useEffect(() => {
+    const trimmed = text.trim();
+    if (trimmed === value) return;
+    const t = setTimeout(() => onCommit(trimmed), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, value, onCommit]);
+  return (
+    <TextField
+      type="search"
+      label="Search calls"
+      size="small"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && text.trim() !== value) onCommit(text.trim());
+      }}
+      slotProps={{
+        htmlInput: { maxLength: 3000 },
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+      }}
+      sx={{ minWidth: 260, flex: '1 1 260px', maxWidth: 420 }}
+    />
+  );
+}
