@@ -23,6 +23,7 @@ export function RHFDateTimePicker<T extends FieldValues>({ name, control, label,
       onChange={(v) => field.onChange(v)}
       inputRef={field.ref}
       ampm={false}
+      format="YYYY-MM-DD HH:mm"
       slotProps={{
         textField: {
           id: `field-${name}`,
