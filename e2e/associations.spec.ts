@@ -52,14 +52,9 @@ async function listRecords(api: HubSpotApi, type: RecordType, limit = 100): Prom
   return res.body.results;
 }
 
-/** Records whose names are unique and not a prefix of another name, so a search finds exactly them. */
-async function distinctRecords(api: HubSpotApi, type: RecordType, count: number, skip = 0): Promise<Rec[]> {
-  const all = await listRecords(api, type);
-  const names = all.map((r) => displayName(type, r));
-  const usable = all.filter((r) => {
-    const n = displayName(type, r);
-    return n.length > 0 && names.filter((m) => m.startsWith(n)).length === 1 && !prop(r, 'hs_pinned_engagement_id');
-  });
+/** Records of a type that pin nothing yet (the seed pins a few), from the first page. */
+async function freeRecords(api: HubSpotApi, type: RecordType, count: number, skip = 0): Promise<Rec[]> {
+  const usable = (await listRecords(api, type)).filter((r) => displayName(type, r) && !prop(r, 'hs_pinned_engagement_id'));
   expect(usable.length, `the demo seed has ${count + skip} usable ${type}`).toBeGreaterThanOrEqual(count + skip);
   return usable.slice(skip, skip + count);
 }
@@ -92,7 +87,8 @@ async function pick(page: Page, type: RecordType, r: Rec) {
   const box = page.getByRole('combobox', { name: 'Search contacts, companies, deals and tickets' });
   await box.fill('');
   await box.fill(searchText(type, r));
-  await page.getByRole('option', { name: new RegExp(`^${ONE[type]}: ${escape(displayName(type, r))}( \\(|$)`) }).click();
+  // Names can repeat (ticket subjects do); the option names the record's ID too.
+  await page.getByRole('option', { name: new RegExp(`^${ONE[type]}: ${escape(displayName(type, r))} \\((.*, )?ID ${r.id}\\)$`) }).click();
 }
 
 async function newCall(api: HubSpotApi, title: string, associations?: { type: RecordType; id: string }[]) {
@@ -108,10 +104,10 @@ test('associates a contact, a company, a deal and a ticket (one with a custom la
   expect(custom, 'the mock seed defines a custom call→contact label').toBeDefined();
   const customLabel = custom?.label ?? '';
 
-  const [contact] = await distinctRecords(api, 'contacts', 1);
-  const [company] = await distinctRecords(api, 'companies', 1);
-  const [deal] = await distinctRecords(api, 'deals', 1);
-  const [ticket] = await distinctRecords(api, 'tickets', 1);
+  const [contact] = await freeRecords(api, 'contacts', 1);
+  const [company] = await freeRecords(api, 'companies', 1);
+  const [deal] = await freeRecords(api, 'deals', 1);
+  const [ticket] = await freeRecords(api, 'tickets', 1);
   if (!contact || !company || !deal || !ticket) throw new Error('seed records missing');
   const call = await newCall(api, 'E2E associations: add and remove');
 
@@ -156,7 +152,7 @@ test('associates a contact, a company, a deal and a ticket (one with a custom la
 });
 
 test('pins the call on a contact and unpins it', async ({ page, api }) => {
-  const [contact] = await distinctRecords(api, 'contacts', 1, 1);
+  const [contact] = await freeRecords(api, 'contacts', 1, 1);
   if (!contact) throw new Error('seed contact missing');
   const name = displayName('contacts', contact);
   const call = await newCall(api, 'E2E associations: pin', [{ type: 'contacts', id: contact.id }]);
@@ -180,7 +176,7 @@ test('pins the call on a contact and unpins it', async ({ page, api }) => {
 });
 
 test('says which call a new pin replaces and asks first', async ({ page, api }) => {
-  const [contact] = await distinctRecords(api, 'contacts', 1, 2);
+  const [contact] = await freeRecords(api, 'contacts', 1, 2);
   if (!contact) throw new Error('seed contact missing');
   const name = displayName('contacts', contact);
   const pinnedCall = await newCall(api, 'E2E associations: the pinned one', [{ type: 'contacts', id: contact.id }]);
@@ -205,7 +201,7 @@ test('says which call a new pin replaces and asks first', async ({ page, api }) 
 });
 
 test('a refused association disappears again and HubSpot’s message is shown', async ({ page, api }) => {
-  const [company] = await distinctRecords(api, 'companies', 1, 1);
+  const [company] = await freeRecords(api, 'companies', 1, 1);
   if (!company) throw new Error('seed company missing');
   const name = displayName('companies', company);
   const call = await newCall(api, 'E2E associations: refused');

@@ -125,7 +125,7 @@ export function AssociationPicker({
           <li
             key={key}
             {...props}
-            aria-label={`${RECORD_TYPE_LABELS[c.type].one}: ${c.name}${c.detail ? ` (${c.detail})` : ''}${
+            aria-label={`${RECORD_TYPE_LABELS[c.type].one}: ${c.name} (${c.detail ? `${c.detail}, ` : ''}ID ${c.id})${
               excludeKeys?.has(candidateKey(c)) ? ', already associated' : ''
             }`}
           >
@@ -135,11 +135,9 @@ export function AssociationPicker({
                 {state.selected ? ' ✓' : ''}
                 {excludeKeys?.has(candidateKey(c)) ? ' (already associated)' : ''}
               </Typography>
-              {c.detail && (
-                <Typography variant="caption" color="text.secondary" component="span">
-                  {c.detail}
-                </Typography>
-              )}
+              <Typography variant="caption" color="text.secondary" component="span">
+                {c.detail ? `${c.detail} · ` : ''}ID {c.id}
+              </Typography>
             </Box>
           </li>
         )}
