@@ -187,7 +187,7 @@ test('"Open in list" returns to the list as it was left', async ({ page, api }) 
   const call = await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-02T14:05:00.000Z' });
   const listUrl = `/calls?q=${encodeURIComponent(title)}`;
   await page.goto(listUrl);
-  await page.getByRole('link', { name: title }).first().click();
+  await page.getByRole('row', { name: new RegExp(title) }).getByText(title).click();
   await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
   await page.getByRole('link', { name: 'Open in list' }).click();
   await expect(page).toHaveURL(new RegExp(`/calls\\?q=${encodeURIComponent(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

@@ -32,8 +32,7 @@ async function firstContact(api: HubSpotApi): Promise<{ id: string; name: string
 
 /** The Time field (MUI X sections): select all sections and type the digits of "YYYY-MM-DD HH:mm". */
 async function typeTime(page: Page, digits: string) {
-  const field = timeField(page);
-  await field.click();
+  await timeField(page).getByRole('spinbutton', { name: 'Year' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(digits);
 }
@@ -43,7 +42,7 @@ function timeField(page: Page): Locator {
 }
 
 async function clearTime(page: Page) {
-  await timeField(page).click();
+  await timeField(page).getByRole('spinbutton', { name: 'Year' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
 }

@@ -23,7 +23,7 @@ export default function CallCreatePage() {
   const form = useCallForm(initial);
   const [picked, setPicked] = useState<PickedRecord[]>([]);
   const changed = useFormChanged(form, initial) || picked.length > 0;
-  const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed && !form.formState.isSubmitSuccessful);
+  const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed);
 
   const onSubmit = async (values: CallFormValues) => {
     const created = await createCall.mutateAsync({ properties: formValuesToProperties(values), associations: pickedToAssociationInputs(picked) });

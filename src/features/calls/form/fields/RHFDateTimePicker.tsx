@@ -1,6 +1,12 @@
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import timezonePlugin from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+
+// The picker's `timezone` needs both plugins (extending twice is harmless).
+dayjs.extend(utc);
+dayjs.extend(timezonePlugin);
 
 export interface RHFDateTimePickerProps<T extends FieldValues> {
   name: Path<T>;
