@@ -83,7 +83,7 @@ export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, chil
   const owners = useOwners();
 
   const outcomeOptions = useMemo<SelectOption[]>(
-    () => (dispositions.data ?? []).filter((d) => !d.deleted).map((d) => ({ value: d.id, label: d.label })),
+    () => (dispositions.data ?? []).map((d) => (d.deleted ? { value: d.id, label: `${d.label} (deleted)`, disabled: true } : { value: d.id, label: d.label })),
     [dispositions.data],
   );
   const ownerOptions = useMemo<SelectOption[]>(
@@ -113,18 +113,20 @@ export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, chil
         <RHFTextField control={control} name="title" label="Title" fullWidth autoComplete="off" />
         <Box sx={twoColumns}>
           <RHFDateTimePicker control={control} name="timestamp" label="Time" timezone={timeZone} required helperText={`Your time zone: ${timeZone}`} />
-          <RHFSelect control={control} name="direction" label="Direction" options={directionOptions} emptyLabel="Not set" fullWidth />
+          <RHFSelect control={control} name="direction" label="Direction" options={directionOptions} optionsLoading={directions.isPending} emptyLabel="Not set" fullWidth />
           <RHFSelect
             control={control}
             name="disposition"
             label="Outcome"
             options={outcomeOptions}
+            optionsLoading={dispositions.isPending}
+            unknownLabel={() => 'Unknown outcome (not one of this account’s outcomes)'}
             emptyLabel="No outcome"
             fullWidth
             helperText={dispositions.isError ? 'Could not load the account’s outcomes.' : undefined}
           />
-          <RHFSelect control={control} name="status" label="Status" options={statuses.options} emptyLabel="Not set" fullWidth />
-          <RHFSelect control={control} name="activityType" label="Call type" options={callTypes.options} emptyLabel="Not set" fullWidth />
+          <RHFSelect control={control} name="status" label="Status" options={statuses.options} optionsLoading={statuses.isPending} emptyLabel="Not set" fullWidth />
+          <RHFSelect control={control} name="activityType" label="Call type" options={callTypes.options} optionsLoading={callTypes.isPending} emptyLabel="Not set" fullWidth />
           <RHFTextField
             control={control}
             name="duration"
@@ -157,6 +159,8 @@ export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, chil
             name="ownerId"
             label="Owner"
             options={ownerOptions}
+            optionsLoading={owners.isPending}
+            unknownLabel={(v) => `Unknown or inactive owner (${v})`}
             emptyLabel="No owner"
             fullWidth
             helperText={owners.isError ? 'Could not load the account’s owners.' : undefined}
