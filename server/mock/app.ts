@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { systemClock, type Clock } from './clock.js';
+import { MockError } from './crm/errors.js';
+import type { CrmContext } from './crm/objects.js';
+import { registerAssociationRoutes } from './routes/associations.js';
+import { JSON_CONTENT_TYPE, type MockEnv } from './routes/http.js';
+import { registerMetadataRoutes } from './routes/metadata.js';
+import { registerObjectRoutes } from './routes/objects.js';
+import type { MockDb } from './store/db.js';
+
+export interface MockAppOptions {
+  db: MockDb;
+  /** The only bearer token accepted; without it any non-empty bearer token is accepted. */
+  token?: string;
+  clock?: Clock;
+  /** Enforce HubSpot's limits (429); headers are sent either way. */
+  rateLimit?: boolean;
+  /** Delay before every response (ms). */
+  latencyMs?: number;
+  /** Probability (0..1) of answering 502/503 instead of handling a request. */
+  failRate?: number;
+  /** Random source for failRate (tests pass a deterministic one). */
+  random?: () => number;
+  /** Called with unexpected internal errors (default: console.error). */
+  onInternalError?: (err: unknown) => void;
+}
+
+/** HubSpot's documented limits (Professional/Enterprise private apps). */
+export const RATE_LIMITS = {
+  intervalMs: 10_000,
+  max: 190,
+  secondly: 19,
+  searchPerSecond: 5,
+  daily: 1_000_000,
+} as const;
+
+type Vars = MockEnv;
+
+class TokenBucket {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private readonly capacity: number,
+    private readonly perMs: number,
+    now: number,
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+  private refill(now: number): void {
+    if (now > this.last) {
+      this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.perMs);
+      this.last = now;
+    } else if (now < this.last) {
+      this.last = now; // clock moved backwards (tests): just restart from here
+    }
+  }
+  take(now: number): boolean {
+    this.refill(now);
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+  remaining(now: number): number {
+    this.refill(now);
+    return Math.max(0, Math.floor(this.tokens));
+  }
+  /** Seconds until one token is available. */
+  retryAfter(now: number): number {
+    this.refill(now);
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.perMs / 1000));
+  }
+}
+
+function errorBody(c: Context<Vars>, status: number, category: string, message: string, extra: Record<string, unknown> = {}): Response {
+  const body = { status: 'error', message, correlationId: c.get('correlationId'), category, ...extra };
+  return c.body(JSON.stringify(body), status as 400, { 'Content-Type': JSON_CONTENT_TYPE });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The HubSpot emulator as a Hono app: `app.fetch` (or `app.request` in tests) serves
+ * HubSpot's CRM paths from the given store.
+ */
+export function createMockApp(opts: MockAppOptions): Hono<Vars> {
+  const clock = opts.clock ?? systemClock;
+  const ctx: CrmContext = { db: opts.db, clock };
+  const random = opts.random ?? Math.random;
+  const report = opts.onInternalError ?? ((err: unknown) => console.error('[hubspot-mock] internal error', err));
+  const burst = new TokenBucket(RATE_LIMITS.max, RATE_LIMITS.max / RATE_LIMITS.intervalMs, clock.now());
+  const search = new TokenBucket(RATE_LIMITS.searchPerSecond, RATE_LIMITS.searchPerSecond / 1000, clock.now());
+  let dailyDay = Math.floor(clock.now() / 86_400_000);
+  let dailyUsed = 0;
+
+  const app = new Hono<Vars>();
+
+  app.use('*', async (c, next) => {
+    const correlationId = randomUUID();
+    c.set('correlationId', correlationId);
+    const now = clock.now();
+    const day = Math.floor(now / 86_400_000);
+    if (day !== dailyDay) {
+      dailyDay = day;
+      dailyUsed = 0;
+    }
+    const headers: Record<string, string> = {
+      'X-HubSpot-Correlation-Id': correlationId,
+    };
+    const setRateHeaders = () => {
+      headers['X-HubSpot-RateLimit-Daily'] = String(RATE_LIMITS.daily);
+      headers['X-HubSpot-RateLimit-Daily-Remaining'] = String(Math.max(0, RATE_LIMITS.daily - dailyUsed));
+      headers['X-HubSpot-RateLimit-Interval-Milliseconds'] = String(RATE_LIMITS.intervalMs);
+      headers['X-HubSpot-RateLimit-Max'] = String(RATE_LIMITS.max);
+      headers['X-HubSpot-RateLimit-Remaining'] = String(burst.remaining(now));
+      headers['X-HubSpot-RateLimit-Secondly'] = String(RATE_LIMITS.secondly);
+      headers['X-HubSpot-RateLimit-Secondly-Remaining'] = String(Math.min(RATE_LIMITS.secondly, burst.remaining(now)));
+    };
+    const finish = (res: Response): Response => {
+      setRateHeaders();
+      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+      return res;
+    };
+
+    // auth
+    const auth = c.req.header('authorization') ?? '';
+    const m = /^Bearer\s+(\S.*)$/i.exec(auth.trim());
+    const token = m?.[1]?.trim();
+    if (!token || (opts.token !== undefined && token !== opts.token)) {
+      return finish(
+        errorBody(
+          c,
+          401,
+          'INVALID_AUTHENTICATION',
+          token
+            ? 'The access token provided is not valid for this account. Check the Authorization: Bearer header.'
+            : 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+        ),
+      );
+    }
+
+    // rate limits: search has its own per-second bucket and is exempt from the 10-second one
+    const isSearch = c.req.method === 'POST' && c.req.path.endsWith('/search');
+    const bucket = isSearch ? search : burst;
+    const allowed = bucket.take(now);
+    if (allowed || !opts.rateLimit) {
+      dailyUsed++;
+    } else {
+      const retryAfter = bucket.retryAfter(now);
+      headers['Retry-After'] = String(retryAfter);
+      const body = isSearch
+        ? { message: 'You have reached your secondly limit.', policyName: 'SECONDLY' }
+        : { message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING' };
+      const res = c.body(
+        JSON.stringify({
+          status: 'error',
+          message: body.message,
+          errorType: 'RATE_LIMIT',
+          correlationId,
+          policyName: body.policyName,
+          requestId: randomUUID(),
+        }),
+        429,
+        { 'Content-Type': JSON_CONTENT_TYPE },
+      );
+      return finish(res);
+    }
+
+    // fault injection (before the handler, so a failed request never writes)
+    if (opts.latencyMs && opts.latencyMs > 0) await sleep(opts.latencyMs);
+    if (opts.failRate && opts.failRate > 0 && random() < opts.failRate) {
+      const unavailable = random() < 0.5;
+      if (unavailable) headers['Retry-After'] = '1';
+      return finish(
+        unavailable
+          ? errorBody(c, 503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (injected fault). Try again shortly.')
+          : errorBody(c, 502, 'BAD_GATEWAY', 'Bad gateway (injected fault). Try again shortly.'),
+      );
+    }
+
+    await next();
+    c.res = finish(c.res);
+  });
+
+  registerObjectRoutes(app, ctx);
+  registerAssociationRoutes(app, ctx);
+  registerMetadataRoutes(app, ctx);
+
+  app.notFound((c) =>
+    errorBody(c, 404, 'RESOURCE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`, {
+      context: { path: [c.req.path], method: [c.req.method] },
+    }),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof MockError) {
+      const extra: Record<string, unknown> = {};
+      if (err.errors) extra['errors'] = err.errors;
+      if (err.context) extra['context'] = err.context;
+      if (err.subCategory) extra['subCategory'] = err.subCategory;
+      return errorBody(c, err.status, err.category, err.message, extra);
+    }
+    report(err);
+    return errorBody(c, 400, 'VALIDATION_ERROR', 'The request could not be processed.');
+  });
+
+  return app;
+}

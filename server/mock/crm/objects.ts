@@ -1,0 +1,384 @@
+import type { Clock } from '../clock.js';
+import type { MockDb } from '../store/db.js';
+import type { AssociationLabelDef, ObjectTypeName, StoredObject, WriteSource } from '../store/types.js';
+import { OBJECT_TYPES } from '../store/types.js';
+import { MockError, badRequest, objectNotFound, validationError, type PropertyProblem } from './errors.js';
+import { OBJECT_TYPE_INFO, resolveObjectType, systemValue } from './object-types.js';
+import { propertyCatalog } from './properties.js';
+import { normaliseValue, toIso } from './values.js';
+
+export interface CrmContext {
+  db: MockDb;
+  clock: Clock;
+}
+
+/** Source recorded in property history for writes through the public API. */
+export const API_SOURCE: WriteSource = { sourceType: 'API', sourceId: 'mock-private-app' };
+
+export interface ObjectJson {
+  id: string;
+  properties: Record<string, string>;
+  propertiesWithHistory?: Record<string, { value: string; timestamp: string; sourceType: string; sourceId?: string }[]>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+  associations?: Record<string, { results: { id: string; type: string }[] }>;
+}
+
+export interface ReadOptions {
+  properties?: readonly string[];
+  propertiesWithHistory?: readonly string[];
+  associations?: readonly string[];
+}
+
+export interface AssociationInput {
+  to: { id: string };
+  types: { associationCategory: string; associationTypeId: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function parseId(raw: string): number | undefined {
+  if (!/^\d{1,18}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Finds a record by id (or by a unique property with idProperty). */
+export function findObject(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  rawId: string,
+  opts: { archived?: boolean; idProperty?: string } = {},
+): StoredObject | undefined {
+  const archived = opts.archived ?? false;
+  const idProperty = opts.idProperty;
+  if (idProperty && idProperty !== 'hs_object_id') {
+    const def = propertyCatalog(ctx.db, type).byName.get(idProperty);
+    if (!def || !def.hasUniqueValue) {
+      throw badRequest(`Property ${idProperty} is not a unique identifier property for ${type}.`, [
+        { message: `${idProperty} is not a unique property`, code: 'INVALID_ID_PROPERTY', in: 'idProperty', context: { propertyName: [idProperty] } },
+      ]);
+    }
+    const norm = normaliseValue(def, rawId);
+    const value = 'value' in norm ? norm.value : rawId;
+    return ctx.db.findByProperty(type, idProperty, value, archived);
+  }
+  const id = parseId(rawId);
+  return id === undefined ? undefined : ctx.db.getObject(type, id, archived);
+}
+
+export function requireObject(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  rawId: string,
+  opts: { archived?: boolean; idProperty?: string } = {},
+): StoredObject {
+  const obj = findObject(ctx, type, rawId, opts);
+  if (!obj) throw objectNotFound(rawId);
+  return obj;
+}
+
+// ---- output ---------------------------------------------------------------------------------
+
+export function associationTypeName(def: Pick<AssociationLabelDef, 'name'> | undefined, from: ObjectTypeName, to: ObjectTypeName): string {
+  return def?.name ?? `${OBJECT_TYPE_INFO[from].singular}_to_${OBJECT_TYPE_INFO[to].singular}`;
+}
+
+export function associationsJson(
+  ctx: CrmContext,
+  obj: StoredObject,
+  names: readonly string[],
+): Record<string, { results: { id: string; type: string }[] }> | undefined {
+  const out: Record<string, { results: { id: string; type: string }[] }> = {};
+  const seen = new Set<ObjectTypeName>();
+  for (const raw of names) {
+    const toType = resolveObjectType(raw);
+    if (!toType || seen.has(toType)) continue;
+    seen.add(toType);
+    const rows = ctx.db.associationsOf(obj.id, toType);
+    if (!rows.length) continue;
+    const defs = new Map(ctx.db.labels(obj.type, toType).map((d) => [`${d.category}:${d.typeId}`, d]));
+    out[toType] = {
+      results: rows.map((r) => ({
+        id: String(r.toId),
+        type: associationTypeName(defs.get(`${r.category}:${r.typeId}`), obj.type, toType),
+      })),
+    };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptions = {}): ObjectJson {
+  const info = OBJECT_TYPE_INFO[obj.type];
+  const requested = opts.properties && opts.properties.length ? opts.properties : info.defaultProperties;
+  const properties: Record<string, string> = {};
+  const add = (name: string) => {
+    const v = systemValue(info, name, obj) ?? obj.props[name];
+    if (v !== undefined) properties[name] = v;
+  };
+  for (const name of requested) add(name);
+  add('hs_object_id');
+  add(info.createdProperty);
+  add(info.modifiedProperty);
+  const json: ObjectJson = {
+    id: String(obj.id),
+    properties,
+    createdAt: toIso(obj.createdAt),
+    updatedAt: toIso(obj.updatedAt),
+    archived: obj.archived,
+  };
+  if (obj.archivedAt !== null) json.archivedAt = toIso(obj.archivedAt);
+  if (opts.propertiesWithHistory && opts.propertiesWithHistory.length) {
+    const catalog = propertyCatalog(ctx.db, obj.type).byName;
+    const names = opts.propertiesWithHistory.filter((n) => catalog.has(n));
+    const stored = names.filter((n) => systemValue(info, n, obj) === undefined);
+    const hist = ctx.db.history(obj, stored);
+    const pwh: NonNullable<ObjectJson['propertiesWithHistory']> = {};
+    for (const n of names) {
+      const sys = systemValue(info, n, obj);
+      if (sys !== undefined) {
+        pwh[n] = [{ value: sys, timestamp: toIso(n === info.createdProperty || n === 'hs_object_id' ? obj.createdAt : obj.updatedAt), sourceType: 'API' }];
+        continue;
+      }
+      const entries = hist[n];
+      if (entries && entries.length) {
+        pwh[n] = entries.map((e) => ({
+          value: e.value,
+          timestamp: toIso(e.timestamp),
+          sourceType: e.sourceType,
+          ...(e.sourceId ? { sourceId: e.sourceId } : {}),
+        }));
+      }
+    }
+    json.propertiesWithHistory = pwh;
+  }
+  if (opts.associations && opts.associations.length) {
+    const assoc = associationsJson(ctx, obj, opts.associations);
+    if (assoc) json.associations = assoc;
+  }
+  return json;
+}
+
+// ---- validation -------------------------------------------------------------------------------
+
+const REQUIRED_ON_CREATE: Record<ObjectTypeName, readonly string[]> = {
+  calls: ['hs_timestamp'],
+  contacts: [],
+  companies: [],
+  deals: [],
+  tickets: [],
+};
+
+const DEFAULTS_ON_CREATE: Record<ObjectTypeName, Record<string, string>> = {
+  calls: {},
+  contacts: {},
+  companies: {},
+  deals: { pipeline: 'default' },
+  tickets: { hs_pipeline: '0' },
+};
+
+/** Input values may be strings; numbers and booleans are coerced, null clears. */
+export type InputValue = string | number | boolean | null;
+
+/**
+ * Validates property input against the type's definitions and returns normalised values.
+ * Collects every problem and throws one VALIDATION_ERROR listing them all.
+ */
+export function validateProperties(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  input: Record<string, InputValue>,
+  mode: 'create' | 'update',
+): Record<string, string> {
+  const catalog = propertyCatalog(ctx.db, type).byName;
+  const problems: PropertyProblem[] = [];
+  const out: Record<string, string> = {};
+  for (const [name, rawValue] of Object.entries(input)) {
+    const def = catalog.get(name);
+    if (!def) {
+      problems.push({ name, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
+      continue;
+    }
+    if (def.readOnly) {
+      problems.push({ name, code: 'READ_ONLY_VALUE', message: `"${name}" is a read only property; its value cannot be set.` });
+      continue;
+    }
+    const raw = rawValue === null ? '' : String(rawValue);
+    const r = normaliseValue(def, raw);
+    if ('problem' in r) problems.push(r.problem);
+    else out[name] = r.value;
+  }
+  const required = REQUIRED_ON_CREATE[type];
+  for (const name of required) {
+    const missing = mode === 'create' ? !out[name] : out[name] === '';
+    if (missing && !problems.some((p) => p.name === name)) {
+      problems.push({ name, code: 'REQUIRED', message: `${name} is required${mode === 'update' ? ' and cannot be cleared' : ''}.` });
+    }
+  }
+  if (problems.length) throw validationError(problems);
+  if (mode === 'create') {
+    for (const [k, v] of Object.entries(DEFAULTS_ON_CREATE[type])) if (!out[k]) out[k] = v;
+  }
+  return out;
+}
+
+function checkUnique(ctx: CrmContext, type: ObjectTypeName, values: Record<string, string>, selfId?: number): void {
+  const catalog = propertyCatalog(ctx.db, type).byName;
+  for (const [name, value] of Object.entries(values)) {
+    if (!value || !catalog.get(name)?.hasUniqueValue) continue;
+    const other = ctx.db.findByProperty(type, name, value, false);
+    if (other && other.id !== selfId) {
+      throw new MockError(409, 'CONFLICT', `${OBJECT_TYPE_INFO[type].singular[0]?.toUpperCase()}${OBJECT_TYPE_INFO[type].singular.slice(1)} already exists. Existing ID: ${other.id}`, {
+        errors: [{ message: `Another record already has ${name} = ${value}`, code: 'CONFLICT', in: name, context: { propertyName: [name], existingId: [String(other.id)] } }],
+      });
+    }
+  }
+}
+
+/** Pin rule: hs_pinned_engagement_id names a live call associated with the record. */
+function checkPin(ctx: CrmContext, obj: StoredObject, values: Record<string, string>): void {
+  if (obj.type === 'calls') return;
+  const pin = values['hs_pinned_engagement_id'];
+  if (!pin) return;
+  const fail = (message: string) =>
+    validationError([{ name: 'hs_pinned_engagement_id', code: 'INVALID_PINNED_ENGAGEMENT', message }]);
+  const callId = Number(pin);
+  const call = Number.isSafeInteger(callId) ? ctx.db.getObject('calls', callId, false) : undefined;
+  if (!call) throw fail(`hs_pinned_engagement_id ${pin} is not an existing call.`);
+  const linked = ctx.db.associationsBetween(obj.id, 'calls', call.id).length > 0;
+  if (!linked) {
+    throw fail(`Call ${pin} must be associated with ${OBJECT_TYPE_INFO[obj.type].singular} ${obj.id} before it can be pinned.`);
+  }
+}
+
+// ---- associations on create ---------------------------------------------------------------------
+
+export function findLabelDef(
+  ctx: CrmContext,
+  fromType: ObjectTypeName,
+  toType: ObjectTypeName | undefined,
+  category: string,
+  typeId: number,
+): AssociationLabelDef | undefined {
+  const types = toType ? [toType] : OBJECT_TYPES;
+  for (const t of types) {
+    const def = ctx.db.labels(fromType, t).find((d) => d.category === category && d.typeId === typeId);
+    if (def) return def;
+  }
+  return undefined;
+}
+
+/** The unlabeled default (HUBSPOT_DEFINED) association type of a pair. */
+export function defaultLabelDef(ctx: CrmContext, fromType: ObjectTypeName, toType: ObjectTypeName): AssociationLabelDef | undefined {
+  return ctx.db.labels(fromType, toType).find((d) => d.category === 'HUBSPOT_DEFINED' && d.label === null);
+}
+
+/** Creates one typed association (plus the pair's default, as HubSpot does for labels). */
+export function associate(ctx: CrmContext, from: StoredObject, to: StoredObject, def: AssociationLabelDef): void {
+  ctx.db.addAssociation(from.type, from.id, to.type, to.id, def.category, def.typeId, def.inverseTypeId);
+  if (!(def.category === 'HUBSPOT_DEFINED' && def.label === null)) {
+    const dflt = defaultLabelDef(ctx, from.type, to.type);
+    if (dflt) ctx.db.addAssociation(from.type, from.id, to.type, to.id, dflt.category, dflt.typeId, dflt.inverseTypeId);
+  }
+}
+
+function applyCreateAssociations(ctx: CrmContext, obj: StoredObject, inputs: readonly AssociationInput[]): void {
+  inputs.forEach((a, i) => {
+    for (const t of a.types) {
+      const def = findLabelDef(ctx, obj.type, undefined, t.associationCategory, t.associationTypeId);
+      if (!def) {
+        throw badRequest(`${t.associationCategory} ${t.associationTypeId} is not a valid association type for ${obj.type}.`, [
+          { message: `Unknown association type ${t.associationCategory}/${t.associationTypeId}`, code: 'INVALID_ASSOCIATION_TYPE', in: `associations[${i}].types`, context: { associationTypeId: [String(t.associationTypeId)] } },
+        ]);
+      }
+      const target = findObject(ctx, def.toType, a.to.id);
+      if (!target) {
+        throw badRequest(`${OBJECT_TYPE_INFO[def.toType].singular} ${a.to.id} does not exist, so it cannot be associated.`, [
+          { message: `No ${def.toType} with id ${a.to.id}`, code: 'ASSOCIATION_TARGET_NOT_FOUND', in: `associations[${i}].to.id`, context: { id: [a.to.id] } },
+        ]);
+      }
+      associate(ctx, obj, target, def);
+    }
+  });
+}
+
+// ---- writes -------------------------------------------------------------------------------------
+
+export function createObject(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  input: { properties: Record<string, InputValue>; associations?: readonly AssociationInput[] },
+): StoredObject {
+  return ctx.db.tx(() => {
+    const values = validateProperties(ctx, type, input.properties, 'create');
+    checkUnique(ctx, type, values);
+    const obj = ctx.db.insertObject(type, values, ctx.clock.now(), API_SOURCE);
+    applyCreateAssociations(ctx, obj, input.associations ?? []);
+    checkPin(ctx, obj, values);
+    return obj;
+  });
+}
+
+export function updateObject(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  rawId: string,
+  properties: Record<string, InputValue>,
+  idProperty?: string,
+): StoredObject {
+  return ctx.db.tx(() => {
+    const obj = requireObject(ctx, type, rawId, idProperty ? { idProperty } : {});
+    const values = validateProperties(ctx, type, properties, 'update');
+    checkUnique(ctx, type, values, obj.id);
+    checkPin(ctx, obj, values);
+    return ctx.db.updateObject(obj, values, ctx.clock.now(), API_SOURCE);
+  });
+}
+
+/** Archives a record; returns false when no live record had that id. */
+export function archiveObject(ctx: CrmContext, type: ObjectTypeName, rawId: string): 'archived' | 'already' | 'missing' {
+  const id = parseId(rawId);
+  if (id === undefined) return 'missing';
+  return ctx.db.tx(() => {
+    if (ctx.db.archiveObject(type, id, ctx.clock.now())) return 'archived';
+    return ctx.db.getObject(type, id, true) ? 'already' : 'missing';
+  });
+}
+
+export function listObjects(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  opts: { limit: number; after?: string; archived: boolean },
+): { rows: StoredObject[]; nextAfter?: string } {
+  let afterId = 0;
+  if (opts.after !== undefined && opts.after !== '') {
+    const decoded = decodeCursor(opts.after);
+    if (decoded === undefined) {
+      throw badRequest(`Invalid paging cursor: ${opts.after}`, [
+        { message: 'after is not a cursor returned by this endpoint', code: 'INVALID_AFTER', in: 'after' },
+      ]);
+    }
+    afterId = decoded;
+  }
+  const rows = ctx.db.listObjects(type, opts.archived, afterId, opts.limit + 1);
+  if (rows.length > opts.limit) {
+    rows.length = opts.limit;
+    const last = rows[rows.length - 1];
+    return last ? { rows, nextAfter: encodeCursor(last.id) } : { rows };
+  }
+  return { rows };
+}
+
+/** Opaque list cursor: base64url of "id:<n>". Plain numeric ids are accepted as well. */
+export function encodeCursor(id: number): string {
+  return Buffer.from(`id:${id}`).toString('base64url');
+}
+
+export function decodeCursor(after: string): number | undefined {
+  if (/^\d{1,18}$/.test(after)) return Number(after);
+  const text = Buffer.from(after, 'base64url').toString('utf8');
+  const m = /^id:(\d{1,18})$/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,142 @@
+import type { Context, Hono } from 'hono';
+import {
+  archivePair,
+  batchArchiveLabelsV4,
+  batchArchiveV3,
+  batchArchiveV4,
+  batchCreateV3,
+  batchCreateV4,
+  batchDefaultV4,
+  batchReadV3,
+  batchReadV4,
+  createDefault,
+  createLabel,
+  createLabelled,
+  deleteLabel,
+  deleteV3,
+  listLabels,
+  listV3,
+  listV4,
+  putV3,
+  typesV3,
+  updateLabel,
+} from '../crm/associations.js';
+import type { CrmContext } from '../crm/objects.js';
+import { noContent, queryInt, readJson, sendJson , type MockEnv } from './http.js';
+import {
+  labelCreate,
+  labelUpdate,
+  v3BatchAssoc,
+  v3BatchRead,
+  v4BatchArchive,
+  v4BatchCreate,
+  v4BatchDefault,
+  v4BatchRead,
+  v4SpecsBody,
+} from './schemas.js';
+
+function p(c: Context<MockEnv>, name: string): string {
+  return c.req.param(name) ?? '';
+}
+
+/** Associations v3 (per-object and batch) and v4 (records, batch, labels). */
+export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
+  // ---- v4 records
+  const v4 = '/crm/v4/objects/:fromType/:fromId/associations';
+  app.put(`${v4}/default/:toType/:toId`, (c) =>
+    sendJson(c, createDefault(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), p(c, 'toId'))),
+  );
+  app.get(`${v4}/:toType`, (c) => {
+    const after = c.req.query('after');
+    const out = listV4(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), {
+      limit: Math.max(1, queryInt(c, 'limit', 500, 500)),
+      ...(after ? { after } : {}),
+    });
+    return sendJson(c, out);
+  });
+  app.put(`${v4}/:toType/:toId`, async (c) => {
+    const specs = await readJson(c, v4SpecsBody);
+    return sendJson(c, createLabelled(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), p(c, 'toId'), specs), 201);
+  });
+  app.delete(`${v4}/:toType/:toId`, (c) => {
+    archivePair(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), p(c, 'toId'));
+    return noContent(c);
+  });
+
+  // ---- v4 batch
+  const v4b = '/crm/v4/associations/:fromType/:toType/batch';
+  app.post(`${v4b}/read`, async (c) => {
+    const body = await readJson(c, v4BatchRead);
+    const out = batchReadV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 200);
+  });
+  app.post(`${v4b}/create`, async (c) => {
+    const body = await readJson(c, v4BatchCreate);
+    const out = batchCreateV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 201);
+  });
+  app.post(`${v4b}/associate/default`, async (c) => {
+    const body = await readJson(c, v4BatchDefault);
+    return sendJson(c, batchDefaultV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs));
+  });
+  app.post(`${v4b}/archive`, async (c) => {
+    const body = await readJson(c, v4BatchArchive);
+    batchArchiveV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return noContent(c);
+  });
+  app.post(`${v4b}/labels/archive`, async (c) => {
+    const body = await readJson(c, v4BatchCreate);
+    batchArchiveLabelsV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return noContent(c);
+  });
+
+  // ---- labels, at the legacy path the official client calls and the current spec path
+  for (const [prefix, withTypeIds] of [
+    ['/crm/v4/associations/:fromType/:toType/labels', false],
+    ['/crm/associations/v4/:fromType/:toType/labels', true],
+  ] as const) {
+    app.get(prefix, (c) => sendJson(c, listLabels(ctx, p(c, 'fromType'), p(c, 'toType'), withTypeIds)));
+    app.post(prefix, async (c) => {
+      const body = await readJson(c, labelCreate);
+      return sendJson(c, createLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body));
+    });
+    app.put(prefix, async (c) => {
+      const body = await readJson(c, labelUpdate);
+      updateLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body);
+      return noContent(c);
+    });
+    app.delete(`${prefix}/:associationTypeId`, (c) => {
+      deleteLabel(ctx, p(c, 'fromType'), p(c, 'toType'), p(c, 'associationTypeId'));
+      return noContent(c);
+    });
+  }
+
+  // ---- v3
+  app.get('/crm/v3/associations/:fromType/:toType/types', (c) => sendJson(c, typesV3(ctx, p(c, 'fromType'), p(c, 'toType'))));
+  const v3b = '/crm/v3/associations/:fromType/:toType/batch';
+  app.post(`${v3b}/create`, async (c) => {
+    const body = await readJson(c, v3BatchAssoc);
+    const out = batchCreateV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 201);
+  });
+  app.post(`${v3b}/read`, async (c) => {
+    const body = await readJson(c, v3BatchRead);
+    const out = batchReadV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 200);
+  });
+  app.post(`${v3b}/archive`, async (c) => {
+    const body = await readJson(c, v3BatchAssoc);
+    batchArchiveV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
+    return noContent(c);
+  });
+
+  const v3 = '/crm/v3/objects/:objectType/:objectId/associations/:toType';
+  app.get(v3, (c) => sendJson(c, listV3(ctx, p(c, 'objectType'), p(c, 'objectId'), p(c, 'toType'))));
+  app.put(`${v3}/:toId/:associationType`, (c) =>
+    sendJson(c, putV3(ctx, p(c, 'objectType'), p(c, 'objectId'), p(c, 'toType'), p(c, 'toId'), p(c, 'associationType'))),
+  );
+  app.delete(`${v3}/:toId/:associationType`, (c) => {
+    deleteV3(ctx, p(c, 'objectType'), p(c, 'objectId'), p(c, 'toType'), p(c, 'toId'), p(c, 'associationType'));
+    return noContent(c);
+  });
+}

@@ -1,0 +1,87 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { MockError, badRequest, type ErrorDetail } from '../crm/errors.js';
+
+/** Hono environment of the mock app. */
+export type MockEnv = { Variables: { correlationId: string } };
+
+export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
+/** Largest request body accepted (bytes); larger ones get 413. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 | 207 = 200): Response {
+  return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_CONTENT_TYPE });
+}
+
+export function noContent(c: Context<MockEnv>): Response {
+  return c.body(null, 204);
+}
+
+/** Array query parameter: repeated (`a=x&a=y`) and comma-separated (`a=x,y`) forms both work. */
+export function queryList(c: Context<MockEnv>, name: string): string[] | undefined {
+  const raw = c.req.queries(name);
+  if (!raw) return undefined;
+  const out: string[] = [];
+  for (const v of raw) for (const part of v.split(',')) if (part.trim()) out.push(part.trim());
+  return out;
+}
+
+export function queryBool(c: Context<MockEnv>, name: string, dflt = false): boolean {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return dflt;
+  if (/^(true|1)$/i.test(v)) return true;
+  if (/^(false|0)$/i.test(v)) return false;
+  throw badRequest(`Query parameter ${name} must be true or false.`, [{ message: `invalid boolean ${v}`, code: 'INVALID_BOOLEAN', in: name }]);
+}
+
+export function queryInt(c: Context<MockEnv>, name: string, dflt: number, max: number): number {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return dflt;
+  if (!/^\d{1,9}$/.test(v)) {
+    throw badRequest(`Query parameter ${name} must be a non-negative integer.`, [{ message: `invalid integer ${v}`, code: 'INVALID_INTEGER', in: name }]);
+  }
+  return Math.min(Number(v), max);
+}
+
+function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const path = issue.path.map(String);
+    const detail: ErrorDetail = { message: issue.message, code: 'INVALID_INPUT', in: path.join('.') || 'body' };
+    const propIdx = path.indexOf('properties');
+    const propName = propIdx >= 0 ? path[propIdx + 1] : undefined;
+    if (propName) detail.context = { propertyName: [propName] };
+    return detail;
+  });
+}
+
+/** Reads and validates a JSON body: 413 when too large, 400 when malformed or the wrong shape. */
+export async function readJson<T>(c: Context<MockEnv>, schema: z.ZodType<T>): Promise<T> {
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const buf = await c.req.arrayBuffer();
+  if (buf.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(buf);
+  if (!text.trim()) {
+    throw badRequest('Invalid input JSON: the request body is empty.', [{ message: 'A JSON body is required', code: 'INVALID_JSON', in: 'body' }]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : 'malformed JSON';
+    throw badRequest(`Invalid input JSON on line 1: ${msg}`, [{ message: msg, code: 'INVALID_JSON', in: 'body' }]);
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    const details = zodDetails(result.error);
+    throw badRequest(`Invalid input: ${details.map((d) => `${d.in ?? 'body'}: ${d.message}`).join('; ')}`, details);
+  }
+  return result.data;
+}
+
+function tooLarge(): MockError {
+  return new MockError(413, 'VALIDATION_ERROR', `The request body is larger than the ${MAX_BODY_BYTES} byte limit.`, {
+    errors: [{ message: 'Request entity too large', code: 'PAYLOAD_TOO_LARGE', in: 'body' }],
+    subCategory: 'PAYLOAD_TOO_LARGE',
+  });
+}

@@ -1,0 +1,87 @@
+import type { Context, Hono } from 'hono';
+import { requireType } from '../crm/associations.js';
+import { MockError } from '../crm/errors.js';
+import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
+import type { CrmContext } from '../crm/objects.js';
+import { PROPERTY_GROUPS, groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
+import { queryBool, queryInt, readJson, sendJson , type MockEnv } from './http.js';
+import { propertiesBatchRead } from './schemas.js';
+
+/** Properties, owners and call dispositions. */
+export function registerMetadataRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
+  const props = '/crm/v3/properties/:objectType';
+  app.get(`${props}/groups`, (c) => {
+    const type = requireType(c.req.param('objectType'));
+    return sendJson(c, { results: PROPERTY_GROUPS[type].map(groupToJson) });
+  });
+  app.get(`${props}/groups/:groupName`, (c) => {
+    const type = requireType(c.req.param('objectType'));
+    const g = PROPERTY_GROUPS[type].find((x) => x.name === c.req.param('groupName'));
+    if (!g) throw new MockError(404, 'OBJECT_NOT_FOUND', `Property group ${c.req.param('groupName')} does not exist.`);
+    return sendJson(c, groupToJson(g));
+  });
+  app.post(`${props}/batch/read`, async (c) => {
+    const type = requireType(c.req.param('objectType'));
+    const body = await readJson(c, propertiesBatchRead);
+    const catalog = propertyCatalog(ctx.db, type).byName;
+    const now = new Date(ctx.clock.now()).toISOString();
+    const results = body.inputs.flatMap((i) => {
+      const def = catalog.get(i.name);
+      return def ? [propertyToJson(def)] : [];
+    });
+    const missing = body.inputs.filter((i) => !catalog.has(i.name)).map((i) => i.name);
+    const out = {
+      status: 'COMPLETE',
+      results,
+      startedAt: now,
+      completedAt: now,
+      ...(missing.length
+        ? { numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Some properties do not exist.', context: { properties: missing }, errors: [], links: {} }] }
+        : {}),
+    };
+    return sendJson(c, out, missing.length ? 207 : 200);
+  });
+  app.get(props, (c) => {
+    const type = requireType(c.req.param('objectType'));
+    const archived = queryBool(c, 'archived');
+    const only = c.req.query('properties');
+    const wanted = only ? new Set(only.split(',').map((s) => s.trim())) : undefined;
+    const list = archived ? [] : propertyCatalog(ctx.db, type).list.filter((p) => !wanted || wanted.has(p.name));
+    return sendJson(c, { results: list.map(propertyToJson) });
+  });
+  app.get(`${props}/:propertyName`, (c) => {
+    const type = requireType(c.req.param('objectType'));
+    const name = c.req.param('propertyName');
+    const def = propertyCatalog(ctx.db, type).byName.get(name);
+    if (!def) {
+      throw new MockError(404, 'OBJECT_NOT_FOUND', `Unable to find property ${name} for object type ${type}.`, {
+        context: { propertyName: [name] },
+      });
+    }
+    return sendJson(c, propertyToJson(def));
+  });
+
+  const owners = (c: Context<MockEnv>) => {
+    const email = c.req.query('email');
+    const after = c.req.query('after');
+    return sendJson(
+      c,
+      listOwners(ctx, {
+        limit: Math.max(1, queryInt(c, 'limit', 100, 500)),
+        archived: queryBool(c, 'archived'),
+        ...(email ? { email } : {}),
+        ...(after ? { after } : {}),
+      }),
+    );
+  };
+  app.get('/crm/v3/owners', owners);
+  app.get('/crm/v3/owners/', owners);
+  app.get('/crm/v3/owners/:ownerId', (c) => {
+    const idProperty = c.req.query('idProperty') === 'userId' ? 'userId' : 'id';
+    return sendJson(c, getOwner(ctx, c.req.param('ownerId'), { idProperty, archived: queryBool(c, 'archived') }));
+  });
+
+  const dispositions = (c: Context<MockEnv>) => sendJson(c, listDispositions(ctx));
+  app.get('/calling/v1/dispositions', dispositions);
+  app.get('/twilio/v1/dispositions', dispositions);
+}

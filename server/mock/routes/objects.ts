@@ -1,0 +1,147 @@
+import type { Hono } from 'hono';
+import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from '../crm/batch.js';
+import { MockError, objectNotFound } from '../crm/errors.js';
+import {
+  archiveObject,
+  createObject,
+  findObject,
+  listObjects,
+  objectToJson,
+  updateObject,
+  type CrmContext,
+} from '../crm/objects.js';
+import { requireType } from '../crm/associations.js';
+import { searchObjects } from '../crm/search.js';
+import { noContent, queryBool, queryInt, queryList, readJson, sendJson , type MockEnv } from './http.js';
+import {
+  batchArchiveInput,
+  batchCreateInput,
+  batchReadInput,
+  batchUpdateInput,
+  createInput,
+  searchInput,
+  updateInput,
+} from './schemas.js';
+
+export const LIST_MAX_LIMIT = 100;
+
+function objectType(raw: string) {
+  try {
+    return requireType(raw);
+  } catch {
+    throw new MockError(404, 'OBJECT_NOT_FOUND', `Unable to infer object type from: ${raw}`, { context: { objectType: [raw] } });
+  }
+}
+
+/** /crm/v3/objects/{objectType}...: CRUD, batch and search. */
+export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
+  const base = '/crm/v3/objects/:objectType';
+
+  app.post(`${base}/search`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, searchInput);
+    return sendJson(c, searchObjects(ctx, type, body, `/crm/v3/objects/${type}/search`));
+  });
+
+  app.post(`${base}/batch/read`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, batchReadInput);
+    const out = batchRead(ctx, type, body, queryBool(c, 'archived'));
+    return sendJson(c, out, out.errors ? 207 : 200);
+  });
+
+  app.post(`${base}/batch/create`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, batchCreateInput);
+    const out = batchCreate(ctx, type, body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 201);
+  });
+
+  app.post(`${base}/batch/update`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, batchUpdateInput);
+    const out = batchUpdate(ctx, type, body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 200);
+  });
+
+  app.post(`${base}/batch/upsert`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, batchUpdateInput);
+    const out = batchUpsert(ctx, type, body.inputs);
+    return sendJson(c, out, out.errors ? 207 : 200);
+  });
+
+  app.post(`${base}/batch/archive`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, batchArchiveInput);
+    batchArchive(ctx, type, body.inputs);
+    return noContent(c);
+  });
+
+  app.get(base, (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const limit = Math.max(1, queryInt(c, 'limit', 10, LIST_MAX_LIMIT));
+    const after = c.req.query('after');
+    const archived = queryBool(c, 'archived');
+    const properties = queryList(c, 'properties');
+    const propertiesWithHistory = queryList(c, 'propertiesWithHistory');
+    const associations = queryList(c, 'associations');
+    const page = listObjects(ctx, type, { limit, archived, ...(after !== undefined ? { after } : {}) });
+    const opts = {
+      ...(properties ? { properties } : {}),
+      ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
+      ...(associations ? { associations } : {}),
+    };
+    const body: { results: unknown[]; paging?: { next: { after: string; link: string } } } = {
+      results: page.rows.map((r) => objectToJson(ctx, r, opts)),
+    };
+    if (page.nextAfter) {
+      body.paging = { next: { after: page.nextAfter, link: `/crm/v3/objects/${type}?after=${page.nextAfter}&limit=${limit}` } };
+    }
+    return sendJson(c, body);
+  });
+
+  app.post(base, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, createInput);
+    const obj = createObject(ctx, type, {
+      properties: body.properties,
+      ...(body.associations ? { associations: body.associations } : {}),
+    });
+    return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }), 201);
+  });
+
+  app.get(`${base}/:objectId`, (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const id = c.req.param('objectId');
+    const idProperty = c.req.query('idProperty');
+    const obj = findObject(ctx, type, id, { archived: queryBool(c, 'archived'), ...(idProperty ? { idProperty } : {}) });
+    if (!obj) throw objectNotFound(id);
+    const properties = queryList(c, 'properties');
+    const propertiesWithHistory = queryList(c, 'propertiesWithHistory');
+    const associations = queryList(c, 'associations');
+    return sendJson(
+      c,
+      objectToJson(ctx, obj, {
+        ...(properties ? { properties } : {}),
+        ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
+        ...(associations ? { associations } : {}),
+      }),
+    );
+  });
+
+  app.patch(`${base}/:objectId`, async (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const body = await readJson(c, updateInput);
+    const idProperty = c.req.query('idProperty');
+    const obj = updateObject(ctx, type, c.req.param('objectId'), body.properties, idProperty || undefined);
+    return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }));
+  });
+
+  app.delete(`${base}/:objectId`, (c) => {
+    const type = objectType(c.req.param('objectType'));
+    const id = c.req.param('objectId');
+    if (archiveObject(ctx, type, id) === 'missing') throw objectNotFound(id);
+    return noContent(c);
+  });
+}

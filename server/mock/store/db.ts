@@ -1,0 +1,640 @@
+import Database from 'better-sqlite3';
+import { INDEXED_NUMBER_PROPERTIES, INDEXED_TEXT_PROPERTIES, numberExpr, textExpr } from './schema.js';
+import {
+  SEARCHABLE_PROPERTIES,
+  type AssociationLabelDef,
+  type AssociationRow,
+  type DispositionRow,
+  type HistoryEntry,
+  type ObjectTypeName,
+  type OwnerRow,
+  type SearchColumn,
+  type SearchCondition,
+  type SearchPlan,
+  type StoredObject,
+  type WriteSource,
+} from './types.js';
+
+interface ObjectRowRaw {
+  id: number;
+  type: string;
+  archived: number;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+  props: string;
+}
+
+const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, props';
+const INDEXED_TEXT = new Set<string>(INDEXED_TEXT_PROPERTIES);
+const INDEXED_NUMBER = new Set<string>(INDEXED_NUMBER_PROPERTIES);
+const PROP_NAME = /^[A-Za-z0-9_]+$/;
+
+function parseProps(text: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(text);
+  const out: Record<string, string> = {};
+  if (parsed && typeof parsed === 'object') {
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+function toObject(row: ObjectRowRaw): StoredObject {
+  return {
+    id: row.id,
+    type: row.type as ObjectTypeName, // written only by this store from ObjectTypeName values
+    archived: row.archived === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+    props: parseProps(row.props),
+  };
+}
+
+export function searchTextOf(type: ObjectTypeName, props: Record<string, string>): string {
+  let out = '';
+  for (const name of SEARCHABLE_PROPERTIES[type]) {
+    const v = props[name];
+    if (v) out += (out ? '\n' : '') + v.toLowerCase();
+  }
+  return out;
+}
+
+/** Token match for CONTAINS_TOKEN: whole word, case-insensitive, `*` wildcard. */
+export function containsToken(text: string | null, pattern: string): boolean {
+  if (text === null) return false;
+  const p = pattern.trim().toLowerCase();
+  if (!p) return false;
+  const lower = text.toLowerCase();
+  if (p.includes(' ')) return lower.includes(p); // phrase
+  const tokens = lower.split(/[^\p{L}\p{N}@._+-]+/u).filter(Boolean);
+  const subTokens = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!p.includes('*')) return tokens.includes(p) || subTokens.includes(p);
+  const re = new RegExp(
+    '^' + p.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$',
+    'u',
+  );
+  return tokens.some((t) => re.test(t)) || subTokens.some((t) => re.test(t));
+}
+
+export class MockDb {
+  readonly sqlite: Database.Database;
+  readonly file: string;
+  private readonly stmts = new Map<string, Database.Statement>();
+  private readonly generations = new Map<ObjectTypeName, number>();
+  private readonly countCache = new Map<string, number>();
+  private closed = false;
+
+  constructor(file: string) {
+    this.file = file;
+    this.sqlite = new Database(file);
+    this.sqlite.pragma('journal_mode = WAL');
+    this.sqlite.pragma('synchronous = NORMAL');
+    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma('foreign_keys = OFF');
+    this.sqlite.pragma('cache_size = -65536');
+    this.sqlite.pragma('temp_store = MEMORY');
+    this.sqlite.function('hs_contains_token', { deterministic: true }, (text: unknown, pattern: unknown) =>
+      containsToken(typeof text === 'string' ? text : text == null ? null : String(text), String(pattern)) ? 1 : 0,
+    );
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stmts.clear();
+    this.sqlite.close();
+  }
+
+  /** Prepared statement cache keyed by SQL text. */
+  stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs fn in one IMMEDIATE transaction (nested calls join the outer one). */
+  tx<T>(fn: () => T): T {
+    if (this.sqlite.inTransaction) return fn();
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  private bump(type: ObjectTypeName): void {
+    this.generations.set(type, (this.generations.get(type) ?? 0) + 1);
+    if (this.countCache.size) this.countCache.clear();
+  }
+
+  /** Refreshes planner statistics (after bulk seeding). */
+  analyze(): void {
+    this.sqlite.pragma('analysis_limit = 2000');
+    this.sqlite.exec('ANALYZE');
+    this.stmts.clear();
+  }
+
+  /** Invalidate caches after bulk writes done directly through `sqlite`. */
+  invalidate(): void {
+    for (const t of ['calls', 'contacts', 'companies', 'deals', 'tickets'] as const) this.bump(t);
+  }
+
+  // ---- meta -----------------------------------------------------------------------------
+
+  getMeta(key: string): string | undefined {
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
+  }
+
+  // ---- objects --------------------------------------------------------------------------
+
+  getObject(type: ObjectTypeName, id: number, archived: boolean): StoredObject | undefined {
+    const row = this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE id = ? AND type = ? AND archived = ?`).get(
+      id,
+      type,
+      archived ? 1 : 0,
+    ) as ObjectRowRaw | undefined;
+    return row ? toObject(row) : undefined;
+  }
+
+  /** Any type, any archived state. */
+  getAnyObject(id: number): StoredObject | undefined {
+    const row = this.stmt(`SELECT ${OBJECT_COLUMNS} FROM objects WHERE id = ?`).get(id) as ObjectRowRaw | undefined;
+    return row ? toObject(row) : undefined;
+  }
+
+  findByProperty(type: ObjectTypeName, name: string, value: string, archived: boolean): StoredObject | undefined {
+    if (!PROP_NAME.test(name)) return undefined;
+    const row = this.stmt(
+      `SELECT ${OBJECT_COLUMNS} FROM objects WHERE type = ? AND archived = ? AND ${textExpr(name)} = ? ORDER BY id LIMIT 1`,
+    ).get(type, archived ? 1 : 0, value) as ObjectRowRaw | undefined;
+    return row ? toObject(row) : undefined;
+  }
+
+  /** Keyset page ordered by id. */
+  listObjects(type: ObjectTypeName, archived: boolean, afterId: number, limit: number): StoredObject[] {
+    const rows = this.stmt(
+      `SELECT ${OBJECT_COLUMNS} FROM objects WHERE type = ? AND archived = ? AND id > ? ORDER BY id LIMIT ?`,
+    ).all(type, archived ? 1 : 0, afterId, limit) as ObjectRowRaw[];
+    return rows.map(toObject);
+  }
+
+  /** Bulk/seed insert: no validation, no cache invalidation (call invalidate() afterwards). */
+  insertRaw(
+    type: ObjectTypeName,
+    props: Record<string, string>,
+    createdAt: number,
+    updatedAt: number,
+    archivedAt: number | null = null,
+  ): number {
+    const info = this.stmt(
+      'INSERT INTO objects (type, archived, created_at, updated_at, archived_at, props, search) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, JSON.stringify(props), searchTextOf(type, props));
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Bulk/seed association insert of one pair (both directions), no cache invalidation. */
+  insertAssociationRaw(
+    fromType: ObjectTypeName,
+    fromId: number,
+    toType: ObjectTypeName,
+    toId: number,
+    category: string,
+    typeId: number,
+    inverseTypeId: number,
+  ): void {
+    const ins = this.stmt(
+      'INSERT OR IGNORE INTO assoc (from_id, to_type, to_id, from_type, category, type_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    ins.run(fromId, toType, toId, fromType, category, typeId);
+    ins.run(toId, fromType, fromId, toType, category, inverseTypeId);
+  }
+
+  /** Seed helper: sets one stored property without history or validation. */
+  setPropRaw(type: ObjectTypeName, id: number, name: string, value: string): void {
+    if (!PROP_NAME.test(name)) throw new Error(`invalid property name ${name}`);
+    this.stmt(`UPDATE objects SET props = json_set(props, '$.${name}', ?) WHERE id = ? AND type = ?`).run(value, id, type);
+  }
+
+  /** Ids of live records of a type (seed helper). */
+  liveIds(type: ObjectTypeName): number[] {
+    return (this.stmt('SELECT id FROM objects WHERE type = ? AND archived = 0 ORDER BY id').all(type) as { id: number }[]).map(
+      (r) => r.id,
+    );
+  }
+
+  insertObject(type: ObjectTypeName, props: Record<string, string>, now: number, source: WriteSource): StoredObject {
+    void source; // creation history is derived lazily from created_at (see history())
+    const clean: Record<string, string> = {};
+    for (const [k, v] of Object.entries(props)) if (v !== '') clean[k] = v;
+    const info = this.stmt(
+      'INSERT INTO objects (type, archived, created_at, updated_at, props, search) VALUES (?, 0, ?, ?, ?, ?)',
+    ).run(type, now, now, JSON.stringify(clean), searchTextOf(type, clean));
+    this.bump(type);
+    return {
+      id: Number(info.lastInsertRowid),
+      type,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+      props: clean,
+    };
+  }
+
+  /**
+   * Applies changes ("" clears) to a stored object and records history for every changed
+   * property. Must be called with a fresh read inside the same transaction.
+   */
+  updateObject(obj: StoredObject, changes: Record<string, string>, now: number, source: WriteSource): StoredObject {
+    const next: Record<string, string> = { ...obj.props };
+    const changed: string[] = [];
+    for (const [k, v] of Object.entries(changes)) {
+      const before = next[k];
+      if (v === '') {
+        if (before !== undefined) {
+          delete next[k];
+          changed.push(k);
+        }
+      } else if (before !== v) {
+        next[k] = v;
+        changed.push(k);
+      }
+    }
+    const updatedAt = Math.max(now, obj.updatedAt);
+    if (changed.length) {
+      const hasHistory = this.stmt('SELECT 1 FROM history WHERE object_id = ? AND name = ? LIMIT 1');
+      const addHistory = this.stmt(
+        'INSERT INTO history (object_id, name, value, ts, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const k of changed) {
+        const before = obj.props[k];
+        if (before !== undefined && !hasHistory.get(obj.id, k)) {
+          // materialise the value the record was created with before recording the change
+          addHistory.run(obj.id, k, before, obj.createdAt, 'API', null);
+        }
+        addHistory.run(obj.id, k, next[k] ?? '', updatedAt, source.sourceType, source.sourceId ?? null);
+      }
+    }
+    this.stmt('UPDATE objects SET props = ?, search = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(next),
+      searchTextOf(obj.type, next),
+      updatedAt,
+      obj.id,
+    );
+    this.bump(obj.type);
+    return { ...obj, props: next, updatedAt };
+  }
+
+  archiveObject(type: ObjectTypeName, id: number, now: number): boolean {
+    const info = this.stmt(
+      'UPDATE objects SET archived = 1, archived_at = ?, updated_at = ? WHERE id = ? AND type = ? AND archived = 0',
+    ).run(now, now, id, type);
+    if (info.changes) this.bump(type);
+    return info.changes > 0;
+  }
+
+  /** Property history, newest first. Values never changed since creation get one entry. */
+  history(obj: StoredObject, names: readonly string[]): Record<string, HistoryEntry[]> {
+    const out: Record<string, HistoryEntry[]> = {};
+    const q = this.stmt(
+      'SELECT value, ts, source_type, source_id FROM history WHERE object_id = ? AND name = ? ORDER BY ts DESC, seq DESC',
+    );
+    for (const name of names) {
+      const rows = q.all(obj.id, name) as { value: string; ts: number; source_type: string; source_id: string | null }[];
+      if (rows.length) {
+        out[name] = rows.map((r) => ({
+          value: r.value,
+          timestamp: r.ts,
+          sourceType: r.source_type,
+          ...(r.source_id ? { sourceId: r.source_id } : {}),
+        }));
+      } else {
+        const v = obj.props[name];
+        if (v !== undefined) out[name] = [{ value: v, timestamp: obj.createdAt, sourceType: 'API' }];
+      }
+    }
+    return out;
+  }
+
+  // ---- search ---------------------------------------------------------------------------
+
+  private columnExpr(c: SearchColumn): string {
+    switch (c.kind) {
+      case 'id':
+        return 'id';
+      case 'created':
+        return 'created_at';
+      case 'updated':
+        return 'updated_at';
+      case 'prop': {
+        if (!PROP_NAME.test(c.name)) throw new Error(`invalid property name ${c.name}`);
+        if (c.numeric) return numberExpr(c.name);
+        const e = textExpr(c.name);
+        return c.caseInsensitive ? `lower(${e})` : e;
+      }
+    }
+  }
+
+  private rawExpr(c: SearchColumn): string {
+    return c.kind === 'prop' ? textExpr(c.name) : this.columnExpr(c);
+  }
+
+  private bindValue(c: SearchColumn, v: string | number): string | number {
+    if (c.kind === 'prop' && c.caseInsensitive && typeof v === 'string') return v.toLowerCase();
+    return v;
+  }
+
+  private conditionSql(type: ObjectTypeName, cond: SearchCondition, params: (string | number)[]): string {
+    if (cond.op === 'ASSOCIATED') {
+      const ph = cond.ids.map(() => '?').join(', ');
+      params.push(...cond.ids, type, cond.toType);
+      // both directions are stored, so the rows from the target records point back here
+      const sub = `id IN (SELECT to_id FROM assoc WHERE from_id IN (${ph}) AND to_type = ? AND from_type = ?)`;
+      return cond.negate ? `NOT (${sub})` : sub;
+    }
+    const e = this.columnExpr(cond.column);
+    const raw = this.rawExpr(cond.column);
+    switch (cond.op) {
+      case 'EQ':
+        params.push(this.bindValue(cond.column, cond.value));
+        return `${e} = ?`;
+      case 'NEQ':
+        params.push(this.bindValue(cond.column, cond.value));
+        return `(${raw} IS NULL OR ${e} != ?)`;
+      case 'GT':
+      case 'GTE':
+      case 'LT':
+      case 'LTE': {
+        const op = { GT: '>', GTE: '>=', LT: '<', LTE: '<=' }[cond.op];
+        params.push(this.bindValue(cond.column, cond.value));
+        return `(${raw} IS NOT NULL AND ${e} ${op} ?)`;
+      }
+      case 'BETWEEN':
+        params.push(this.bindValue(cond.column, cond.low), this.bindValue(cond.column, cond.high));
+        return `(${raw} IS NOT NULL AND ${e} BETWEEN ? AND ?)`;
+      case 'IN':
+      case 'NOT_IN': {
+        if (!cond.values.length) return cond.op === 'IN' ? '0' : '1';
+        params.push(...cond.values.map((v) => this.bindValue(cond.column, v)));
+        const list = `(${cond.values.map(() => '?').join(', ')})`;
+        return cond.op === 'IN' ? `${e} IN ${list}` : `(${raw} IS NULL OR ${e} NOT IN ${list})`;
+      }
+      case 'HAS_PROPERTY':
+        return `${raw} IS NOT NULL`;
+      case 'NOT_HAS_PROPERTY':
+        return `${raw} IS NULL`;
+      case 'CONTAINS_TOKEN':
+        params.push(cond.pattern);
+        return `hs_contains_token(${raw}, ?) = 1`;
+      case 'NOT_CONTAINS_TOKEN':
+        params.push(cond.pattern);
+        return `hs_contains_token(${raw}, ?) = 0`;
+    }
+  }
+
+  private searchWhere(plan: SearchPlan, params: (string | number)[]): string {
+    const parts = ['type = ?', 'archived = 0'];
+    params.push(plan.type);
+    const groups = plan.groups.filter((g) => g.length > 0);
+    if (groups.length) {
+      const ors = groups.map((g) => '(' + g.map((c) => this.conditionSql(plan.type, c, params)).join(' AND ') + ')');
+      parts.push(ors.length === 1 ? (ors[0] ?? '1') : `(${ors.join(' OR ')})`);
+    }
+    for (const term of plan.terms) {
+      params.push(`%${term.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+      parts.push(`search LIKE ? ESCAPE '\\'`);
+    }
+    return parts.join(' AND ');
+  }
+
+  search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
+    const params: (string | number)[] = [];
+    const where = this.searchWhere(plan, params);
+    const countSql = `SELECT count(*) AS n FROM objects WHERE ${where}`;
+    const cacheKey = countSql + '\u0000' + JSON.stringify(params);
+    let total = this.countCache.get(cacheKey);
+    if (total === undefined) {
+      total = (this.stmt(countSql).get(...params) as { n: number }).n;
+      if (this.countCache.size > 1000) this.countCache.clear();
+      this.countCache.set(cacheKey, total);
+    }
+    const order = plan.sorts.map((s) => `${this.columnExpr(s.column)} ${s.descending ? 'DESC' : 'ASC'}`);
+    const last = plan.sorts[plan.sorts.length - 1];
+    order.push(`id ${last?.descending ? 'DESC' : 'ASC'}`);
+    const sql = `SELECT ${OBJECT_COLUMNS} FROM objects WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    const rows = this.stmt(sql).all(...params, plan.limit, plan.offset) as ObjectRowRaw[];
+    return { rows: rows.map(toObject), total };
+  }
+
+  /** Whether a property has a dedicated index (for diagnostics/tests). */
+  static isIndexed(name: string): boolean {
+    return INDEXED_TEXT.has(name) || INDEXED_NUMBER.has(name);
+  }
+
+  // ---- associations ---------------------------------------------------------------------
+
+  /** Adds one typed association and its inverse. Returns true when it was new. */
+  addAssociation(
+    fromType: ObjectTypeName,
+    fromId: number,
+    toType: ObjectTypeName,
+    toId: number,
+    category: string,
+    typeId: number,
+    inverseTypeId: number,
+  ): boolean {
+    const ins = this.stmt(
+      'INSERT OR IGNORE INTO assoc (from_id, to_type, to_id, from_type, category, type_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const a = ins.run(fromId, toType, toId, fromType, category, typeId);
+    ins.run(toId, fromType, fromId, toType, category, inverseTypeId);
+    this.bump(fromType);
+    this.bump(toType);
+    return a.changes > 0;
+  }
+
+  /** Removes associations between two records (all types, or only the given type ids of from→to). */
+  removeAssociations(
+    fromType: ObjectTypeName,
+    fromId: number,
+    toType: ObjectTypeName,
+    toId: number,
+    types?: { category: string; typeId: number; inverseTypeId: number }[],
+  ): number {
+    let n = 0;
+    if (!types) {
+      n += this.stmt('DELETE FROM assoc WHERE from_id = ? AND to_type = ? AND to_id = ?').run(fromId, toType, toId).changes;
+      this.stmt('DELETE FROM assoc WHERE from_id = ? AND to_type = ? AND to_id = ?').run(toId, fromType, fromId);
+    } else {
+      const del = this.stmt(
+        'DELETE FROM assoc WHERE from_id = ? AND to_type = ? AND to_id = ? AND category = ? AND type_id = ?',
+      );
+      for (const t of types) {
+        n += del.run(fromId, toType, toId, t.category, t.typeId).changes;
+        del.run(toId, fromType, fromId, t.category, t.inverseTypeId);
+      }
+    }
+    this.bump(fromType);
+    this.bump(toType);
+    return n;
+  }
+
+  /** Associations of one record to live (non-archived) records of a type, ordered by target id. */
+  associationsOf(fromId: number, toType: ObjectTypeName): AssociationRow[] {
+    const rows = this.stmt(
+      `SELECT a.to_id AS toId, a.category AS category, a.type_id AS typeId
+       FROM assoc a JOIN objects o ON o.id = a.to_id AND o.archived = 0
+       WHERE a.from_id = ? AND a.to_type = ? ORDER BY a.to_id, a.category, a.type_id`,
+    ).all(fromId, toType) as AssociationRow[];
+    return rows;
+  }
+
+  /** Association rows between two specific records (from→to direction). */
+  associationsBetween(fromId: number, toType: ObjectTypeName, toId: number): AssociationRow[] {
+    return this.stmt(
+      `SELECT to_id AS toId, category, type_id AS typeId FROM assoc
+       WHERE from_id = ? AND to_type = ? AND to_id = ? ORDER BY category, type_id`,
+    ).all(fromId, toType, toId) as AssociationRow[];
+  }
+
+  // ---- association labels ---------------------------------------------------------------
+
+  labels(fromType: ObjectTypeName, toType: ObjectTypeName): AssociationLabelDef[] {
+    const rows = this.stmt(
+      `SELECT from_type AS fromType, to_type AS toType, category, type_id AS typeId, name, label,
+              inverse_type_id AS inverseTypeId
+       FROM assoc_labels WHERE from_type = ? AND to_type = ? ORDER BY category, type_id`,
+    ).all(fromType, toType) as AssociationLabelDef[];
+    return rows;
+  }
+
+  putLabel(def: AssociationLabelDef): void {
+    this.stmt(
+      `INSERT INTO assoc_labels (from_type, to_type, category, type_id, name, label, inverse_type_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (from_type, to_type, category, type_id)
+       DO UPDATE SET name = excluded.name, label = excluded.label, inverse_type_id = excluded.inverse_type_id`,
+    ).run(def.fromType, def.toType, def.category, def.typeId, def.name, def.label, def.inverseTypeId);
+  }
+
+  deleteLabel(fromType: ObjectTypeName, toType: ObjectTypeName, category: string, typeId: number): void {
+    this.stmt('DELETE FROM assoc_labels WHERE from_type = ? AND to_type = ? AND category = ? AND type_id = ?').run(
+      fromType,
+      toType,
+      category,
+      typeId,
+    );
+    this.stmt('DELETE FROM assoc WHERE from_type = ? AND to_type = ? AND category = ? AND type_id = ?').run(
+      fromType,
+      toType,
+      category,
+      typeId,
+    );
+  }
+
+  maxLabelTypeId(): number {
+    const row = this.stmt('SELECT max(type_id) AS m FROM assoc_labels').get() as { m: number | null };
+    return row.m ?? 0;
+  }
+
+  // ---- owners & dispositions ------------------------------------------------------------
+
+  owners(archived: boolean): OwnerRow[] {
+    const rows = this.stmt(
+      `SELECT id, email, first_name, last_name, user_id, type, teams, created_at, updated_at, archived
+       FROM owners WHERE archived = ? ORDER BY id`,
+    ).all(archived ? 1 : 0) as {
+      id: number;
+      email: string;
+      first_name: string;
+      last_name: string;
+      user_id: number;
+      type: string;
+      teams: string;
+      created_at: number;
+      updated_at: number;
+      archived: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      userId: r.user_id,
+      type: r.type === 'QUEUE' ? 'QUEUE' : 'PERSON',
+      teams: parseTeams(r.teams),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      archived: r.archived === 1,
+    }));
+  }
+
+  insertOwner(o: OwnerRow): void {
+    this.stmt(
+      `INSERT INTO owners (id, email, first_name, last_name, user_id, type, teams, created_at, updated_at, archived)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      o.id,
+      o.email,
+      o.firstName,
+      o.lastName,
+      o.userId,
+      o.type,
+      JSON.stringify(o.teams),
+      o.createdAt,
+      o.updatedAt,
+      o.archived ? 1 : 0,
+    );
+  }
+
+  dispositions(): DispositionRow[] {
+    const rows = this.stmt('SELECT id, label, deleted FROM dispositions ORDER BY position').all() as {
+      id: string;
+      label: string;
+      deleted: number;
+    }[];
+    return rows.map((r) => ({ id: r.id, label: r.label, deleted: r.deleted === 1 }));
+  }
+
+  insertDisposition(d: DispositionRow, position: number): void {
+    this.stmt('INSERT OR REPLACE INTO dispositions (id, label, deleted, position) VALUES (?, ?, ?, ?)').run(
+      d.id,
+      d.label,
+      d.deleted ? 1 : 0,
+      position,
+    );
+  }
+
+  countObjects(type: ObjectTypeName, archived = false): number {
+    return (
+      this.stmt('SELECT count(*) AS n FROM objects WHERE type = ? AND archived = ?').get(type, archived ? 1 : 0) as {
+        n: number;
+      }
+    ).n;
+  }
+}
+
+function parseTeams(text: string): OwnerRow['teams'] {
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed)) return [];
+  const out: OwnerRow['teams'] = [];
+  for (const t of parsed as unknown[]) {
+    if (t && typeof t === 'object' && 'id' in t && 'name' in t) {
+      const rec = t as { id: unknown; name: unknown; primary?: unknown };
+      out.push({ id: String(rec.id), name: String(rec.name), primary: rec.primary === true });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Properties whose values get an expression index (type, archived, value, id), so that
+ * search filters and sorts on them walk an index instead of scanning every record.
+ * Text-valued ones are indexed on the raw JSON string; numeric ones on CAST(... AS REAL).
+ */
+export const INDEXED_TEXT_PROPERTIES = [
+  'hs_timestamp',
+  'hs_call_disposition',
+  'hs_call_direction',
+  'hs_call_status',
+  'hubspot_owner_id',
+  'email',
+] as const;
+export const INDEXED_NUMBER_PROPERTIES = ['hs_call_duration'] as const;
+
+export function textExpr(name: string): string {
+  return `json_extract(props, '$.${name}')`;
+}
+export function numberExpr(name: string): string {
+  return `CAST(json_extract(props, '$.${name}') AS REAL)`;
+}
+
+interface Migration {
+  version: number;
+  up: string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    up: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE objects (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        archived_at INTEGER,
+        props TEXT NOT NULL,
+        search TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX objects_list ON objects (type, archived, id);
+      CREATE INDEX objects_created ON objects (type, archived, created_at, id);
+      CREATE INDEX objects_updated ON objects (type, archived, updated_at, id);
+      ${INDEXED_TEXT_PROPERTIES.map(
+        (p) => `CREATE INDEX objects_p_${p} ON objects (type, archived, ${textExpr(p)}, id);`,
+      ).join('\n')}
+      ${INDEXED_NUMBER_PROPERTIES.map(
+        (p) => `CREATE INDEX objects_n_${p} ON objects (type, archived, ${numberExpr(p)}, id);`,
+      ).join('\n')}
+      CREATE TABLE history (
+        object_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        source_type TEXT NOT NULL,
+        source_id TEXT,
+        seq INTEGER PRIMARY KEY
+      );
+      CREATE INDEX history_object ON history (object_id, name, ts);
+      CREATE TABLE assoc (
+        from_id INTEGER NOT NULL,
+        to_type TEXT NOT NULL,
+        to_id INTEGER NOT NULL,
+        from_type TEXT NOT NULL,
+        category TEXT NOT NULL,
+        type_id INTEGER NOT NULL,
+        PRIMARY KEY (from_id, to_type, to_id, category, type_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE assoc_labels (
+        from_type TEXT NOT NULL,
+        to_type TEXT NOT NULL,
+        category TEXT NOT NULL,
+        type_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT,
+        inverse_type_id INTEGER NOT NULL,
+        PRIMARY KEY (from_type, to_type, category, type_id)
+      );
+      CREATE TABLE owners (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL,
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        teams TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE dispositions (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Applies pending migrations; returns true when the database was new (version 0). */
+export function migrate(db: Database.Database): boolean {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  for (const m of MIGRATIONS) {
+    if (m.version > current) {
+      db.transaction(() => {
+        db.exec(m.up);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    }
+  }
+  return current === 0;
+}

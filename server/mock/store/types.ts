@@ -1,0 +1,100 @@
+/** The CRM object types the mock stores. */
+export const OBJECT_TYPES = ['calls', 'contacts', 'companies', 'deals', 'tickets'] as const;
+export type ObjectTypeName = (typeof OBJECT_TYPES)[number];
+
+export interface StoredObject {
+  id: number;
+  type: ObjectTypeName;
+  archived: boolean;
+  createdAt: number;
+  updatedAt: number;
+  archivedAt: number | null;
+  /** Stored property values (never empty strings: "" clears a value). */
+  props: Record<string, string>;
+}
+
+export interface HistoryEntry {
+  value: string;
+  timestamp: number;
+  sourceType: string;
+  sourceId?: string;
+}
+
+export interface WriteSource {
+  sourceType: string;
+  sourceId?: string;
+}
+
+export interface AssociationRow {
+  toId: number;
+  category: string;
+  typeId: number;
+}
+
+export interface AssociationLabelDef {
+  fromType: ObjectTypeName;
+  toType: ObjectTypeName;
+  category: string;
+  typeId: number;
+  name: string;
+  label: string | null;
+  inverseTypeId: number;
+}
+
+export interface OwnerRow {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  userId: number;
+  type: 'PERSON' | 'QUEUE';
+  teams: { id: string; name: string; primary: boolean }[];
+  createdAt: number;
+  updatedAt: number;
+  archived: boolean;
+}
+
+export interface DispositionRow {
+  id: string;
+  label: string;
+  deleted: boolean;
+}
+
+/** Properties the free-text `query` of a search looks in, per object type. */
+export const SEARCHABLE_PROPERTIES: Record<ObjectTypeName, readonly string[]> = {
+  calls: ['hs_call_title', 'hs_call_body', 'hs_call_to_number', 'hs_call_from_number'],
+  contacts: ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company'],
+  companies: ['name', 'domain', 'phone', 'website'],
+  deals: ['dealname', 'description'],
+  tickets: ['subject', 'content'],
+};
+
+// ---- search plan: what the CRM layer asks the store to run -------------------------------
+
+/** Where a filtered/sorted value lives. Datetime props are stored as ISO strings (sortable). */
+export type SearchColumn =
+  | { kind: 'id' }
+  | { kind: 'created' }
+  | { kind: 'updated' }
+  | { kind: 'prop'; name: string; numeric: boolean; caseInsensitive: boolean };
+
+export type SearchValue = string | number;
+
+export type SearchCondition =
+  | { op: 'EQ' | 'NEQ' | 'GT' | 'GTE' | 'LT' | 'LTE'; column: SearchColumn; value: SearchValue }
+  | { op: 'BETWEEN'; column: SearchColumn; low: SearchValue; high: SearchValue }
+  | { op: 'IN' | 'NOT_IN'; column: SearchColumn; values: SearchValue[] }
+  | { op: 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY'; column: SearchColumn }
+  | { op: 'CONTAINS_TOKEN' | 'NOT_CONTAINS_TOKEN'; column: SearchColumn; pattern: string }
+  | { op: 'ASSOCIATED'; toType: ObjectTypeName; ids: number[]; negate: boolean };
+
+export interface SearchPlan {
+  type: ObjectTypeName;
+  /** OR of groups, AND inside a group; empty = everything. */
+  groups: SearchCondition[][];
+  sorts: { column: SearchColumn; descending: boolean }[];
+  /** Lower-cased free-text terms; each must occur in a searchable property. */
+  terms: string[];
+  limit: number;
+  offset: number;
+}
