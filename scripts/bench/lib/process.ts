@@ -1,0 +1,70 @@
+/** Child server processes for benchmarks: free ports, spawn, wait for the first good answer, stop. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const addr = srv.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
+
+export interface ServerProcess {
+  proc: ChildProcess;
+  /** Milliseconds from spawn to the first 2xx answer of `readyPath`. */
+  readyMs: number;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** Spawns `node <args>` in `cwd` and polls `readyUrl` (every 5 ms) until it answers 2xx. */
+export async function startServer(opts: {
+  args: string[];
+  cwd: string;
+  readyUrl: string;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+}): Promise<ServerProcess> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, opts.args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  proc.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  let exited = false;
+  const exitP = once(proc, 'exit').then(() => {
+    exited = true;
+  });
+  for (;;) {
+    if (exited) throw new Error(`server exited before it answered: node ${opts.args.join(' ')}\n${out}`);
+    try {
+      const res = await fetch(opts.readyUrl, { headers: opts.headers });
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > opts.timeoutMs) {
+      proc.kill('SIGKILL');
+      throw new Error(`server did not answer within ${opts.timeoutMs} ms\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const readyMs = performance.now() - t0;
+  return {
+    proc,
+    readyMs,
+    output: () => out,
+    stop: async (signal = 'SIGTERM') => {
+      if (exited) return;
+      proc.kill(signal);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exitP;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * Benchmark of the HubSpot mock (issue 2 targets), run with `npx tsx scripts/bench/mock.ts`:
+ *  1. `--seed-calls 100000` into a temp database (CLI spawn to first answer),
+ *  2. startup on that existing database (spawn to first successful request; 3 runs),
+ *  3. on loopback with 20 keep-alive connections: list pages of 100, a search with one filter
+ *     and one sort (pages of 100), read by id; rps, p50, p99,
+ *  4. the same load against a trivial node:http server in the same run, as ratios.
+ * Prints a markdown table and writes bench-results/mock.json.
+ *
+ * Options: --calls N (100000) --duration MS per scenario (5000) --warmup MS (1000) --connections N (20)
+ *          --strict (exit 2 when a target is missed)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { freePort, startServer, type ServerProcess } from './lib/process';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+const CALLS = Math.min(arg('calls', 100_000), 1_000_000);
+const DURATION = Math.min(arg('duration', 5_000), 60_000);
+const WARMUP = Math.min(arg('warmup', 1_000), 10_000);
+const CONNECTIONS = Math.min(arg('connections', 20), 200);
+const AUTH = { authorization: 'Bearer bench-token' };
+
+const TARGETS = {
+  seedMs: 30_000,
+  startupMs: 1_000,
+  list: { rps: 2_000, p50: 10 },
+  search: { rps: 2_000, p50: 10 },
+  read: { p50: 2 },
+};
+
+const PROPS = ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration', 'hs_call_status', 'hubspot_owner_id'];
+
+const pageSchema = z.object({
+  results: z.array(z.object({ id: z.string() })),
+  paging: z.object({ next: z.object({ after: z.string() }) }).optional(),
+});
+
+function cli(db: string, port: number, extra: string[] = []): string[] {
+  return ['--import', 'tsx', 'server/mock/cli.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', ...extra];
+}
+
+async function startMock(db: string, extra: string[], timeoutMs: number): Promise<{ server: ServerProcess; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer({ args: cli(db, port, extra), cwd: root, readyUrl: `${base}/crm/v3/objects/calls?limit=1`, headers: AUTH, timeoutMs });
+  return { server, base };
+}
+
+function parsePage(body: string): z.infer<typeof pageSchema> | undefined {
+  try {
+    const r = pageSchema.safeParse(JSON.parse(body));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Scenario {
+  name: string;
+  what: string;
+  next: (w: number, n: number) => LoadRequest;
+  onResponse: (w: number, status: number, body: string) => boolean;
+}
+
+function scenarios(ids: string[]): Scenario[] {
+  const listCursor: (string | undefined)[] = [];
+  const searchPage: number[] = [];
+  const props = PROPS.join(',');
+  return [
+    {
+      name: 'list',
+      what: `GET /crm/v3/objects/calls?limit=100 (7 properties), following paging.next.after`,
+      next: (w) => ({
+        path: `/crm/v3/objects/calls?limit=100&properties=${props}${listCursor[w] ? `&after=${encodeURIComponent(listCursor[w] ?? '')}` : ''}`,
+        headers: AUTH,
+      }),
+      onResponse: (w, status, body) => {
+        const page = status === 200 ? parsePage(body) : undefined;
+        listCursor[w] = page?.paging?.next.after;
+        return page !== undefined && page.results.length > 0;
+      },
+    },
+    {
+      name: 'search',
+      what: 'POST /crm/v3/objects/calls/search, hs_call_direction EQ OUTBOUND, sort hs_timestamp DESC, limit 100, pages 1-10',
+      next: (w) => {
+        const p = searchPage[w] ?? 0;
+        return {
+          method: 'POST',
+          path: '/crm/v3/objects/calls/search',
+          headers: AUTH,
+          body: JSON.stringify({
+            filterGroups: [{ filters: [{ propertyName: 'hs_call_direction', operator: 'EQ', value: 'OUTBOUND' }] }],
+            sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+            properties: PROPS,
+            limit: 100,
+            after: String(p * 100),
+          }),
+        };
+      },
+      onResponse: (w, status, body) => {
+        searchPage[w] = ((searchPage[w] ?? 0) + 1) % 10;
+        const page = status === 200 ? parsePage(body) : undefined;
+        return page !== undefined && page.results.length > 0;
+      },
+    },
+    {
+      name: 'read',
+      what: `GET /crm/v3/objects/calls/{id} (7 properties), random ids among ${ids.length}`,
+      next: (w, n) => ({
+        path: `/crm/v3/objects/calls/${ids[(w * 7919 + n * 104_729) % ids.length]}?properties=${props}`,
+        headers: AUTH,
+      }),
+      onResponse: (_w, status) => status === 200,
+    },
+  ];
+}
+
+const ms = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : 'n/a');
+const int = (v: number): string => Math.round(v).toLocaleString('en-US');
+const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-bench-'));
+  const db = path.join(dir, 'bench.sqlite');
+  const running: ServerProcess[] = [];
+  try {
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load avg ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`seeding ${CALLS.toLocaleString('en-US')} calls (plus the demo seed) into ${db} ...`);
+    const seeded = await startMock(db, ['--seed', 'demo', '--seed-calls', String(CALLS)], 180_000);
+    const seedMs = seeded.server.readyMs;
+    const countRes = await fetch(`${seeded.base}/crm/v3/objects/calls/search`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ limit: 1 }),
+    });
+    const total = z.object({ total: z.number() }).parse(await countRes.json()).total;
+    await seeded.server.stop('SIGTERM');
+    console.log(`seeded in ${int(seedMs)} ms (spawn to first answer); ${int(total)} calls`);
+
+    const startups: number[] = [];
+    let mock: { server: ServerProcess; base: string } | undefined;
+    for (let i = 0; i < 3; i++) {
+      mock = await startMock(db, [], 30_000);
+      startups.push(mock.server.readyMs);
+      if (i < 2) await mock.server.stop('SIGTERM');
+    }
+    if (!mock) throw new Error('mock did not start');
+    running.push(mock.server);
+    const startupMs = [...startups].sort((a, b) => a - b)[1] ?? Number.NaN;
+    console.log(`startup on the existing database: ${startups.map((s) => int(s)).join(', ')} ms (median ${int(startupMs)})`);
+
+    // a pool of ids spread over the table, for read by id
+    const ids: string[] = [];
+    let after: string | undefined;
+    for (let p = 0; p < 20 && ids.length < 2000; p++) {
+      const res = await fetch(`${mock.base}/crm/v3/objects/calls?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: AUTH });
+      const page = parsePage(await res.text());
+      if (!page) throw new Error(`list page ${p} failed: HTTP ${res.status}`);
+      ids.push(...page.results.map((r) => r.id));
+      after = page.paging?.next.after;
+      if (!after) break;
+    }
+    if (ids.length === 0) throw new Error('no calls to read');
+
+    const trivialPort = await freePort();
+    const trivial = await startServer({
+      args: ['--import', 'tsx', path.join(root, 'scripts/bench/lib/trivial-server.ts'), String(trivialPort)],
+      cwd: root,
+      readyUrl: `http://127.0.0.1:${trivialPort}/`,
+      timeoutMs: 30_000,
+    });
+    running.push(trivial);
+
+    const rows: { name: string; what: string; mock: LoadResult; trivial: LoadResult }[] = [];
+    for (const s of scenarios(ids)) {
+      process.stdout.write(`${s.name}: mock ... `);
+      const m = await runLoad({ base: mock.base, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, next: s.next, onResponse: s.onResponse });
+      process.stdout.write(`${int(m.rps)} rps; trivial ... `);
+      const t = await runLoad({
+        base: `http://127.0.0.1:${trivialPort}`,
+        connections: CONNECTIONS,
+        durationMs: DURATION,
+        warmupMs: WARMUP,
+        next: (w, n) => {
+          const r = s.next(w, n);
+          return { ...r, path: '/' };
+        },
+      });
+      console.log(`${int(t.rps)} rps`);
+      if (m.errors > 0) console.log(`  ${s.name}: ${m.errors} failed requests, first: ${m.firstError ?? ''}`);
+      rows.push({ name: s.name, what: s.what, mock: m, trivial: t });
+    }
+
+    const get = (name: string) => rows.find((r) => r.name === name)?.mock;
+    const list = get('list');
+    const search = get('search');
+    const read = get('read');
+    const checks = {
+      seed: seedMs < TARGETS.seedMs,
+      startup: startupMs < TARGETS.startupMs,
+      list: !!list && list.errors === 0 && list.rps >= TARGETS.list.rps && list.p50 < TARGETS.list.p50,
+      search: !!search && search.errors === 0 && search.rps >= TARGETS.search.rps && search.p50 < TARGETS.search.p50,
+      read: !!read && read.errors === 0 && read.p50 < TARGETS.read.p50,
+    };
+    const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
+    const target: Record<string, string> = { list: '≥2,000 rps, p50 <10 ms', search: '≥2,000 rps, p50 <10 ms', read: 'p50 <2 ms' };
+    const lines = [
+      '',
+      `Mock benchmark: ${int(total)} calls, ${CONNECTIONS} keep-alive connections on loopback, ${DURATION / 1000} s per scenario after ${WARMUP / 1000} s warm-up; ${os.cpus().length} CPUs, Node ${process.version}.`,
+      '',
+      '| Scenario | Mock rps | p50 ms | p99 ms | Trivial node:http rps | p50 ms | rps ratio (mock/trivial) | p50 ratio | Target | Met |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${ms(r.mock.p99)} | ${int(r.trivial.rps)} | ${ms(r.trivial.p50)} | ${ratio(r.mock.rps, r.trivial.rps)} | ${ratio(r.mock.p50, r.trivial.p50)} | ${target[r.name] ?? ''} | ${mark(checks[r.name as 'list' | 'search' | 'read'])} |`,
+      ),
+      '',
+      '| Setup | Time | Target | Met |',
+      '|---|---:|---|---|',
+      `| \`--seed-calls ${CALLS}\` (spawn to first answer, demo seed included) | ${int(seedMs)} ms | <30 s | ${mark(checks.seed)} |`,
+      `| Startup on the existing database (spawn to first successful request, median of 3) | ${int(startupMs)} ms | <1 s | ${mark(checks.startup)} |`,
+      '',
+    ];
+    console.log(lines.join('\n'));
+    for (const r of rows) console.log(`- ${r.name}: ${r.what}`);
+
+    const outDir = path.join(root, 'bench-results');
+    mkdirSync(outDir, { recursive: true });
+    const result = {
+      name: 'mock',
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
+      config: { calls: CALLS, totalCalls: total, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP },
+      seedMs,
+      startupMs: { median: startupMs, runs: startups },
+      scenarios: rows.map((r) => ({
+        name: r.name,
+        request: r.what,
+        mock: r.mock,
+        trivial: r.trivial,
+        rpsRatio: r.mock.rps / r.trivial.rps,
+        p50Ratio: r.mock.p50 / r.trivial.p50,
+      })),
+      targets: TARGETS,
+      met: checks,
+    };
+    writeFileSync(path.join(outDir, 'mock.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote ${path.relative(root, path.join(outDir, 'mock.json'))}`);
+    const missed = Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k);
+    if (missed.length > 0) {
+      console.log(`targets missed: ${missed.join(', ')}`);
+      if (process.argv.includes('--strict')) process.exitCode = 2;
+    }
+  } finally {
+    for (const s of running) await s.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  process.exit(1);
+});
