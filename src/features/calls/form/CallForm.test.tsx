@@ -40,10 +40,11 @@ function setup(opts: { initial?: CallFormValues; onSubmit?: (v: CallFormValues) 
       </LocalizationProvider>
     </QueryClientProvider>,
   );
-  return { onSubmit, user: userEvent.setup() };
+  return { onSubmit, user: userEvent.setup({ delay: null }) };
 }
 
-describe('CallForm', () => {
+// Rendering MUI selects and pickers in jsdom is slow on a busy machine: allow more than the default 5 s.
+describe('CallForm', { timeout: 30_000 }, () => {
   it('shows client-side errors on their fields and does not submit', async () => {
     const { onSubmit, user } = setup();
     await user.type(screen.getByLabelText('Recording URL'), 'http://insecure.example.com/r.mp3');

@@ -97,9 +97,9 @@ describe('form values -> HubSpot properties', () => {
     expect(formValuesToProperties({ ...v, duration: '1:00:00' }).hs_call_duration).toBe('3600000');
   });
 
-  it('leaves empty fields out of a create', () => {
-    const now = dayjs('2026-01-02T03:04:05.000Z');
-    expect(formValuesToProperties(emptyCallFormValues('UTC', now))).toEqual({ hs_timestamp: '2026-01-02T03:04:05.000Z' });
+  it('leaves empty fields out of a create; the default time is now, to the minute', () => {
+    const now = dayjs('2026-01-02T03:04:05.678Z');
+    expect(formValuesToProperties(emptyCallFormValues('UTC', now))).toEqual({ hs_timestamp: '2026-01-02T03:04:00.000Z' });
   });
 
   it('keeps notes exactly as typed, line breaks and markup included', () => {

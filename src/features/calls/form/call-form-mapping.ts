@@ -64,11 +64,11 @@ export function fieldForProperty(property: string): CallFormField | undefined {
 
 export type CallProperties = Record<string, string | null | undefined>;
 
-/** Defaults for a new call: everything empty, the time is now in the user's time zone. */
+/** Defaults for a new call: everything empty, the time is now (to the minute, as the picker shows it) in the user's time zone. */
 export function emptyCallFormValues(tz: string, now: Dayjs = dayjs()): CallFormValues {
   return {
     title: '',
-    timestamp: now.tz(tz),
+    timestamp: now.tz(tz).startOf('minute'),
     direction: '',
     disposition: '',
     status: '',

@@ -26,7 +26,8 @@ export function RHFDateTimePicker<T extends FieldValues>({ name, control, label,
       label={label}
       value={(field.value as Dayjs | null) ?? null}
       timezone={timezone}
-      onChange={(v) => field.onChange(v)}
+      // The picker edits minutes: a picked time has no leftover seconds from the previous value.
+      onChange={(v) => field.onChange(v && v.isValid() ? v.second(0).millisecond(0) : v)}
       inputRef={field.ref}
       ampm={false}
       format="YYYY-MM-DD HH:mm"
