@@ -33,7 +33,7 @@ export function AppShell() {
       >
         Skip to content
       </Link>
-      <AppBar position="sticky" color="primary" enableColorOnDark>
+      <AppBar position="sticky" color="primary">
         <Toolbar sx={{ gap: 1.5 }}>
           <PhoneInTalkOutlined aria-hidden />
           <Typography
