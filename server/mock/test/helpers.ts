@@ -151,6 +151,8 @@ export function erroredProperties(e: ErrorBody): string[] {
 export function checkValidation(res: Res, property: string): ErrorBody {
   const e = checkError(res, 400, 'VALIDATION_ERROR');
   expect(erroredProperties(e), `errors[] should name ${property}: ${res.text}`).toContain(property);
+  const item = (e.errors ?? []).find((x) => x.in === property || x.context?.propertyName?.includes(property));
+  expect(item?.code, `the error item for ${property} carries a code: ${res.text}`).toMatch(/^[A-Z_]+$/);
   return e;
 }
 

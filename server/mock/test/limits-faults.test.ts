@@ -69,6 +69,9 @@ describe('with rateLimit: true', () => {
 
       const create = await h.req('POST', '/crm/v3/objects/calls', { properties: { hs_timestamp: String(NOW) }, associations: [] });
       expect429(create);
+      // Retry-After is honest: once that much time has passed (on the injected clock) requests pass again
+      h.clock.advance(Number(create.headers.get('retry-after')) * 1000);
+      expect((await h.req('GET', '/crm/v3/objects/calls?limit=1')).status).toBe(200);
       const reader = createMockApp({ db: h.db, token: TOKEN, clock: h.clock });
       const total = check(await send(reader, 'POST', '/crm/v3/objects/calls/search', {}), 200, searchPage).total;
       expect(total).toBe(0);
@@ -94,6 +97,10 @@ describe('with rateLimit: true', () => {
       expect(limitedAt).toBeLessThan(20);
       // other endpoints still answer while search is limited
       expect((await h.req('GET', '/crm/v3/objects/calls?limit=1')).status).toBe(200);
+      const again = await h.req('POST', '/crm/v3/objects/calls/search', { limit: 1 });
+      expect429(again);
+      h.clock.advance(Number(again.headers.get('retry-after')) * 1000);
+      check(await h.req('POST', '/crm/v3/objects/calls/search', { limit: 1 }), 200, searchPage);
     } finally {
       h.close();
     }
@@ -109,8 +116,8 @@ describe('fault injection', () => {
         ['POST', '/crm/v3/objects/calls', { properties: { hs_timestamp: String(NOW), hs_call_title: 'should not exist' }, associations: [] }],
         ['POST', '/crm/v3/objects/calls/search', {}],
         ['POST', '/crm/v3/objects/calls/batch/create', { inputs: [{ properties: { hs_timestamp: String(NOW) }, associations: [] }] }],
-        ['GET', '/crm/v3/owners'],
-        ['GET', '/calling/v1/dispositions'],
+        ['GET', '/crm/v3/owners', undefined],
+        ['GET', '/calling/v1/dispositions', undefined],
       ];
       for (const [method, path, body] of attempts) {
         const res = await h.req(method, path, body);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, checkError, DEFAULT_DISPOSITIONS, harness, OBJECT_TYPES, qs, type Harness } from './helpers';
-import { dispositionList, owner, ownerPage, propertyDefinition, propertyList, searchPage } from './schemas';
+import { check, checkError, DEFAULT_DISPOSITIONS, harness, NOW, OBJECT_TYPES, qs, RECORD_TYPES, TO_CALL, type Harness } from './helpers';
+import { dispositionList, listPage, owner, ownerPage, propertyDefinition, propertyList, searchPage, v4AssociationPage } from './schemas';
 
 describe('properties API', () => {
   let h: Harness;
@@ -74,7 +74,7 @@ describe('properties API', () => {
   });
 });
 
-describe('owners and dispositions (demo seed)', () => {
+describe('owners, dispositions and the demo seed', () => {
   let h: Harness;
   beforeAll(() => {
     h = harness({ seed: 'demo' });
@@ -160,5 +160,72 @@ describe('owners and dispositions (demo seed)', () => {
       if (c.properties.hs_call_direction) directions.add(c.properties.hs_call_direction);
     }
     expect([...directions].sort()).toEqual(['INBOUND', 'OUTBOUND']);
+  });
+
+  it('demo calls fall within the 12 months before the clock, and the seed is deterministic', async () => {
+    const page = check(
+      await h.req('POST', '/crm/v3/objects/calls/search', {
+        limit: 200,
+        properties: ['hs_timestamp'],
+        sorts: [{ propertyName: 'hs_timestamp', direction: 'ASCENDING' }],
+      }),
+      200,
+      searchPage,
+    );
+    const oldest = Date.parse(page.results[0]?.properties.hs_timestamp ?? '');
+    expect(oldest).toBeGreaterThanOrEqual(NOW - 366 * 86_400_000);
+    const newest = check(
+      await h.req('POST', '/crm/v3/objects/calls/search', {
+        limit: 1,
+        properties: ['hs_timestamp'],
+        sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+      }),
+      200,
+      searchPage,
+    );
+    expect(Date.parse(newest.results[0]?.properties.hs_timestamp ?? '')).toBeLessThanOrEqual(NOW);
+
+    const again = harness({ seed: 'demo' });
+    try {
+      const path = '/crm/v3/objects/calls?limit=20&properties=hs_call_title,hs_timestamp,hs_call_disposition,hubspot_owner_id';
+      const a = check(await h.req('GET', path), 200, listPage);
+      const b = check(await again.req('GET', path), 200, listPage);
+      expect(b.results.map((r) => [r.id, r.properties])).toEqual(a.results.map((r) => [r.id, r.properties]));
+    } finally {
+      again.close();
+    }
+  });
+
+  it('demo pins name calls associated with the pinned record', async () => {
+    let pins = 0;
+    for (const type of RECORD_TYPES) {
+      const pinned = check(
+        await h.req('POST', `/crm/v3/objects/${type}/search`, {
+          limit: 200,
+          properties: ['hs_pinned_engagement_id'],
+          filterGroups: [{ filters: [{ propertyName: 'hs_pinned_engagement_id', operator: 'HAS_PROPERTY' }] }],
+        }),
+        200,
+        searchPage,
+      );
+      for (const record of pinned.results) {
+        const callId = record.properties.hs_pinned_engagement_id ?? '';
+        expect(callId).toMatch(/^\d+$/);
+        const assoc = check(await h.req('GET', `/crm/v4/objects/${type}/${record.id}/associations/calls?limit=500`), 200, v4AssociationPage);
+        const link = assoc.results.find((r) => r.toObjectId === callId);
+        expect(link, `${type} ${record.id} pins call ${callId}, which must be associated`).toBeDefined();
+        expect(link?.associationTypes).toContainEqual({ category: 'HUBSPOT_DEFINED', typeId: TO_CALL[type] });
+        pins += 1;
+      }
+    }
+    expect(pins).toBeGreaterThan(0);
+  });
+
+  it('demo calls carry associations to every record type', async () => {
+    for (const type of RECORD_TYPES) {
+      const page = check(await h.req('GET', `/crm/v3/objects/calls?limit=100&associations=${type}`), 200, listPage);
+      const linked = page.results.filter((c) => (c.associations?.[type]?.results.length ?? 0) > 0);
+      expect(linked.length, type).toBeGreaterThan(0);
+    }
   });
 });

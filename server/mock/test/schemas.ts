@@ -206,4 +206,4 @@ export const owner = z.object({
 });
 export const ownerPage = z.object({ results: z.array(owner), paging: nextPaging.optional() });
 
-export const dispositionList = z.array(z.object({ id: z.string().min(1), label: z.string().min(1), deleted: z.boolean().optional() }));
+export const dispositionList = z.array(z.object({ id: z.string().min(1), label: z.string().min(1), deleted: z.boolean() }));
