@@ -13,7 +13,10 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 const baseURL = `http://127.0.0.1:${port}`;
 const mockDb = `.data/e2e-${port}.sqlite`;
 
-const systemChromium = '/usr/bin/chromium';
+// Same candidates as scripts/ensure-browser.mjs; without one, Playwright's own Chromium is used.
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (candidate): candidate is string => Boolean(candidate) && existsSync(candidate as string),
+);
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -34,7 +37,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: `test-results/e2e-${port}`,
-  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON ?? '.reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? '.reports/playwright.json' }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -47,7 +50,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: existsSync(systemChromium)
+        launchOptions: systemChromium
           ? { executablePath: systemChromium, args: chromiumArgs }
           : { args: chromiumArgs },
       },
