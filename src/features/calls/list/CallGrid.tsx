@@ -34,8 +34,15 @@ export function CallGrid(props: CallGridProps) {
   const columns = useMemo(() => buildColumns(ctx), [ctx]);
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const paginationModel: GridPaginationModel = { page: props.page, pageSize: props.pageSize };
-  const sortModel: GridSortModel = props.sort ? [{ field: props.sort.field, sort: props.sort.direction }] : [];
+  // Models are memoised: a new (even equal) sort model makes the grid jump back to the first page.
+  const paginationModel: GridPaginationModel = useMemo(() => ({ page: props.page, pageSize: props.pageSize }), [props.page, props.pageSize]);
+  const sortField = props.sort?.field;
+  const sortDirection = props.sort?.direction;
+  const sortModel: GridSortModel = useMemo(
+    () => (sortField && sortDirection ? [{ field: sortField, sort: sortDirection }] : []),
+    [sortField, sortDirection],
+  );
+  const paginationMeta = useMemo(() => ({ hasNextPage: props.hasNextPage }), [props.hasNextPage]);
   const visibility: GridColumnVisibilityModel = useMemo(
     () => Object.fromEntries(COLUMN_IDS.map((id) => [id, !ctx.prefs.hidden.includes(id)])),
     [ctx.prefs.hidden],
@@ -53,7 +60,7 @@ export function CallGrid(props: CallGridProps) {
       filterMode="server"
       disableColumnFilter
       rowCount={props.rowCount}
-      paginationMeta={{ hasNextPage: props.hasNextPage }}
+      paginationMeta={paginationMeta}
       paginationModel={paginationModel}
       pageSizeOptions={PAGE_SIZES as unknown as number[]}
       onPaginationModelChange={(m) => {

@@ -99,10 +99,16 @@ export default function CallListPage() {
   const page = state.trail.length;
   const total = data?.total;
   const cappedTotal = total === undefined ? undefined : Math.min(total, SEARCH_RESULT_CAP);
+  // While the next page loads, the grid keeps the previous page's paging facts: flipping hasNextPage to
+  // false for a moment would make it shrink its row count and clamp the page.
+  const shown = query.data;
+  const shownTotal = shown?.total === undefined ? undefined : Math.min(shown.total, SEARCH_RESULT_CAP);
   let rowCount = -1;
-  if (cappedTotal !== undefined) rowCount = cappedTotal;
+  if (shownTotal !== undefined) rowCount = shownTotal;
   else if (data && !data.nextAfter) rowCount = page * state.pageSize + data.results.length;
-  const hasNextPage = !!data?.nextAfter && (cappedTotal === undefined || (page + 1) * state.pageSize < cappedTotal);
+  const hasNextPage = query.isPlaceholderData
+    ? true
+    : !!data?.nextAfter && (cappedTotal === undefined || (page + 1) * state.pageSize < cappedTotal);
 
   const onRan = useCallback(
     (action: BulkAction, report: BulkReport) => {
@@ -222,7 +228,9 @@ export default function CallListPage() {
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
         {total !== undefined
-          ? `${n(total)} call${total === 1 ? '' : 's'} match.`
+          ? total === 1
+            ? '1 call matches.'
+            : `${n(total)} calls match.`
           : data
             ? `Page ${page + 1}. HubSpot does not report a total for the unfiltered list; search or filter to get a count.`
             : 'Loading calls…'}
