@@ -21,12 +21,13 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
-import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDetail, recordDisplayName } from '../../api/records';
+import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName } from '../../api/records';
 import type { RecordType } from '../../api/records';
-import { defaultPick, labelOptions } from './association-model';
+import { defaultPick, detailOf, labelOptions } from './association-model';
 import type { PickedRecord } from './association-model';
 import { recordQueries } from '../records/records-queries';
 import { associationQueries } from './association-queries';
+import { useStageLabels } from './useCallAssociations';
 import { useDebouncedValue } from './useDebouncedValue';
 
 export type { PickedRecord } from './association-model';
@@ -67,10 +68,12 @@ export function AssociationPicker({
   const labelQueries = useQueries({ queries: typesPicked.map((type) => associationQueries.labels(type)) });
   const labelsByType = new Map(typesPicked.map((type, i) => [type, labelQueries[i]] as const));
 
+  const typesFound = RECORD_TYPES.filter((_type, i) => (searches[i]?.data?.results.length ?? 0) > 0);
+  const stageLabels = useStageLabels(typesFound);
   const candidates: Candidate[] = [];
   RECORD_TYPES.forEach((type, i) => {
     for (const r of searches[i]?.data?.results ?? []) {
-      candidates.push({ type, id: r.id, name: recordDisplayName(type, r), detail: recordDetail(type, r) });
+      candidates.push({ type, id: r.id, name: recordDisplayName(type, r), detail: detailOf(type, r, stageLabels(type)) });
     }
   });
   const searching = text !== input.trim() || searches.some((s) => s.isFetching);

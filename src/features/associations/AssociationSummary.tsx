@@ -3,7 +3,6 @@
  * Both read the panel's cached queries, so they add no requests.
  */
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import PushPinIcon from '@mui/icons-material/PushPin';
 import { RECORD_TYPE_LABELS } from '../../api/records';
@@ -59,13 +58,9 @@ export function PinnedOnSummary({ callId }: { callId: string }) {
   const pins = useCallPins(callId);
   if (pins.length === 0) return null;
   return (
-    <Chip
-      size="small"
-      color="primary"
-      variant="outlined"
-      icon={<PushPinIcon />}
-      label={`Pinned on ${pins.map((p) => `${p.name} (${RECORD_TYPE_LABELS[p.type].one.toLowerCase()})`).join(', ')}`}
-    />
+    <Typography variant="body2" color="primary" sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5, mt: 0.5 }}>
+      <PushPinIcon fontSize="small" aria-hidden />
+      <span>Pinned on {pins.map((p) => `${p.name} (${RECORD_TYPE_LABELS[p.type].one.toLowerCase()})`).join(', ')}</span>
+    </Typography>
   );
 }
-

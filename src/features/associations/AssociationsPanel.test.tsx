@@ -54,7 +54,8 @@ describe('AssociationsPanel', () => {
     expect(within(screen.getByRole('list', { name: 'Associated companies' })).getByRole('listitem', { name: 'Acme Corp' })).toHaveTextContent(
       'acme.test',
     );
-    expect(row('Big renewal')).toHaveTextContent('12,000 · closedwon');
+    // Stage values read as the account's labels.
+    await waitFor(() => expect(row('Big renewal')).toHaveTextContent('12,000 · Closed won'));
     expect(screen.getByText('No associated tickets')).toBeInTheDocument();
     // In mock mode there is no HubSpot app to link to.
     expect(within(ada).queryByRole('link')).not.toBeInTheDocument();

@@ -42,7 +42,7 @@ import type { AssociatedEntry, PickedRecord } from './association-model';
 import { useAddAssociations, useRemoveAssociation, useSetPin } from './association-mutations';
 import { associationQueries } from './association-queries';
 import { AssociationPicker } from './AssociationPicker';
-import { useCallAssociations, useRecordLinks } from './useCallAssociations';
+import { useCallAssociations, useRecordLinks, useStageLabels } from './useCallAssociations';
 
 export interface AssociationsPanelProps {
   callId: string;
@@ -54,6 +54,7 @@ export function AssociationsPanel({ callId }: AssociationsPanelProps) {
   const titleId = useId();
   const byType = useCallAssociations(callId);
   const linkFor = useRecordLinks();
+  const stageLabels = useStageLabels(byType.filter(({ query }) => (query?.data?.length ?? 0) > 0).map(({ type }) => type));
   const add = useAddAssociations(callId);
   const remove = useRemoveAssociation(callId);
   const setPin = useSetPin(callId);
@@ -100,6 +101,7 @@ export function AssociationsPanel({ callId }: AssociationsPanelProps) {
               callId={callId}
               query={query}
               linkFor={linkFor}
+              stageLabels={stageLabels(type)}
               onPin={onPin}
               onRemove={setRemoving}
             />
@@ -154,6 +156,7 @@ function TypeSection({
   callId,
   query,
   linkFor,
+  stageLabels,
   onPin,
   onRemove,
 }: {
@@ -161,6 +164,7 @@ function TypeSection({
   callId: string;
   query: UseQueryResult<AssociatedEntry[], HubSpotApiError> | undefined;
   linkFor: (e: AssociatedEntry) => string | null;
+  stageLabels: ReadonlyMap<string, string> | undefined;
   onPin: (e: AssociatedEntry) => void;
   onRemove: (e: AssociatedEntry) => void;
 }) {
@@ -190,7 +194,7 @@ function TypeSection({
       {entries && entries.length > 0 && (
         <List dense aria-label={`Associated ${label.toLowerCase()}`} disablePadding>
           {entries.map((e) => (
-            <EntryRow key={e.id} entry={e} callId={callId} href={linkFor(e)} onPin={() => onPin(e)} onRemove={() => onRemove(e)} />
+            <EntryRow key={e.id} entry={e} callId={callId} href={linkFor(e)} detail={entryDetail(e, stageLabels)} onPin={() => onPin(e)} onRemove={() => onRemove(e)} />
           ))}
         </List>
       )}
@@ -202,17 +206,18 @@ function EntryRow({
   entry,
   callId,
   href,
+  detail,
   onPin,
   onRemove,
 }: {
   entry: AssociatedEntry;
   callId: string;
   href: string | null;
+  detail: string;
   onPin: () => void;
   onRemove: () => void;
 }) {
   const name = entryName(entry);
-  const detail = entryDetail(entry);
   const labels = associationLabelTexts(entry.associationTypes);
   const pin = pinState(entry, callId);
   const pinnedHere = pin.kind === 'this-call';

@@ -102,8 +102,21 @@ export function entryName(e: AssociatedEntry): string {
   return e.fallbackName?.trim() || `${RECORD_TYPE_LABELS[e.type].one} ${e.id}`;
 }
 
-export function entryDetail(e: AssociatedEntry): string {
-  return e.record ? recordDetail(e.type, e.record) : '';
+/**
+ * The one detail shown beside a record's name (email, domain, amount and stage, ticket status),
+ * with stage/status values replaced by the account's labels when they are known.
+ */
+export function detailOf(type: RecordType, record: HubSpotObject, stageLabels?: ReadonlyMap<string, string>): string {
+  if (!stageLabels || stageLabels.size === 0 || (type !== 'deals' && type !== 'tickets')) return recordDetail(type, record);
+  const stageProp = type === 'deals' ? 'dealstage' : 'hs_pipeline_stage';
+  const raw = record.properties[stageProp]?.trim() ?? '';
+  const label = stageLabels.get(raw);
+  if (!raw || !label) return recordDetail(type, record);
+  return recordDetail(type, { ...record, properties: { ...record.properties, [stageProp]: label } });
+}
+
+export function entryDetail(e: AssociatedEntry, stageLabels?: ReadonlyMap<string, string>): string {
+  return e.record ? detailOf(e.type, e.record, stageLabels) : '';
 }
 
 /** The activity the record pins, or '' when it pins none. */

@@ -9,6 +9,7 @@ import { getCall } from '../../api/calls';
 import { hubspotRequest } from '../../api/http';
 import { batchReadRecords, RECORD_PROPERTIES } from '../../api/records';
 import type { RecordType } from '../../api/records';
+import { propertyDefinitionSchema } from '../../api/schemas';
 import type { HubSpotObject } from '../../api/schemas';
 import type { AssociatedEntry } from './association-model';
 
@@ -38,6 +39,9 @@ const accountDetailsSchema = z.looseObject({
 });
 export type AccountDetails = z.infer<typeof accountDetailsSchema>;
 
+/** The property holding a record's stage or status, whose option labels the panel shows instead of raw values. */
+export const STAGE_PROPERTY: Partial<Record<RecordType, string>> = { deals: 'dealstage', tickets: 'hs_pipeline_stage' };
+
 export const associationQueries = {
   all: (callId: string) => ['associations', callId] as const,
   records: (callId: string, type: RecordType) =>
@@ -58,6 +62,19 @@ export const associationQueries = {
       queryKey: ['associations', 'pinned-call', activityId] as const,
       queryFn: ({ signal }) => getCall(activityId, { properties: ['hs_call_title', 'hs_timestamp'] }, signal),
       retry: false,
+    }),
+  /** Option labels of the deal stage / ticket status property (value → label); account metadata, cached long. */
+  stageLabels: (type: RecordType) =>
+    queryOptions({
+      queryKey: ['associations', 'stage-labels', type] as const,
+      queryFn: async ({ signal }) => {
+        const name = STAGE_PROPERTY[type];
+        if (!name) return new Map<string, string>();
+        const def = await hubspotRequest(`/crm/v3/properties/${type}/${name}`, { schema: propertyDefinitionSchema, signal });
+        return new Map((def.options ?? []).map((o) => [o.value, o.label] as const));
+      },
+      staleTime: 10 * 60_000,
+      enabled: STAGE_PROPERTY[type] !== undefined,
     }),
   /** The HubSpot account (portal id and app domain) for links to records; only asked when connected to HubSpot. */
   account: () =>

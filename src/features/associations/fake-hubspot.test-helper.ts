@@ -108,6 +108,11 @@ export class FakeHubSpot {
       if (byType) byType[m[2] as RecordType] = byType[m[2] as RecordType].filter((a) => a.toObjectId !== m?.[3]);
       return new Response(null, { status: 204 });
     }
+    m = /^\/hubspot\/crm\/v3\/properties\/(deals|tickets)\/(dealstage|hs_pipeline_stage)$/.exec(path);
+    if (m && method === 'GET') {
+      const options = m[1] === 'deals' ? [{ label: 'Closed won', value: 'closedwon' }] : [{ label: 'New', value: '1' }];
+      return json(200, { name: m[2], label: 'Stage', type: 'enumeration', fieldType: 'select', groupName: 'g', options });
+    }
     m = /^\/hubspot\/crm\/v4\/associations\/calls\/(\w+)\/labels$/.exec(path);
     if (m) return json(200, { results: this.labels[m[1] as RecordType] });
     m = /^\/hubspot\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(path);

@@ -27,6 +27,16 @@ export function useCallPins(callId: string): { type: RecordType; id: string; nam
   return pins;
 }
 
+/**
+ * Stage / status labels for the record types in `types` (deals, tickets): one cached metadata read
+ * per type, only once such a record is on screen.
+ */
+export function useStageLabels(types: readonly RecordType[]): (type: RecordType) => ReadonlyMap<string, string> | undefined {
+  const deals = useQuery({ ...associationQueries.stageLabels('deals'), enabled: types.includes('deals') });
+  const tickets = useQuery({ ...associationQueries.stageLabels('tickets'), enabled: types.includes('tickets') });
+  return (type) => (type === 'deals' ? deals.data : type === 'tickets' ? tickets.data : undefined);
+}
+
 /** A function giving a record's HubSpot URL, or null when not connected to HubSpot (the mock has no app). */
 export function useRecordLinks(): (e: Pick<AssociatedEntry, 'type' | 'id'>) => string | null {
   const connection = useQuery(connectionQuery);
