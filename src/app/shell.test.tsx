@@ -11,6 +11,8 @@ import { ErrorState } from '../components/ErrorState';
 import { NotificationsProvider, useNotify } from './notifications';
 import { createQueryClient, shouldRetryQuery } from './query-client';
 import { RetryNotice } from './RetryNotice';
+import { AppShell } from './AppShell';
+import { RouteError } from './RouteError';
 import { routes } from './router';
 
 afterEach(() => {
@@ -149,6 +151,29 @@ describe('routes', () => {
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible();
     expect(screen.getByRole('link', { name: 'Back to calls' })).toHaveAttribute('href', '/calls');
     expect(await screen.findByText('Mock')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'HubSpot Calls Admin' })).toBeVisible();
+  });
+
+  it('catches a crashing page inside the shell and offers a way back', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ mode: 'mock', host: 'embedded' }), { status: 200 })));
+    function Boom(): never {
+      throw new Error('Cannot read properties of undefined (reading "hs_call_title")');
+    }
+    const router = createMemoryRouter(
+      [{ element: <AppShell />, errorElement: <RouteError />, children: [{ errorElement: <RouteError />, children: [{ path: 'calls/:id', element: <Boom /> }] }] }],
+      { initialEntries: ['/calls/7'] },
+    );
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'This page stopped working' })).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('Cannot read properties of undefined (reading "hs_call_title")');
+    expect(screen.getByRole('link', { name: 'Back to calls' })).toHaveAttribute('href', '/calls');
+    expect(screen.getByRole('button', { name: 'Reload page' })).toBeVisible();
+    // The shell (app bar) is still there around the failed page.
     expect(screen.getByRole('link', { name: 'HubSpot Calls Admin' })).toBeVisible();
   });
 });
