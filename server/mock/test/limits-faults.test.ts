@@ -33,6 +33,7 @@ describe('rate-limit headers', () => {
     expectRateHeaders(await h.req('POST', '/crm/v3/objects/calls', { properties: {} }));
     expectRateHeaders(await h.req('GET', '/no/such/route'));
     expectRateHeaders(await h.req('GET', '/crm/v3/owners'));
+    expectRateHeaders(await h.req('GET', '/crm/v3/objects/calls', undefined, { authorization: 'Bearer wrong' }));
     const many = [];
     for (let i = 0; i < 300; i++) many.push((await h.req('GET', '/crm/v3/objects/calls?limit=1')).status);
     expect(new Set(many)).toEqual(new Set([200]));

@@ -150,6 +150,22 @@ describe('calls: values, maintained properties and history', () => {
     expect(after.properties.hs_createdate).toBe(new Date(NOW).toISOString());
   });
 
+  it('normalises an hs_timestamp with a UTC offset to ISO-8601 UTC', async () => {
+    const c = await createCall(h, { hs_timestamp: '2025-10-27T14:00:00+02:00' });
+    expect(c.properties.hs_timestamp).toBe('2025-10-27T12:00:00.000Z');
+    const read = await getObject(h, 'calls', c.id, { properties: 'hs_timestamp' });
+    expect(read.properties.hs_timestamp).toBe('2025-10-27T12:00:00.000Z');
+  });
+
+  it('lists with propertiesWithHistory', async () => {
+    const c = await createCall(h, { hs_call_title: 'listed v1' });
+    h.clock.advance(1_000);
+    await h.req('PATCH', `/crm/v3/objects/calls/${c.id}`, { properties: { hs_call_title: 'listed v2' } });
+    const page = check(await h.req('GET', `/crm/v3/objects/calls${qs({ limit: 100, propertiesWithHistory: 'hs_call_title' })}`), 200, listPage);
+    const hit = page.results.find((r) => r.id === c.id);
+    expect(hit?.propertiesWithHistory?.hs_call_title?.map((v) => v.value)).toEqual(['listed v2', 'listed v1']);
+  });
+
   it('keeps numbers as strings on the wire (hs_call_duration in ms)', async () => {
     const c = await createCall(h, { hs_call_duration: '3800' });
     const read = await getObject(h, 'calls', c.id, { properties: 'hs_call_duration' });
@@ -208,6 +224,14 @@ describe('calls: values, maintained properties and history', () => {
     const read = await getObject(h, 'contacts', 'grace@example.com', { idProperty: 'email', properties: 'firstname' });
     expect(read.id).toBe(created.id);
     expect(read.properties.firstname).toBe('Grace');
+    const patched = check(
+      await h.req('PATCH', `/crm/v3/objects/contacts/grace@example.com?idProperty=email`, { properties: { firstname: 'Grace B.' } }),
+      200,
+      hubSpotObject,
+    );
+    expect(patched.id).toBe(created.id);
+    expect((await getObject(h, 'contacts', created.id, { properties: 'firstname' })).properties.firstname).toBe('Grace B.');
+    checkError(await h.req('GET', '/crm/v3/objects/contacts/nobody@example.com?idProperty=email'), 404, 'OBJECT_NOT_FOUND');
   });
 });
 

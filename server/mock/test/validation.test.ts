@@ -135,6 +135,9 @@ describe('validation errors: 400 with HubSpot’s body, naming the property, wri
     checkError(await h.req('GET', '/crm/v3/no-such-thing'), 404);
     checkError(await h.req('GET', '/crm/v3/objects/calls/1/not-a-subresource/at-all'), 404);
     checkError(await h.req('POST', '/totally/unknown', { a: 1 }), 404);
+    const widgets = await h.req('GET', '/crm/v3/objects/widgets');
+    expect([400, 404]).toContain(widgets.status);
+    checkError(widgets, widgets.status);
     await expectUnchanged();
   });
 
