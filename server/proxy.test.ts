@@ -252,6 +252,13 @@ describe('HubSpot proxy', () => {
     expect(crossSite.status).toBe(403);
     expect(await crossSite.json()).toMatchObject({ category: 'FORBIDDEN', message: 'Cross-site requests to the HubSpot proxy are not allowed.' });
 
+    const originOnly = await guarded.request('http://127.0.0.1:4173/hubspot/crm/v3/objects/calls', {
+      method: 'POST',
+      headers: { host: '127.0.0.1:4173', origin: 'http://127.0.0.1:9999', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(originOnly.status).toBe(403);
+
     const rebound = await guarded.request('http://attacker.example:4173/hubspot/crm/v3/objects/calls', { headers: { host: 'attacker.example:4173' } });
     expect(rebound.status).toBe(403);
 

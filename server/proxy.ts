@@ -154,9 +154,16 @@ function withDeadline<T>(work: Promise<T>, timeoutMs: number, clientSignal: Abor
   });
 }
 
-function expectedOrigin(c: Context): string {
-  const url = new URL(c.req.url);
-  return `${url.protocol}//${c.req.header('host') ?? url.host}`;
+/** Whether an Origin header names this server (scheme ignored: a TLS-terminating reverse proxy changes it). */
+function isOwnOrigin(c: Context, origin: string): boolean {
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    return false;
+  }
+  const hosts = [c.req.header('host'), c.req.header('x-forwarded-host')?.split(',')[0]?.trim(), new URL(c.req.url).host];
+  return hosts.some((h) => h !== undefined && h.toLowerCase() === originHost);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +186,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
     }
     const fetchSite = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && origin !== expectedOrigin(c))) {
+    if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && !isOwnOrigin(c, origin))) {
       return hubspotErrorResponse(403, 'FORBIDDEN', 'Cross-site requests to the HubSpot proxy are not allowed.');
     }
     return next();
