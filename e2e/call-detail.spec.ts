@@ -24,6 +24,14 @@ function silentWav(): Buffer {
   return Buffer.concat([header, Buffer.alloc(samples, 128)]);
 }
 
+/** Marks the loaded document, to tell later whether the page was reloaded. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (globalThis as unknown as { __e2eDocument?: boolean }).__e2eDocument = true;
+  });
+}
+const sameDocument = (page: Page) => page.evaluate(() => (globalThis as unknown as { __e2eDocument?: boolean }).__e2eDocument === true);
+
 const propertyRow = (page: Page, label: string) => page.getByRole('row', { name: new RegExp(`^${label}\\b`) });
 
 test('the header, grouped properties and raw values for admins', async ({ page, api }) => {
@@ -48,7 +56,7 @@ test('the header, grouped properties and raw values for admins', async ({ page, 
   await expect(propertyRow(page, 'To number')).toContainText('+1 415 555 0123');
   await expect(propertyRow(page, 'Call outcome')).not.toContainText(CONNECTED);
 
-  await page.getByRole('checkbox', { name: 'Show raw values' }).check();
+  await page.getByLabel('Show raw values').check();
   await expect(propertyRow(page, 'Call duration')).toContainText('245000');
   await expect(propertyRow(page, 'Call outcome')).toContainText(CONNECTED);
   await expect(page.getByRole('button', { name: 'Copy call ID' })).toBeVisible();
@@ -144,22 +152,24 @@ test('a call that does not exist shows a not-found page with a way back', async 
   await expect(page).toHaveURL(/\/calls$/);
 });
 
-test('delete asks first, names the call and the recycling bin, then returns to the list without it', async ({ page, api }) => {
+test('delete asks first, names the call and the recycling bin, then returns to the list without it (no reload)', async ({ page, api }) => {
   const title = `Delete me ${Date.now()}`;
   const call = await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-02T14:05:00.000Z' });
-  await page.goto(`/calls?q=${encodeURIComponent(title)}`);
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
-  await page.goto(`/calls/${call.id}`);
-  await page.getByRole('button', { name: 'Delete' }).click();
+  const listPath = `/calls?q=${encodeURIComponent(title)}`;
+  await page.goto(listPath);
+  await markDocument(page);
+  await page.getByRole('row', { name: new RegExp(title) }).getByText(title).click();
+  await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` });
   await expect(dialog).toContainText("HubSpot's recycling bin");
   await dialog.getByRole('button', { name: 'Delete call' }).click();
-  await expect(page).toHaveURL(/\/calls(\?.*)?$/);
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === listPath);
   await expect(page.getByText(`“${title}” moved to HubSpot's recycling bin.`)).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toHaveCount(0);
+  expect(await sameDocument(page)).toBe(true);
   const gone = await api.request('GET', `/crm/v3/objects/calls/${call.id}`);
   expect(gone.status).toBe(404);
-  await page.goto(`/calls?q=${encodeURIComponent(title)}`);
-  await expect(page.getByRole('row', { name: new RegExp(title) })).toHaveCount(0);
 });
 
 test('a failed delete keeps the call and shows HubSpot’s message', async ({ page, api }) => {
@@ -172,7 +182,7 @@ test('a failed delete keeps the call and shows HubSpot’s message', async ({ pa
     });
   });
   await page.goto(`/calls/${call.id}`);
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete “Undeletable”?' });
   await dialog.getByRole('button', { name: 'Delete call' }).click();
   await expect(dialog.getByRole('alert')).toContainText('You do not have permission to delete calls.');

@@ -244,6 +244,30 @@ test.describe('edit', () => {
     await expect(propertyRow(page, 'Call duration')).toContainText('0:12:34');
   });
 
+  test('after saving, the detail and the list show the new values without a reload', async ({ page, api }) => {
+    const title = `Cache check ${Date.now()}`;
+    const call = await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_disposition: CONNECTED, hs_call_duration: '60000' });
+    const listPath = `/calls?q=${encodeURIComponent(title)}`;
+    await page.goto(listPath);
+    await page.evaluate(() => {
+      (globalThis as unknown as { __e2eDocument?: boolean }).__e2eDocument = true;
+    });
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    await expect(row).toContainText('Connected');
+    await row.getByText(title).click();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await choose(page, 'Outcome', 'Busy');
+    await page.getByLabel('Duration').fill('3:00');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText('Outcome: Busy')).toBeVisible();
+    await expect(propertyRow(page, 'Call duration')).toContainText('0:03:00');
+    await page.getByRole('link', { name: 'Open in list' }).click();
+    await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === listPath);
+    await expect(row).toContainText('Busy');
+    await expect(row).toContainText('0:03:00');
+    expect(await page.evaluate(() => (globalThis as unknown as { __e2eDocument?: boolean }).__e2eDocument)).toBe(true);
+  });
+
   test('clearing a field sends an empty string', async ({ page, api }) => {
     const call = await api.createCall({ hs_call_title: 'Clear me', hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_duration: '60000' });
     await page.goto(`/calls/${call.id}/edit`);
