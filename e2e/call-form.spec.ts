@@ -246,7 +246,7 @@ test.describe('edit', () => {
 
   test('after saving, the detail and the list show the new values without a reload', async ({ page, api }) => {
     const title = `Cache check ${Date.now()}`;
-    const call = await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_disposition: CONNECTED, hs_call_duration: '60000' });
+    await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_disposition: CONNECTED, hs_call_duration: '60000' });
     const listPath = `/calls?q=${encodeURIComponent(title)}`;
     await page.goto(listPath);
     await page.evaluate(() => {
