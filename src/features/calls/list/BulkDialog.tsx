@@ -229,6 +229,16 @@ function Report({ report, attempted, action, outcomeName }: { report: BulkReport
           </TableBody>
         </Table>
       )}
+      {report.succeeded.length > 0 && (
+        <Box component="details" sx={{ mt: 2 }}>
+          <summary>
+            Show the {calls(report.succeeded.length)} that {action === 'delete' ? 'were deleted' : 'changed'}
+          </summary>
+          <Box component="p" sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere', maxHeight: 160, overflow: 'auto' }}>
+            {report.succeeded.join(', ')}
+          </Box>
+        </Box>
+      )}
       {report.failed.length > 200 && (
         <Typography variant="body2" sx={{ mt: 1 }}>
           … and {n(report.failed.length - 200)} more.

@@ -3,7 +3,7 @@
  * page size, cursor trail); HubSpot's list endpoint serves the plain view and search everything else
  * (callQueries.list decides).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -19,13 +19,12 @@ import { userTimeZone } from '../../../lib/datetime';
 import type { HubSpotObject } from '../../../api/schemas';
 import { callKeys, callQueries } from '../calls-queries';
 import { metadataQueries } from '../../metadata/metadata-queries';
-import { BulkDialog, type BulkAction, type BulkRequest } from './BulkDialog';
+import type { BulkAction, BulkRequest } from './BulkDialog';
 import { CallGrid } from './CallGrid';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';
 import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column-prefs';
 import { trailForPage } from './cursor-trail';
-import { ExportDialog } from './ExportDialog';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
 import { clearAll, needsSearch, SEARCH_RESULT_CAP, toCallListParams, withView } from './list-state';
@@ -38,6 +37,9 @@ import { useOutcomeEdit } from './useOutcomeEdit';
 import { usePageNames } from './usePageNames';
 
 const n = (x: number) => x.toLocaleString('en-US');
+// Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
+const BulkDialog = lazy(() => import('./BulkDialog').then((m) => ({ default: m.BulkDialog })));
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const EMPTY_SELECTION: ReadonlySet<string> = new Set();
 
 export default function CallListPage() {
@@ -276,8 +278,10 @@ export default function CallListPage() {
       {body}
 
       <OutcomeMenu target={outcomeTarget} dispositions={dispositions.data} onPick={editOutcome} onClose={() => setOutcomeTarget(null)} />
-      {bulk && <BulkDialog request={bulk} dispositions={dispositions.data} onClose={() => setBulk(null)} onRan={onRan} />}
-      {exporting && <ExportDialog params={viewParams} columns={visible} lookups={metadata} onClose={() => setExporting(false)} />}
+      <Suspense fallback={null}>
+        {bulk && <BulkDialog request={bulk} dispositions={dispositions.data} onClose={() => setBulk(null)} onRan={onRan} />}
+        {exporting && <ExportDialog params={viewParams} columns={visible} lookups={metadata} onClose={() => setExporting(false)} />}
+      </Suspense>
     </Stack>
   );
 }
