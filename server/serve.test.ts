@@ -6,7 +6,7 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from './config.ts';
 import { httpUpstream } from './proxy.ts';
-import { buildIsFresh, createServerApp, newestInputMtime, ROOT } from './serve.ts';
+import { buildIsFresh, createServerApp, ensureBuild, newestInputMtime, ROOT } from './serve.ts';
 
 const temps: string[] = [];
 function tempDir(prefix: string): string {
@@ -162,6 +162,42 @@ describe('build freshness', () => {
     mkdirSync(path.join(root, 'dist'));
     expect(buildIsFresh(root, path.join(root, 'dist'))).toBe(false);
   });
+});
+
+describe('ensureBuild', () => {
+  it('lets concurrent starts build once into a complete dist/ and leaves no temporary folders', async () => {
+    // A tiny project inside the repo (so `vite` resolves from node_modules), under the git-ignored .data/.
+    mkdirSync(path.join(ROOT, '.data'), { recursive: true });
+    const root = mkdtempSync(path.join(ROOT, '.data', 'ensure-build-test-'));
+    temps.push(root);
+    mkdirSync(path.join(root, 'src'));
+    writeFileSync(path.join(root, 'vite.config.ts'), 'export default {};\n');
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/src/main.ts"></script>\n');
+    writeFileSync(path.join(root, 'src', 'main.ts'), 'document.getElementById("app")!.textContent = "built";\n');
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+
+    const results = await Promise.all([ensureBuild(root, log), ensureBuild(root, log)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(lines).toContain('Another process is building the app; waiting for it…');
+    const dist = path.join(root, 'dist');
+    const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const script = /src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect(readFileSync(path.join(dist, script ?? 'missing'), 'utf8')).toContain('built');
+    expect(buildIsFresh(root, dist)).toBe(true);
+    expect(readdirSync(path.join(root, '.data')).filter((n) => n.startsWith('build-') || n.startsWith('dist-old-'))).toEqual([]);
+    expect(await ensureBuild(root, log)).toBe(false);
+
+    // A source edit makes the next start rebuild and swap the new output in.
+    const future = new Date(Date.now() + 5_000);
+    writeFileSync(path.join(root, 'src', 'main.ts'), 'document.getElementById("app")!.textContent = "rebuilt";\n');
+    utimesSync(path.join(root, 'src', 'main.ts'), future, future);
+    expect(await ensureBuild(root, log)).toBe(true);
+    const html2 = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const script2 = /src="\/(assets\/[^"]+\.js)"/.exec(html2)?.[1];
+    expect(readFileSync(path.join(dist, script2 ?? 'missing'), 'utf8')).toContain('rebuilt');
+  }, 120_000);
 });
 
 describe('the built app', () => {
