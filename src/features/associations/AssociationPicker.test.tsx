@@ -1,11 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickedRecord } from './association-model';
 import { AssociationPicker } from './AssociationPicker';
 import { FakeHubSpot } from './fake-hubspot.test-helper';
+
+// The machine running the suite is shared; give screens time to settle before a lookup fails.
+configure({ asyncUtilTimeout: 5_000 });
 
 let hs: FakeHubSpot;
 let latest: PickedRecord[] = [];
@@ -45,9 +48,10 @@ function renderPicker(exclude?: ReadonlySet<string>) {
 
 const searches = () => hs.requests.filter((r) => r.path.endsWith('/search'));
 
-describe('AssociationPicker', () => {
+describe('AssociationPicker', { timeout: 30_000 }, () => {
   it('searches the four record types once for what was typed, not once per key', async () => {
-    const user = userEvent.setup();
+    // No pause between key presses, so the three keys land well inside the debounce window.
+    const user = userEvent.setup({ delay: null });
     renderPicker();
     await user.type(screen.getByRole('combobox', { name: /Search contacts, companies, deals and tickets/ }), 'lin');
     expect(await screen.findByRole('option', { name: /Linus Pauling/ })).toHaveTextContent('linus@example.com');

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,9 @@ import { NotificationsProvider } from '../../app/notifications';
 import { AssociationsPanel } from './AssociationsPanel';
 import { AssociationSummary, PinnedOnSummary } from './AssociationSummary';
 import { FakeHubSpot } from './fake-hubspot.test-helper';
+
+// The machine running the suite is shared; give screens time to settle before a lookup fails.
+configure({ asyncUtilTimeout: 5_000 });
 
 let hs: FakeHubSpot;
 
@@ -44,7 +47,7 @@ function renderWithProviders(ui: ReactNode) {
 
 const row = (name: string) => screen.getByRole('listitem', { name });
 
-describe('AssociationsPanel', () => {
+describe('AssociationsPanel', { timeout: 30_000 }, () => {
   it('shows each associated record by type with its name, one detail and its labels', async () => {
     renderWithProviders(<AssociationsPanel callId="7" />);
     const contacts = await screen.findByRole('list', { name: 'Associated contacts' });
@@ -59,6 +62,15 @@ describe('AssociationsPanel', () => {
     expect(screen.getByText('No associated tickets')).toBeInTheDocument();
     // In mock mode there is no HubSpot app to link to.
     expect(within(ada).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('links each record to its page in HubSpot when connected to HubSpot', async () => {
+    hs.connection = { mode: 'hubspot', host: 'api.hubapi.com' };
+    renderWithProviders(<AssociationsPanel callId="7" />);
+    const link = await screen.findByRole('link', { name: /Ada Lovelace/ });
+    expect(link).toHaveAttribute('href', 'https://app-eu1.hubspot.com/contacts/4242/record/0-1/101');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(screen.getByRole('link', { name: /Acme Corp/ })).toHaveAttribute('href', 'https://app-eu1.hubspot.com/contacts/4242/record/0-2/201');
   });
 
   it('reads 50 associated contacts with one association request and one batch read', async () => {

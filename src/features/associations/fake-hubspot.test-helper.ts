@@ -89,6 +89,7 @@ export class FakeHubSpot {
     }
 
     if (path === '/hubspot-connection') return json(200, this.connection);
+    if (path === '/hubspot/account-info/v3/details') return json(200, { portalId: 4242, uiDomain: 'app-eu1.hubspot.com', timeZone: 'UTC' });
     let m = /^\/hubspot\/crm\/v4\/objects\/calls\/([^/]+)\/associations\/(\w+)$/.exec(path);
     if (m && method === 'GET') {
       const list = this.associations.get(m[1] ?? '')?.[m[2] as RecordType] ?? [];
