@@ -184,7 +184,7 @@ describe('ensureBuild', () => {
     const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
     const script = /src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
-    expect(readFileSync(path.join(dist, script ?? 'missing'), 'utf8')).toContain('built');
+    expect(readFileSync(path.join(dist, script ?? 'missing'), 'utf8')).toMatch(/[`"']built[`"']/);
     expect(buildIsFresh(root, dist)).toBe(true);
     expect(readdirSync(path.join(root, '.data')).filter((n) => n.startsWith('build-') || n.startsWith('dist-old-'))).toEqual([]);
     expect(await ensureBuild(root, log)).toBe(false);
@@ -197,6 +197,9 @@ describe('ensureBuild', () => {
     const html2 = readFileSync(path.join(dist, 'index.html'), 'utf8');
     const script2 = /src="\/(assets\/[^"]+\.js)"/.exec(html2)?.[1];
     expect(readFileSync(path.join(dist, script2 ?? 'missing'), 'utf8')).toContain('rebuilt');
+    // A page still running the previous build can load its (old) chunks.
+    expect(script2).not.toBe(script);
+    expect(readFileSync(path.join(dist, script ?? 'missing'), 'utf8')).toMatch(/[`"']built[`"']/);
   }, 120_000);
 });
 

@@ -5,7 +5,7 @@
  * Flags: --reset-mock (delete the mock database first: a fresh demo seed), --no-env-file (ignore .env.local).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
@@ -311,6 +311,27 @@ const statSafe = (file: string) => {
   }
 };
 
+/** How long hashed files of a previous build stay available after a rebuild. */
+const OLD_ASSET_TTL_MS = 60 * 60_000;
+
+/**
+ * A page loaded before a rebuild still lazy-loads its route chunks by their old hashed names; keep the previous
+ * build's recent assets next to the new ones (names never collide) so those pages keep working.
+ */
+function carryOverRecentAssets(distDir: string, newDir: string): void {
+  const oldAssets = path.join(distDir, 'assets');
+  const newAssets = path.join(newDir, 'assets');
+  if (!existsSync(oldAssets)) return;
+  mkdirSync(newAssets, { recursive: true });
+  const cutoff = Date.now() - OLD_ASSET_TTL_MS;
+  for (const name of readdirSync(oldAssets)) {
+    const from = path.join(oldAssets, name);
+    const to = path.join(newAssets, name);
+    const stat = statSafe(from);
+    if (stat?.isFile() && stat.mtimeMs >= cutoff && !existsSync(to)) cpSync(from, to, { preserveTimestamps: true });
+  }
+}
+
 /**
  * Builds into a temporary folder and swaps it in with renames, so a reader never sees a half-written dist/,
  * and holds a lock so two starts never build at once. Returns whether a build ran.
@@ -337,6 +358,7 @@ export async function ensureBuild(root: string, log: (line: string) => void = co
           build: { outDir: tmpDir, emptyOutDir: true },
         });
         writeFileSync(path.join(tmpDir, STAMP_FILE), JSON.stringify({ inputsMtimeMs, builtAt: new Date().toISOString() }));
+        carryOverRecentAssets(distDir, tmpDir);
         const oldDir = path.join(workDir, `dist-old-${process.pid}-${randomBytes(4).toString('hex')}`);
         if (existsSync(distDir)) renameSync(distDir, oldDir);
         renameSync(tmpDir, distDir);
