@@ -98,6 +98,16 @@ test('a recording plays only from https, with a playback speed choice', async ({
   await page.getByRole('combobox', { name: 'Playback speed' }).click();
   await page.getByRole('option', { name: '1.5×' }).click();
   expect(await audio.evaluate((a) => (a as unknown as { playbackRate: number }).playbackRate)).toBe(1.5);
+  // Keyboard only: focus the speed, open it, move to 2× and choose it.
+  await page.getByRole('combobox', { name: 'Playback speed' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option', { name: '1.5×' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Playback speed' })).toHaveText('2×');
+  expect(await audio.evaluate((a) => (a as unknown as { playbackRate: number }).playbackRate)).toBe(2);
   await expect(page.getByText('The recording could not be loaded')).toHaveCount(0);
 });
 

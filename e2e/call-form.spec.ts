@@ -166,6 +166,16 @@ test.describe('create', () => {
     expect(writes.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
   });
 
+  test('leaving the new-call form after typing asks first', async ({ page }) => {
+    await page.goto('/calls/new');
+    await page.getByLabel('Title').fill('Not logged yet');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await expect(prompt).toContainText('have not been saved');
+    await prompt.getByRole('button', { name: 'Leave without saving' }).click();
+    await expect(page).toHaveURL(/\/calls$/);
+  });
+
   test('HubSpot validation errors land on the field they name', async ({ page }) => {
     await page.goto('/calls/new');
     await page.getByLabel('Title').fill('Notes too long for HubSpot');
@@ -306,6 +316,23 @@ test.describe('edit', () => {
     expect(stored.properties).toMatchObject({ hs_call_title: 'Mine', hs_call_status: 'NO_ANSWER' });
     await expect(page.getByRole('heading', { level: 1, name: 'Mine' })).toBeVisible();
     await expect(page.getByText('Status: No answer')).toBeVisible();
+  });
+
+  test('the conflict dialog can overwrite HubSpot’s changes with mine', async ({ page, api }) => {
+    const call = await api.createCall({ hs_call_title: 'Overwrite base', hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_duration: '60000' });
+    await page.goto(`/calls/${call.id}/edit`);
+    await page.getByLabel('Title').fill('Overwritten by me');
+    await api.updateCall(call.id, { hs_call_title: 'Set in HubSpot', hs_call_duration: '120000' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const dialog = page.getByRole('dialog', { name: 'This call changed in HubSpot' });
+    await expect(dialog.getByRole('row', { name: /Call duration/ })).toContainText('0:02:00');
+    await expect(dialog.getByRole('row', { name: /Call duration/ })).toContainText('0:01:00 (you did not change this)');
+    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot/crm/v3/objects/calls/${call.id}`) && r.method() === 'PATCH');
+    await dialog.getByRole('button', { name: 'Overwrite with mine' }).click();
+    expect((await patch).postDataJSON()).toEqual({ properties: { hs_call_title: 'Overwritten by me', hs_call_duration: '60000' } });
+    await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
+    const stored = await api.getCall(call.id, { properties: ['hs_call_title', 'hs_call_duration'] });
+    expect(stored.properties).toMatchObject({ hs_call_title: 'Overwritten by me', hs_call_duration: '60000' });
   });
 
   test('the conflict dialog can reload HubSpot’s version instead', async ({ page, api }) => {
