@@ -286,3 +286,35 @@ describe('HubSpot proxy', () => {
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
 });
+
+describe('embedded mock upstream', () => {
+  it('serves HubSpot paths in-process with the per-process token injected and never exposed', async () => {
+    const { embeddedMockUpstream } = await import('./proxy.ts');
+    const mock = await embeddedMockUpstream({ dbFile: ':memory:' });
+    try {
+      const app = createProxyApp({ upstream: mock });
+      const connection = await app.request('/hubspot-connection');
+      expect(await connection.json()).toEqual({ mode: 'mock', host: 'embedded' });
+
+      const list = await app.request('/hubspot/crm/v3/objects/calls?limit=2&properties=hs_call_title', { headers: { authorization: 'Bearer wrong' } });
+      expect(list.status).toBe(200);
+      const everything = await everythingTheBrowserGets(list);
+      expect(everything).not.toContain(mock.token ?? 'no token');
+      const body = JSON.parse(everything.split('\n\n')[1] ?? '{}') as { results: { id: string; properties: Record<string, string> }[] };
+      expect(body.results).toHaveLength(2);
+      expect(list.headers.get('x-hubspot-ratelimit-max')).toMatch(/^\d+$/);
+
+      const created = await app.request('/hubspot/crm/v3/objects/calls', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ properties: { hs_timestamp: '2026-01-01T00:00:00.000Z', hs_call_title: 'Proxy test' } }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const read = await app.request(`/hubspot/crm/v3/objects/calls/${id}?properties=hs_call_title`);
+      expect(((await read.json()) as { properties: Record<string, string> }).properties.hs_call_title).toBe('Proxy test');
+    } finally {
+      mock.close?.();
+    }
+  });
+});
