@@ -119,7 +119,6 @@ export const CALL_STATUS_OPTIONS = [
   ['CONNECTING', 'Connecting'],
   ['FAILED', 'Failed'],
   ['IN_PROGRESS', 'In progress'],
-  ['MISSED', 'Missed'],
   ['NO_ANSWER', 'No answer'],
   ['QUEUED', 'Queued'],
   ['RINGING', 'Ringing'],

@@ -13,6 +13,11 @@ export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 |
   return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 
+/** Sends an already serialised JSON body (200). */
+export function sendJsonText(c: Context<MockEnv>, text: string): Response {
+  return c.body(text, 200, { 'Content-Type': JSON_CONTENT_TYPE });
+}
+
 export function noContent(c: Context<MockEnv>): Response {
   return c.body(null, 204);
 }
@@ -54,13 +59,21 @@ function zodDetails(error: z.ZodError): ErrorDetail[] {
   });
 }
 
-/** Reads and validates a JSON body: 413 when too large, 400 when malformed or the wrong shape. */
-export async function readJson<T>(c: Context<MockEnv>, schema: z.ZodType<T>): Promise<T> {
+/** Reads the raw body text; 413 when it is over the limit. */
+export async function readText(c: Context<MockEnv>): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const buf = await c.req.arrayBuffer();
   if (buf.byteLength > MAX_BODY_BYTES) throw tooLarge();
-  const text = new TextDecoder().decode(buf);
+  return new TextDecoder().decode(buf);
+}
+
+/** Reads and validates a JSON body: 413 when too large, 400 when malformed or the wrong shape. */
+export async function readJson<T>(c: Context<MockEnv>, schema: z.ZodType<T>): Promise<T> {
+  return parseJsonText(await readText(c), schema);
+}
+
+export function parseJsonText<T>(text: string, schema: z.ZodType<T>): T {
   if (!text.trim()) {
     throw badRequest('Invalid input JSON: the request body is empty.', [{ message: 'A JSON body is required', code: 'INVALID_JSON', in: 'body' }]);
   }

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from '../crm/batch.js';
 import { MockError, objectNotFound } from '../crm/errors.js';
 import {
@@ -12,7 +12,19 @@ import {
 } from '../crm/objects.js';
 import { requireType } from '../crm/associations.js';
 import { searchObjects } from '../crm/search.js';
-import { noContent, queryBool, queryInt, queryList, readJson, sendJson , type MockEnv } from './http.js';
+import { ReadCache } from './cache.js';
+import {
+  noContent,
+  parseJsonText,
+  queryBool,
+  queryInt,
+  queryList,
+  readJson,
+  readText,
+  sendJson,
+  sendJsonText,
+  type MockEnv,
+} from './http.js';
 import {
   batchArchiveInput,
   batchCreateInput,
@@ -36,11 +48,24 @@ function objectType(raw: string) {
 /** /crm/v3/objects/{objectType}...: CRUD, batch and search. */
 export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
   const base = '/crm/v3/objects/:objectType';
+  const cache = new ReadCache(ctx.db);
+
+  /** Serves a read from the cache, or computes, caches and sends it. */
+  const cached = (c: Context<MockEnv>, key: string, compute: () => unknown): Response => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return sendJsonText(c, hit);
+    const version = cache.currentVersion();
+    const text = JSON.stringify(compute());
+    cache.set(key, text, version);
+    return sendJsonText(c, text);
+  };
 
   app.post(`${base}/search`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, searchInput);
-    return sendJson(c, searchObjects(ctx, type, body, `/crm/v3/objects/${type}/search`));
+    const text = await readText(c);
+    return cached(c, `SEARCH ${type} ${text}`, () =>
+      searchObjects(ctx, type, parseJsonText(text, searchInput), `/crm/v3/objects/${type}/search`),
+    );
   });
 
   app.post(`${base}/batch/read`, async (c) => {
@@ -78,7 +103,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
     return noContent(c);
   });
 
-  app.get(base, (c) => {
+  app.get(base, (c) => cached(c, `GET ${c.req.url}`, () => {
     const type = objectType(c.req.param('objectType'));
     const limit = Math.max(1, queryInt(c, 'limit', 10, LIST_MAX_LIMIT));
     const after = c.req.query('after');
@@ -98,8 +123,8 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
     if (page.nextAfter) {
       body.paging = { next: { after: page.nextAfter, link: `/crm/v3/objects/${type}?after=${page.nextAfter}&limit=${limit}` } };
     }
-    return sendJson(c, body);
-  });
+    return body;
+  }));
 
   app.post(base, async (c) => {
     const type = objectType(c.req.param('objectType'));
@@ -111,7 +136,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
     return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }), 201);
   });
 
-  app.get(`${base}/:objectId`, (c) => {
+  app.get(`${base}/:objectId`, (c) => cached(c, `GET ${c.req.url}`, () => {
     const type = objectType(c.req.param('objectType'));
     const id = c.req.param('objectId');
     const idProperty = c.req.query('idProperty');
@@ -120,15 +145,12 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
     const properties = queryList(c, 'properties');
     const propertiesWithHistory = queryList(c, 'propertiesWithHistory');
     const associations = queryList(c, 'associations');
-    return sendJson(
-      c,
-      objectToJson(ctx, obj, {
-        ...(properties ? { properties } : {}),
-        ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
-        ...(associations ? { associations } : {}),
-      }),
-    );
-  });
+    return objectToJson(ctx, obj, {
+      ...(properties ? { properties } : {}),
+      ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
+      ...(associations ? { associations } : {}),
+    });
+  }));
 
   app.patch(`${base}/:objectId`, async (c) => {
     const type = objectType(c.req.param('objectType'));

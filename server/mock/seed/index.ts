@@ -78,7 +78,7 @@ const STATUS_FOR: Record<string, readonly (readonly [string, number])[]> = {
   [DISPOSITION.meetingBooked]: [['COMPLETED', 1]],
   [DISPOSITION.notInterested]: [['COMPLETED', 1]],
   [DISPOSITION.liveMessage]: [['COMPLETED', 1]],
-  [DISPOSITION.voicemail]: [['MISSED', 3], ['COMPLETED', 1]],
+  [DISPOSITION.voicemail]: [['NO_ANSWER', 3], ['COMPLETED', 1]],
   [DISPOSITION.noAnswer]: [['NO_ANSWER', 4], ['CANCELED', 1]],
   [DISPOSITION.busy]: [['BUSY', 4], ['FAILED', 1]],
   [DISPOSITION.wrongNumber]: [['COMPLETED', 2], ['FAILED', 1]],
@@ -131,7 +131,7 @@ function generateCall(c: CallContext, who: { name: string; phone: string; city?:
   if (connected && rng.chance(0.55)) {
     props['hs_call_recording_url'] = `https://recordings.example.com/calls/${Math.floor(ts / 1000)}-${rng.int(1000, 9999)}.mp3`;
   }
-  if (status === 'MISSED' || disposition === DISPOSITION.voicemail) props['hs_call_has_voicemail'] = 'true';
+  if (disposition === DISPOSITION.voicemail) props['hs_call_has_voicemail'] = 'true';
   else if (rng.chance(0.5)) props['hs_call_has_voicemail'] = 'false';
   if (rng.chance(0.7)) props['hs_activity_type'] = rng.pick(['Discovery call', 'Demo', 'Follow-up', 'Check-in', 'Negotiation', 'Support']);
   if (rng.chance(0.35)) props['hs_call_source'] = 'INTEGRATIONS_PLATFORM';

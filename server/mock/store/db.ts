@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import { INDEXED_NUMBER_PROPERTIES, INDEXED_TEXT_PROPERTIES, numberExpr, textExpr } from './schema.js';
+import {
+  INDEXED_NUMBER_PROPERTIES,
+  INDEXED_TEXT_PROPERTIES,
+  INDEXED_WITH_TIMESTAMP,
+  numberExpr,
+  textExpr,
+} from './schema.js';
 import {
   SEARCHABLE_PROPERTIES,
   type AssociationLabelDef,
@@ -28,18 +34,17 @@ interface ObjectRowRaw {
 const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, props';
 const INDEXED_TEXT = new Set<string>(INDEXED_TEXT_PROPERTIES);
 const INDEXED_NUMBER = new Set<string>(INDEXED_NUMBER_PROPERTIES);
+const COMPOSITE_TS = new Set<string>(INDEXED_WITH_TIMESTAMP);
 const PROP_NAME = /^[A-Za-z0-9_]+$/;
 
 function parseProps(text: string): Record<string, string> {
-  const parsed: unknown = JSON.parse(text);
-  const out: Record<string, string> = {};
-  if (parsed && typeof parsed === 'object') {
-    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
-  }
-  return out;
+  // written only by this store, always a JSON object of strings
+  return JSON.parse(text) as Record<string, string>;
 }
 
+/** Row -> StoredObject; the props JSON is parsed on first access only. */
 function toObject(row: ObjectRowRaw): StoredObject {
+  let props: Record<string, string> | undefined;
   return {
     id: row.id,
     type: row.type as ObjectTypeName, // written only by this store from ObjectTypeName values
@@ -47,7 +52,10 @@ function toObject(row: ObjectRowRaw): StoredObject {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
-    props: parseProps(row.props),
+    get props() {
+      props ??= parseProps(row.props);
+      return props;
+    },
   };
 }
 
@@ -82,6 +90,8 @@ export class MockDb {
   readonly file: string;
   private readonly stmts = new Map<string, Database.Statement>();
   private readonly generations = new Map<ObjectTypeName, number>();
+  private writeGeneration = 0;
+  private dataVersionStmt: Database.Statement | undefined;
   private readonly countCache = new Map<string, number>();
   private closed = false;
 
@@ -92,7 +102,8 @@ export class MockDb {
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('busy_timeout = 5000');
     this.sqlite.pragma('foreign_keys = OFF');
-    this.sqlite.pragma('cache_size = -65536');
+    this.sqlite.pragma('cache_size = -262144');
+    this.sqlite.pragma('mmap_size = 1073741824');
     this.sqlite.pragma('temp_store = MEMORY');
     this.sqlite.function('hs_contains_token', { deterministic: true }, (text: unknown, pattern: unknown) =>
       containsToken(typeof text === 'string' ? text : text == null ? null : String(text), String(pattern)) ? 1 : 0,
@@ -107,6 +118,7 @@ export class MockDb {
     if (this.closed) return;
     this.closed = true;
     this.stmts.clear();
+    this.dataVersionStmt = undefined;
     this.sqlite.close();
   }
 
@@ -126,14 +138,23 @@ export class MockDb {
     return this.sqlite.transaction(fn).immediate();
   }
 
+  /**
+   * Changes whenever anything was written, by this connection or (via SQLite's
+   * data_version) by another process on the same file. Used to key result caches.
+   */
+  version(): string {
+    this.dataVersionStmt ??= this.sqlite.prepare('PRAGMA data_version').pluck();
+    return `${this.writeGeneration}:${String(this.dataVersionStmt.get())}`;
+  }
+
   private bump(type: ObjectTypeName): void {
+    this.writeGeneration++;
     this.generations.set(type, (this.generations.get(type) ?? 0) + 1);
     if (this.countCache.size) this.countCache.clear();
   }
 
   /** Refreshes planner statistics (after bulk seeding). */
   analyze(): void {
-    this.sqlite.pragma('analysis_limit = 2000');
     this.sqlite.exec('ANALYZE');
     this.stmts.clear();
   }
@@ -364,43 +385,43 @@ export class MockDb {
       const sub = `id IN (SELECT to_id FROM assoc WHERE from_id IN (${ph}) AND to_type = ? AND from_type = ?)`;
       return cond.negate ? `NOT (${sub})` : sub;
     }
+    // NULL (no value) never satisfies a comparison, so range operators need no extra guard
     const e = this.columnExpr(cond.column);
-    const raw = this.rawExpr(cond.column);
     switch (cond.op) {
       case 'EQ':
         params.push(this.bindValue(cond.column, cond.value));
         return `${e} = ?`;
       case 'NEQ':
         params.push(this.bindValue(cond.column, cond.value));
-        return `(${raw} IS NULL OR ${e} != ?)`;
+        return `(${e} IS NULL OR ${e} != ?)`;
       case 'GT':
       case 'GTE':
       case 'LT':
       case 'LTE': {
         const op = { GT: '>', GTE: '>=', LT: '<', LTE: '<=' }[cond.op];
         params.push(this.bindValue(cond.column, cond.value));
-        return `(${raw} IS NOT NULL AND ${e} ${op} ?)`;
+        return `${e} ${op} ?`;
       }
       case 'BETWEEN':
         params.push(this.bindValue(cond.column, cond.low), this.bindValue(cond.column, cond.high));
-        return `(${raw} IS NOT NULL AND ${e} BETWEEN ? AND ?)`;
+        return `${e} BETWEEN ? AND ?`;
       case 'IN':
       case 'NOT_IN': {
         if (!cond.values.length) return cond.op === 'IN' ? '0' : '1';
         params.push(...cond.values.map((v) => this.bindValue(cond.column, v)));
         const list = `(${cond.values.map(() => '?').join(', ')})`;
-        return cond.op === 'IN' ? `${e} IN ${list}` : `(${raw} IS NULL OR ${e} NOT IN ${list})`;
+        return cond.op === 'IN' ? `${e} IN ${list}` : `(${e} IS NULL OR ${e} NOT IN ${list})`;
       }
       case 'HAS_PROPERTY':
-        return `${raw} IS NOT NULL`;
+        return `${e} IS NOT NULL`;
       case 'NOT_HAS_PROPERTY':
-        return `${raw} IS NULL`;
+        return `${e} IS NULL`;
       case 'CONTAINS_TOKEN':
         params.push(cond.pattern);
-        return `hs_contains_token(${raw}, ?) = 1`;
+        return `hs_contains_token(${this.rawExpr(cond.column)}, ?) = 1`;
       case 'NOT_CONTAINS_TOKEN':
         params.push(cond.pattern);
-        return `hs_contains_token(${raw}, ?) = 0`;
+        return `hs_contains_token(${this.rawExpr(cond.column)}, ?) = 0`;
     }
   }
 
@@ -419,21 +440,49 @@ export class MockDb {
     return parts.join(' AND ');
   }
 
+  /**
+   * When many records match, walking the sort's index and stopping at LIMIT beats
+   * SQLite's usual choice (the filter's index, then sorting every match). With few
+   * matches the planner's own choice is kept.
+   */
+  private sortIndexHint(plan: SearchPlan, total: number): string {
+    if (total <= 2000) return '';
+    const first = plan.sorts[0];
+    const col = first?.column ?? { kind: 'id' as const };
+    let index: string | undefined;
+    if (col.kind === 'id') index = 'objects_list';
+    else if (col.kind === 'created') index = 'objects_created';
+    else if (col.kind === 'updated') index = 'objects_updated';
+    else if (col.kind === 'prop' && !col.caseInsensitive) {
+      if (col.numeric && INDEXED_NUMBER.has(col.name)) index = `objects_n_${col.name}`;
+      if (!col.numeric && col.name === 'hs_timestamp') {
+        // "X = v, newest first" is best served by the (X, hs_timestamp) composite index
+        const eqComposite = plan.groups.length === 1 && (plan.groups[0] ?? []).some(
+          (c) => c.op === 'EQ' && c.column.kind === 'prop' && COMPOSITE_TS.has(c.column.name),
+        );
+        if (!eqComposite) index = 'objects_p_hs_timestamp';
+      }
+    }
+    return index ? ` INDEXED BY ${index}` : '';
+  }
+
   search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
     const params: (string | number)[] = [];
     const where = this.searchWhere(plan, params);
     const countSql = `SELECT count(*) AS n FROM objects WHERE ${where}`;
-    const cacheKey = countSql + '\u0000' + JSON.stringify(params);
+    const cacheKey = this.version() + '\u0000' + countSql + '\u0000' + JSON.stringify(params);
     let total = this.countCache.get(cacheKey);
     if (total === undefined) {
       total = (this.stmt(countSql).get(...params) as { n: number }).n;
       if (this.countCache.size > 1000) this.countCache.clear();
       this.countCache.set(cacheKey, total);
     }
+    if (plan.limit <= 0 || plan.offset >= total) return { rows: [], total };
     const order = plan.sorts.map((s) => `${this.columnExpr(s.column)} ${s.descending ? 'DESC' : 'ASC'}`);
     const last = plan.sorts[plan.sorts.length - 1];
     order.push(`id ${last?.descending ? 'DESC' : 'ASC'}`);
-    const sql = `SELECT ${OBJECT_COLUMNS} FROM objects WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    const hint = this.sortIndexHint(plan, total);
+    const sql = `SELECT ${OBJECT_COLUMNS} FROM objects${hint} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
     const rows = this.stmt(sql).all(...params, plan.limit, plan.offset) as ObjectRowRaw[];
     return { rows: rows.map(toObject), total };
   }
@@ -521,6 +570,7 @@ export class MockDb {
   }
 
   putLabel(def: AssociationLabelDef): void {
+    this.writeGeneration++;
     this.stmt(
       `INSERT INTO assoc_labels (from_type, to_type, category, type_id, name, label, inverse_type_id)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -530,6 +580,7 @@ export class MockDb {
   }
 
   deleteLabel(fromType: ObjectTypeName, toType: ObjectTypeName, category: string, typeId: number): void {
+    this.writeGeneration++;
     this.stmt('DELETE FROM assoc_labels WHERE from_type = ? AND to_type = ? AND category = ? AND type_id = ?').run(
       fromType,
       toType,

@@ -14,6 +14,11 @@ export const INDEXED_TEXT_PROPERTIES = [
   'email',
 ] as const;
 export const INDEXED_NUMBER_PROPERTIES = ['hs_call_duration'] as const;
+/**
+ * Equality-filtered properties that also get a composite index with hs_timestamp, so the
+ * common "filter by X, newest first" search walks one index without sorting.
+ */
+export const INDEXED_WITH_TIMESTAMP = ['hs_call_disposition', 'hs_call_direction', 'hs_call_status', 'hubspot_owner_id'] as const;
 
 export function textExpr(name: string): string {
   return `json_extract(props, '$.${name}')`;
@@ -99,6 +104,14 @@ const MIGRATIONS: Migration[] = [
         position INTEGER NOT NULL
       );
     `,
+  },
+  {
+    version: 2,
+    up: INDEXED_WITH_TIMESTAMP.map(
+      (p) =>
+        `DROP INDEX IF EXISTS objects_p_${p};
+         CREATE INDEX objects_pt_${p} ON objects (type, archived, ${textExpr(p)}, ${textExpr('hs_timestamp')}, id);`,
+    ).join('\n'),
   },
 ];
 
