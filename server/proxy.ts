@@ -32,8 +32,8 @@ export interface ProxyOptions {
   upstream: Upstream;
   /** No answer within this time: 504. Default 30 s. */
   timeoutMs?: number;
-  /** Accepted Host headers (DNS-rebinding guard for loopback servers); undefined accepts any. */
-  allowedHosts?: readonly string[];
+  /** Accepted Host headers (DNS-rebinding guard for loopback servers); undefined accepts any. A function is read per request. */
+  allowedHosts?: readonly string[] | (() => readonly string[] | undefined);
   /** Largest request body forwarded. Default 2 MB. */
   maxBodyBytes?: number;
   /** Receives one line per failed or refused request; the token is redacted from every line. */
@@ -175,12 +175,16 @@ export function createProxyApp(options: ProxyOptions): Hono {
   const token = upstream.token;
   const redact = (text: string): string => (token ? text.split(token).join('[redacted]') : text);
   const log = (line: string) => options.log?.(redact(line));
-  const allowedHosts = options.allowedHosts?.map((h) => h.toLowerCase());
+  const allowedHostsNow = (): string[] | undefined => {
+    const hosts = typeof options.allowedHosts === 'function' ? options.allowedHosts() : options.allowedHosts;
+    return hosts?.map((h) => h.toLowerCase());
+  };
   const app = new Hono();
 
   // Same-origin guard: another website must not drive the proxy from a user's browser (CSRF, DNS rebinding).
   app.use('*', async (c, next) => {
     const host = (c.req.header('host') ?? '').toLowerCase();
+    const allowedHosts = allowedHostsNow();
     if (allowedHosts && !allowedHosts.includes(host)) {
       return hubspotErrorResponse(403, 'FORBIDDEN', `This server only answers requests addressed to ${allowedHosts.join(' or ')}.`);
     }

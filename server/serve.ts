@@ -206,7 +206,8 @@ export function createServerApp(opts: { config: ServerConfig; upstream: Upstream
     createProxyApp({
       upstream: opts.upstream,
       timeoutMs: config.timeoutMs,
-      allowedHosts: loopbackHostHeaders(config.host, config.port, isLoopbackHost(config.host)),
+      // Read per request: with PORT=0 the real port is only known once listening (main() updates config.port).
+      allowedHosts: () => loopbackHostHeaders(config.host, config.port, isLoopbackHost(config.host)),
       ...(opts.log ? { log: opts.log } : {}),
     }),
   );
@@ -404,6 +405,7 @@ async function main(): Promise<void> {
   const app = createServerApp({ config, upstream, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    config.port = info.port;
     console.log(`HubSpot Calls Admin is running at ${urlFor(config.host, info.port)}`);
     console.log(`Mode: ${describeUpstream(config.upstream)}`);
     if (config.adminPassword) console.log(`Access: HTTP basic auth (user "${config.adminUser}", password from ADMIN_PASSWORD)`);

@@ -8,7 +8,7 @@ export function ConnectionBadge() {
   const { data, isError } = useQuery(connectionQuery);
   if (isError) {
     return (
-      <Tooltip title="The server did not say which HubSpot it uses.">
+      <Tooltip describeChild title="The server did not say which HubSpot it uses.">
         <Chip size="small" color="error" label="Connection unknown" />
       </Tooltip>
     );
@@ -16,14 +16,14 @@ export function ConnectionBadge() {
   if (!data) return null;
   if (data.mode === 'mock') {
     return (
-      <Tooltip title={`Local HubSpot mock (${data.host}): demo data, nothing reaches HubSpot.`}>
-        <Chip size="small" color="warning" label="Mock" aria-label={`Connection: Mock (${data.host})`} />
+      <Tooltip describeChild title={`Local HubSpot mock (${data.host}): demo data, nothing reaches HubSpot.`}>
+        <Chip size="small" color="warning" label="Mock" />
       </Tooltip>
     );
   }
   return (
-    <Tooltip title={`Changes are made in the HubSpot account behind ${data.host}.`}>
-      <Chip size="small" color="success" label={`HubSpot · ${data.host}`} aria-label={`Connection: HubSpot (${data.host})`} />
+    <Tooltip describeChild title={`Changes are made in the HubSpot account behind ${data.host}.`}>
+      <Chip size="small" color="success" label={`HubSpot · ${data.host}`} />
     </Tooltip>
   );
 }
