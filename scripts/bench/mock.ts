@@ -7,7 +7,8 @@
  *  4. the same load against a trivial node:http server in the same run, as ratios.
  * Prints a markdown table and writes bench-results/mock.json.
  *
- * Options: --calls N (100000) --duration MS per scenario (5000) --warmup MS (1000) --connections N (20)
+ * Options: --calls N (100000) --duration MS per scenario and server (5000) --warmup MS (1000) --connections N (20)
+ *          --rounds N (3: mock and trivial alternate in N slices of duration/N)
  *          --strict (exit 2 when a target is missed)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { processCpuMs } from './lib/cpu';
+import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,6 +31,7 @@ const CALLS = Math.min(arg('calls', 100_000), 1_000_000);
 const DURATION = Math.min(arg('duration', 5_000), 60_000);
 const WARMUP = Math.min(arg('warmup', 1_000), 10_000);
 const CONNECTIONS = Math.min(arg('connections', 20), 200);
+const ROUNDS = Math.min(arg('rounds', 3), 10);
 const AUTH = { authorization: 'Bearer bench-token' };
 
 const TARGETS = {
@@ -64,6 +67,16 @@ function parsePage(body: string): z.infer<typeof pageSchema> | undefined {
   } catch {
     return undefined;
   }
+}
+
+interface Row {
+  name: string;
+  what: string;
+  mock: LoadResult;
+  trivial: LoadResult;
+  /** Server CPU milliseconds (user + system) per request, where /proc is readable. */
+  mockCpuMs?: number;
+  trivialCpuMs?: number;
 }
 
 interface Scenario {
@@ -129,6 +142,7 @@ function scenarios(ids: string[]): Scenario[] {
 
 const ms = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : 'n/a');
 const int = (v: number): string => Math.round(v).toLocaleString('en-US');
+const cpu = (v: number | undefined): string => (v === undefined ? 'n/a' : v.toFixed(3));
 const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 async function main(): Promise<void> {
@@ -194,24 +208,44 @@ async function main(): Promise<void> {
     const trivialStartupMs = [...trivialStartups].sort((a, b) => a - b)[1] ?? Number.NaN;
     console.log(`trivial node:http server startup: ${trivialStartups.map((s) => int(s)).join(', ')} ms (median ${int(trivialStartupMs)})`);
 
-    const rows: { name: string; what: string; mock: LoadResult; trivial: LoadResult }[] = [];
+    const trivialBase = `http://127.0.0.1:${trivialPort}`;
+    const trivialServer = trivial;
+    /** One measured slice: unmeasured warm-up, then `ms` of load, with the server's CPU time. */
+    async function slice(target: 'mock' | 'trivial', s: Scenario, ms: number, warmupMs: number): Promise<{ r: LoadResult; cpuMs?: number }> {
+      const base = target === 'mock' ? mock?.base ?? '' : trivialBase;
+      const pid = target === 'mock' ? mock?.server.proc.pid : trivialServer.proc.pid;
+      // the trivial server sees the same methods and bodies, on '/'
+      const next = target === 'mock' ? s.next : (w: number, n: number): LoadRequest => ({ ...s.next(w, n), path: '/' });
+      const onResponse = target === 'mock' ? s.onResponse : undefined;
+      if (warmupMs > 0) await runLoad({ base, connections: CONNECTIONS, durationMs: warmupMs, next, onResponse });
+      const cpu0 = processCpuMs(pid);
+      const r = await runLoad({ base, connections: CONNECTIONS, durationMs: ms, next, onResponse });
+      const cpu1 = processCpuMs(pid);
+      return { r, cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
+    }
+
+    const rows: Row[] = [];
     for (const s of scenarios(ids)) {
-      process.stdout.write(`${s.name}: mock ... `);
-      const m = await runLoad({ base: mock.base, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, next: s.next, onResponse: s.onResponse });
-      process.stdout.write(`${int(m.rps)} rps; trivial ... `);
-      const t = await runLoad({
-        base: `http://127.0.0.1:${trivialPort}`,
-        connections: CONNECTIONS,
-        durationMs: DURATION,
-        warmupMs: WARMUP,
-        next: (w, n) => {
-          const r = s.next(w, n);
-          return { ...r, path: '/' };
-        },
-      });
-      console.log(`${int(t.rps)} rps`);
-      if (m.errors > 0) console.log(`  ${s.name}: ${m.errors} failed requests, first: ${m.firstError ?? ''}`);
-      rows.push({ name: s.name, what: s.what, mock: m, trivial: t });
+      process.stdout.write(`${s.name}: `);
+      const parts: Record<'mock' | 'trivial', { r: LoadResult; cpuMs?: number }[]> = { mock: [], trivial: [] };
+      // mock and trivial alternate in rounds, so a change in the machine's load hits both alike
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of ['mock', 'trivial'] as const) {
+          parts[target].push(await slice(target, s, DURATION / ROUNDS, round === 0 ? WARMUP : Math.min(WARMUP, 300)));
+          process.stdout.write('.');
+        }
+      }
+      const merged = (target: 'mock' | 'trivial') => {
+        const r = mergeResults(parts[target].map((p) => p.r));
+        const cpus = parts[target].map((p) => p.cpuMs);
+        const cpuMs = cpus.every((c) => c !== undefined) ? cpus.reduce<number>((a, c) => a + (c ?? 0), 0) : undefined;
+        return { r, cpuPerReqMs: cpuMs !== undefined && r.requests > 0 ? cpuMs / r.requests : undefined };
+      };
+      const m = merged('mock');
+      const t = merged('trivial');
+      console.log(` mock ${int(m.r.rps)} rps, trivial ${int(t.r.rps)} rps`);
+      if (m.r.errors > 0) console.log(`  ${s.name}: ${m.r.errors} failed requests, first: ${m.r.firstError ?? ''}`);
+      rows.push({ name: s.name, what: s.what, mock: m.r, trivial: t.r, mockCpuMs: m.cpuPerReqMs, trivialCpuMs: t.cpuPerReqMs });
     }
 
     const get = (name: string) => rows.find((r) => r.name === name)?.mock;
@@ -229,13 +263,13 @@ async function main(): Promise<void> {
     const target: Record<string, string> = { list: '≥2,000 rps, p50 <10 ms', search: '≥2,000 rps, p50 <10 ms', read: 'p50 <2 ms' };
     const lines = [
       '',
-      `Mock benchmark: ${int(total)} calls, ${CONNECTIONS} keep-alive connections on loopback, ${DURATION / 1000} s per scenario after ${WARMUP / 1000} s warm-up; ${os.cpus().length} CPUs, Node ${process.version}.`,
+      `Mock benchmark: ${int(total)} calls, ${CONNECTIONS} keep-alive connections on loopback, ${DURATION / 1000} s per scenario and server (${ROUNDS} alternating rounds, ${WARMUP / 1000} s warm-up); ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}.`,
       '',
-      '| Scenario | Mock rps | p50 ms | p99 ms | Trivial node:http rps | p50 ms | rps ratio (mock/trivial) | p50 ratio | Target | Met |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+      '| Scenario | Mock rps | p50 ms | p99 ms | Trivial node:http rps | p50 ms | rps ratio (mock/trivial) | p50 ratio | Mock CPU ms/req | ≈ rps per idle core | Trivial CPU ms/req | Target | Met |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
       ...rows.map(
         (r) =>
-          `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${ms(r.mock.p99)} | ${int(r.trivial.rps)} | ${ms(r.trivial.p50)} | ${ratio(r.mock.rps, r.trivial.rps)} | ${ratio(r.mock.p50, r.trivial.p50)} | ${target[r.name] ?? ''} | ${mark(checks[r.name as 'list' | 'search' | 'read'])} |`,
+          `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${ms(r.mock.p99)} | ${int(r.trivial.rps)} | ${ms(r.trivial.p50)} | ${ratio(r.mock.rps, r.trivial.rps)} | ${ratio(r.mock.p50, r.trivial.p50)} | ${cpu(r.mockCpuMs)} | ${r.mockCpuMs ? int(1000 / r.mockCpuMs) : 'n/a'} | ${cpu(r.trivialCpuMs)} | ${target[r.name] ?? ''} | ${mark(checks[r.name as 'list' | 'search' | 'read'])} |`,
       ),
       '',
       '| Setup | Mock | Trivial node:http | Ratio | Target | Met |',
@@ -246,6 +280,7 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join('\n'));
     for (const r of rows) console.log(`- ${r.name}: ${r.what}`);
+    console.log('- CPU ms/req: user + system CPU of the server process per request (from /proc), which the machine\'s other load barely moves; 1000 / it ≈ requests per second one idle core could serve.');
 
     const outDir = path.join(root, 'bench-results');
     mkdirSync(outDir, { recursive: true });
@@ -253,7 +288,7 @@ async function main(): Promise<void> {
       name: 'mock',
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
-      config: { calls: CALLS, totalCalls: total, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP },
+      config: { calls: CALLS, totalCalls: total, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, rounds: ROUNDS },
       seedMs,
       startupMs: { median: startupMs, runs: startups },
       trivialStartupMs: { median: trivialStartupMs, runs: trivialStartups },
@@ -261,10 +296,12 @@ async function main(): Promise<void> {
       scenarios: rows.map((r) => ({
         name: r.name,
         request: r.what,
-        mock: r.mock,
-        trivial: r.trivial,
+        mock: { ...r.mock, samples: undefined, cpuMsPerRequest: r.mockCpuMs },
+        trivial: { ...r.trivial, samples: undefined, cpuMsPerRequest: r.trivialCpuMs },
         rpsRatio: r.mock.rps / r.trivial.rps,
         p50Ratio: r.mock.p50 / r.trivial.p50,
+        cpuRatio: r.mockCpuMs !== undefined && r.trivialCpuMs ? r.mockCpuMs / r.trivialCpuMs : undefined,
+        idleCoreRpsEstimate: r.mockCpuMs ? 1000 / r.mockCpuMs : undefined,
       })),
       targets: TARGETS,
       met: checks,

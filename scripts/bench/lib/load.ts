@@ -38,6 +38,26 @@ export interface LoadResult {
   max: number;
   /** First error seen, for the report. */
   firstError?: string;
+  /** Every measured latency, sorted (ms). */
+  samples: number[];
+}
+
+/** Combines several runs of the same load (e.g. interleaved rounds) into one result. */
+export function mergeResults(runs: readonly LoadResult[]): LoadResult {
+  const samples = runs.flatMap((r) => r.samples).sort((a, b) => a - b);
+  const durationMs = runs.reduce((s, r) => s + r.durationMs, 0);
+  return {
+    requests: samples.length,
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+    durationMs,
+    rps: samples.length / (Math.max(1, durationMs) / 1000),
+    p50: percentile(samples, 50),
+    p90: percentile(samples, 90),
+    p99: percentile(samples, 99),
+    max: samples[samples.length - 1] ?? Number.NaN,
+    firstError: runs.find((r) => r.firstError)?.firstError,
+    samples,
+  };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -122,5 +142,6 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? Number.NaN,
     firstError,
+    samples: latencies,
   };
 }

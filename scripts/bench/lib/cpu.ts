@@ -1,0 +1,24 @@
+/**
+ * CPU time used by another process (user + system), read from /proc/<pid>/stat on Linux.
+ * On a shared machine wall-clock throughput swings with other load; CPU time per request does not.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ), 100 on every mainstream Linux build. */
+const USER_HZ = 100;
+
+/** CPU milliseconds used so far by `pid`, or undefined where /proc is not available. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) may contain spaces; fields after its closing parenthesis are fixed
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(rest[11]);
+    const stime = Number(rest[12]);
+    if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+    return ((utime + stime) * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
