@@ -139,7 +139,7 @@ export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptio
     for (const n of names) {
       const sys = systemValue(info, n, obj);
       if (sys !== undefined) {
-        pwh[n] = [{ value: sys, timestamp: toIso(n === info.createdProperty || n === 'hs_object_id' ? obj.createdAt : obj.updatedAt), sourceType: 'API' }];
+        pwh[n] = [{ value: sys, timestamp: toIso(n === info.createdProperty || n === 'hs_object_id' ? obj.createdAt : obj.updatedAt), sourceType: obj.source }];
         continue;
       }
       const entries = hist[n];

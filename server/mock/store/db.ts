@@ -28,10 +28,11 @@ interface ObjectRowRaw {
   created_at: number;
   updated_at: number;
   archived_at: number | null;
+  source: string;
   props: string;
 }
 
-const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, props';
+const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source, props';
 const INDEXED_TEXT = new Set<string>(INDEXED_TEXT_PROPERTIES);
 const INDEXED_NUMBER = new Set<string>(INDEXED_NUMBER_PROPERTIES);
 const COMPOSITE_TS = new Set<string>(INDEXED_WITH_TIMESTAMP);
@@ -52,6 +53,7 @@ function toObject(row: ObjectRowRaw): StoredObject {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    source: row.source,
     get props() {
       props ??= parseProps(row.props);
       return props;
@@ -218,10 +220,11 @@ export class MockDb {
     createdAt: number,
     updatedAt: number,
     archivedAt: number | null = null,
+    source = 'CRM_UI',
   ): number {
     const info = this.stmt(
-      'INSERT INTO objects (type, archived, created_at, updated_at, archived_at, props, search) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, JSON.stringify(props), searchTextOf(type, props));
+      'INSERT INTO objects (type, archived, created_at, updated_at, archived_at, source, props, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, source, JSON.stringify(props), searchTextOf(type, props));
     return Number(info.lastInsertRowid);
   }
 
@@ -256,12 +259,12 @@ export class MockDb {
   }
 
   insertObject(type: ObjectTypeName, props: Record<string, string>, now: number, source: WriteSource): StoredObject {
-    void source; // creation history is derived lazily from created_at (see history())
+    // creation history is derived lazily from created_at and source (see history())
     const clean: Record<string, string> = {};
     for (const [k, v] of Object.entries(props)) if (v !== '') clean[k] = v;
     const info = this.stmt(
-      'INSERT INTO objects (type, archived, created_at, updated_at, props, search) VALUES (?, 0, ?, ?, ?, ?)',
-    ).run(type, now, now, JSON.stringify(clean), searchTextOf(type, clean));
+      'INSERT INTO objects (type, archived, created_at, updated_at, source, props, search) VALUES (?, 0, ?, ?, ?, ?, ?)',
+    ).run(type, now, now, source.sourceType, JSON.stringify(clean), searchTextOf(type, clean));
     this.bump(type);
     return {
       id: Number(info.lastInsertRowid),
@@ -270,6 +273,7 @@ export class MockDb {
       createdAt: now,
       updatedAt: now,
       archivedAt: null,
+      source: source.sourceType,
       props: clean,
     };
   }
@@ -303,7 +307,7 @@ export class MockDb {
         const before = obj.props[k];
         if (before !== undefined && !hasHistory.get(obj.id, k)) {
           // materialise the value the record was created with before recording the change
-          addHistory.run(obj.id, k, before, obj.createdAt, 'API', null);
+          addHistory.run(obj.id, k, before, obj.createdAt, obj.source, null);
         }
         addHistory.run(obj.id, k, next[k] ?? '', updatedAt, source.sourceType, source.sourceId ?? null);
       }
@@ -343,7 +347,7 @@ export class MockDb {
         }));
       } else {
         const v = obj.props[name];
-        if (v !== undefined) out[name] = [{ value: v, timestamp: obj.createdAt, sourceType: 'API' }];
+        if (v !== undefined) out[name] = [{ value: v, timestamp: obj.createdAt, sourceType: obj.source }];
       }
     }
     return out;

@@ -113,6 +113,11 @@ const MIGRATIONS: Migration[] = [
          CREATE INDEX objects_pt_${p} ON objects (type, archived, ${textExpr(p)}, ${textExpr('hs_timestamp')}, id);`,
     ).join('\n'),
   },
+  {
+    version: 3,
+    // where the record's initial values came from (property history of unchanged values)
+    up: `ALTER TABLE objects ADD COLUMN source TEXT NOT NULL DEFAULT 'API';`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

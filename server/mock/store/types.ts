@@ -9,6 +9,8 @@ export interface StoredObject {
   createdAt: number;
   updatedAt: number;
   archivedAt: number | null;
+  /** sourceType of the values the record was created with (e.g. API, CRM_UI). */
+  source: string;
   /** Stored property values (never empty strings: "" clears a value). */
   props: Record<string, string>;
 }
