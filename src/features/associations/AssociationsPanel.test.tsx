@@ -117,6 +117,19 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
     expect(hs.associations.get('7')?.companies).toEqual([]);
   });
 
+  it('takes this call’s pin off a record when its association is removed', async () => {
+    const user = userEvent.setup();
+    hs.addRecord('deals', '301', { dealname: 'Big renewal', amount: '12000', dealstage: 'closedwon', hs_pinned_engagement_id: '7' });
+    renderWithProviders(<AssociationsPanel callId="7" />);
+    await user.click(await screen.findByRole('button', { name: 'Remove Big renewal' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove association?' });
+    expect(dialog).toHaveTextContent('The call is pinned on it; the pin is removed too.');
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(hs.associations.get('7')?.deals).toEqual([]));
+    expect(hs.records.deals.get('301')?.properties.hs_pinned_engagement_id).toBe('');
+    expect(screen.getByText('No associated deals')).toBeInTheDocument();
+  });
+
   it('pins and unpins this call on a record', async () => {
     const user = userEvent.setup();
     renderWithProviders(

@@ -125,7 +125,9 @@ export function AssociationsPanel({ callId }: AssociationsPanelProps) {
         title="Remove association?"
         message={
           removing
-            ? `${entryName(removing)} will no longer be associated with this call. The ${RECORD_TYPE_LABELS[removing.type].one.toLowerCase()} and the call stay in HubSpot.`
+            ? `${entryName(removing)} will no longer be associated with this call.${
+                pinState(removing, callId).kind === 'this-call' ? ' The call is pinned on it; the pin is removed too.' : ''
+              } The ${RECORD_TYPE_LABELS[removing.type].one.toLowerCase()} and the call stay in HubSpot.`
             : undefined
         }
         confirmLabel="Remove"

@@ -112,6 +112,7 @@ export function detailOf(type: RecordType, record: HubSpotObject, stageLabels?: 
   const raw = record.properties[stageProp]?.trim() ?? '';
   const label = stageLabels.get(raw);
   if (!raw || !label) return recordDetail(type, record);
+  if (type === 'tickets') return `Status: ${label}`;
   return recordDetail(type, { ...record, properties: { ...record.properties, [stageProp]: label } });
 }
 

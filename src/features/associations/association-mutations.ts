@@ -11,7 +11,7 @@ import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
 import { useNotify } from '../../app/notifications';
 import { callKeys } from '../calls/calls-queries';
-import { entryName, PINNED_PROPERTY, pickedToSpecs, withAdded } from './association-model';
+import { entryName, PINNED_PROPERTY, pickedToSpecs, pinState, withAdded } from './association-model';
 import type { AssociatedEntry, PickedRecord } from './association-model';
 import { associationQueries } from './association-queries';
 
@@ -106,7 +106,11 @@ export function useRemoveAssociation(callId: string) {
   const qc = useQueryClient();
   const notify = useNotify();
   return useMutation({
-    mutationFn: (entry: AssociatedEntry) => archiveAssociation('calls', callId, entry.type, entry.id),
+    mutationFn: async (entry: AssociatedEntry) => {
+      // HubSpot only lets an associated call be pinned: take the pin off first so none is left dangling.
+      if (pinState(entry, callId).kind === 'this-call') await updateRecord(entry.type, entry.id, { [PINNED_PROPERTY]: '' });
+      await archiveAssociation('calls', callId, entry.type, entry.id);
+    },
     onMutate: async (entry) => {
       const snap = await snapshot(qc, callId, [entry.type]);
       qc.setQueryData(associationQueries.records(callId, entry.type).queryKey, (old: AssociatedEntry[] | undefined) =>
