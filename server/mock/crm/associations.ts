@@ -5,6 +5,7 @@ import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
 import {
   associate,
   associationTypeName,
+  unpinCall,
   decodeCursor,
   defaultLabelDef,
   encodeCursor,
@@ -190,7 +191,16 @@ export function archivePair(ctx: CrmContext, fromTypeRaw: string, fromId: string
   const a = Number(fromId);
   const b = Number(toId);
   if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
-  ctx.db.tx(() => ctx.db.removeAssociations(fromType, a, toType, b));
+  ctx.db.tx(() => {
+    ctx.db.removeAssociations(fromType, a, toType, b);
+    afterUnassociate(ctx, fromType, a, toType, b);
+  });
+}
+
+/** A pin must name an associated call: drop pins that lost their association. */
+function afterUnassociate(ctx: CrmContext, fromType: ObjectTypeName, fromId: number, toType: ObjectTypeName, toId: number): void {
+  if (fromType === 'calls' && toType !== 'calls') unpinCall(ctx, fromId, toId);
+  else if (toType === 'calls' && fromType !== 'calls') unpinCall(ctx, toId, fromId);
 }
 
 export function batchReadV4(
@@ -290,6 +300,7 @@ export function batchArchiveLabelsV4(
       const b = Number(item.to.id);
       if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
       ctx.db.removeAssociations(fromType, a, toType, b, defs.map((d) => ({ category: d.category, typeId: d.typeId, inverseTypeId: d.inverseTypeId })));
+      afterUnassociate(ctx, fromType, a, toType, b);
     });
   });
 }
@@ -437,6 +448,7 @@ export function deleteV3(ctx: CrmContext, typeRaw: string, id: string, toTypeRaw
     const b = Number(toId);
     if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
     ctx.db.removeAssociations(fromType, a, toType, b, [{ category: def.category, typeId: def.typeId, inverseTypeId: def.inverseTypeId }]);
+    afterUnassociate(ctx, fromType, a, toType, b);
   });
 }
 

@@ -75,6 +75,18 @@ export function checkBatchSize(n: number, max = BATCH_MAX_INPUTS): void {
   }
 }
 
+/** HubSpot rejects batch writes that name the same record twice. */
+function checkDuplicateIds(inputs: { id: string }[]): void {
+  const seen = new Set<string>();
+  const dups = new Set<string>();
+  for (const { id } of inputs) (seen.has(id) ? dups : seen).add(id);
+  if (dups.size) {
+    throw badRequest(`Duplicate IDs found in batch input: [${[...dups].join(', ')}]. IDs must be unique.`, [
+      { message: 'duplicate ids', code: 'DUPLICATE_IDS', in: 'inputs', context: { ids: [...dups] } },
+    ]);
+  }
+}
+
 export function batchRead(
   ctx: CrmContext,
   type: ObjectTypeName,
@@ -142,6 +154,7 @@ export function batchUpdate(
 ): BatchResult<ObjectJson> {
   const started = ctx.clock.now();
   checkBatchSize(inputs.length);
+  checkDuplicateIds(inputs);
   const results: ObjectJson[] = [];
   const errors: StandardError[] = [];
   for (const item of inputs) {
@@ -162,6 +175,7 @@ export function batchUpsert(
 ): BatchResult<ObjectJson & { new: boolean }> {
   const started = ctx.clock.now();
   checkBatchSize(inputs.length);
+  checkDuplicateIds(inputs);
   const results: (ObjectJson & { new: boolean })[] = [];
   const errors: StandardError[] = [];
   for (const item of inputs) {

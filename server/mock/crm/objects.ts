@@ -342,9 +342,25 @@ export function archiveObject(ctx: CrmContext, type: ObjectTypeName, rawId: stri
   const id = parseId(rawId);
   if (id === undefined) return 'missing';
   return ctx.db.tx(() => {
-    if (ctx.db.archiveObject(type, id, ctx.clock.now())) return 'archived';
+    if (ctx.db.archiveObject(type, id, ctx.clock.now())) {
+      if (type === 'calls') unpinCall(ctx, id);
+      return 'archived';
+    }
     return ctx.db.getObject(type, id, true) ? 'already' : 'missing';
   });
+}
+
+/**
+ * Clears hs_pinned_engagement_id where it names this call (the call was archived), or only
+ * on `onlyRecordId` (the call was unassociated from that record): a pin must name a live,
+ * associated call.
+ */
+export function unpinCall(ctx: CrmContext, callId: number, onlyRecordId?: number): void {
+  for (const rec of ctx.db.recordsPinning(callId)) {
+    if (onlyRecordId !== undefined && rec.id !== onlyRecordId) continue;
+    if (onlyRecordId !== undefined && ctx.db.associationsBetween(rec.id, 'calls', callId).length) continue;
+    ctx.db.updateObject(rec, { hs_pinned_engagement_id: '' }, ctx.clock.now(), API_SOURCE);
+  }
 }
 
 export function listObjects(

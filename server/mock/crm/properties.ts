@@ -40,6 +40,8 @@ export interface PropertyDef {
   displayOrder: number;
   /** Only whole numbers are valid (number type). */
   integer?: boolean;
+  /** Smallest valid value (number type). */
+  min?: number;
   /** Only https URLs are valid (string type). */
   httpsUrl?: boolean;
   email?: boolean;
@@ -146,7 +148,7 @@ const CALL_PROPERTIES: PropertyDef[] = [
       description: 'The outcome of the call. Values are the account’s call outcome GUIDs.',
     },
     { name: 'hs_call_status', label: 'Call status', type: 'enumeration', options: opts(CALL_STATUS_OPTIONS) },
-    { name: 'hs_call_duration', label: 'Call duration', type: 'number', integer: true, description: 'The duration of the call in milliseconds.' },
+    { name: 'hs_call_duration', label: 'Call duration', type: 'number', integer: true, min: 0, description: 'The duration of the call in milliseconds.' },
     { name: 'hs_call_from_number', label: 'From number', type: 'phone_number' },
     { name: 'hs_call_to_number', label: 'To number', type: 'phone_number' },
     { name: 'hs_call_recording_url', label: 'Recording URL', type: 'string', httpsUrl: true, description: 'The URL of the call recording (HTTPS only).' },

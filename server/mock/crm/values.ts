@@ -42,7 +42,11 @@ export function normaliseValue(def: PropertyDef, raw: string): { value: string }
       const s = raw.trim();
       if (def.integer) {
         if (!INTEGER.test(s)) return fail('INVALID_INTEGER', `${JSON.stringify(raw)} is not a valid integer for ${name}.`);
-        return { value: String(BigInt(s)) };
+        const n = BigInt(s);
+        if (def.min !== undefined && n < BigInt(def.min)) {
+          return fail('INVALID_INTEGER', `${JSON.stringify(raw)} is below the minimum ${def.min} for ${name}.`);
+        }
+        return { value: String(n) };
       }
       if (!NUMBER.test(s) || !Number.isFinite(Number(s)))
         return fail('INVALID_NUMBER', `${JSON.stringify(raw)} is not a valid number for ${name}.`);

@@ -251,6 +251,15 @@ export class MockDb {
     this.stmt(`UPDATE objects SET props = json_set(props, '$.${name}', ?) WHERE id = ? AND type = ?`).run(value, id, type);
   }
 
+  /** Live non-call records whose hs_pinned_engagement_id names the call. */
+  recordsPinning(callId: number): StoredObject[] {
+    const rows = this.stmt(
+      `SELECT ${OBJECT_COLUMNS} FROM objects WHERE type IN ('contacts', 'companies', 'deals', 'tickets') AND archived = 0
+       AND ${textExpr('hs_pinned_engagement_id')} = ?`,
+    ).all(String(callId)) as ObjectRowRaw[];
+    return rows.map(toObject);
+  }
+
   /** Ids of live records of a type (seed helper). */
   liveIds(type: ObjectTypeName): number[] {
     return (this.stmt('SELECT id FROM objects WHERE type = ? AND archived = 0 ORDER BY id').all(type) as { id: number }[]).map(
@@ -297,20 +306,19 @@ export class MockDb {
         changed.push(k);
       }
     }
+    if (!changed.length) return obj;
     const updatedAt = Math.max(now, obj.updatedAt);
-    if (changed.length) {
-      const hasHistory = this.stmt('SELECT 1 FROM history WHERE object_id = ? AND name = ? LIMIT 1');
-      const addHistory = this.stmt(
-        'INSERT INTO history (object_id, name, value, ts, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const k of changed) {
-        const before = obj.props[k];
-        if (before !== undefined && !hasHistory.get(obj.id, k)) {
-          // materialise the value the record was created with before recording the change
-          addHistory.run(obj.id, k, before, obj.createdAt, obj.source, null);
-        }
-        addHistory.run(obj.id, k, next[k] ?? '', updatedAt, source.sourceType, source.sourceId ?? null);
+    const hasHistory = this.stmt('SELECT 1 FROM history WHERE object_id = ? AND name = ? LIMIT 1');
+    const addHistory = this.stmt(
+      'INSERT INTO history (object_id, name, value, ts, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const k of changed) {
+      const before = obj.props[k];
+      if (before !== undefined && !hasHistory.get(obj.id, k)) {
+        // materialise the value the record was created with before recording the change
+        addHistory.run(obj.id, k, before, obj.createdAt, obj.source, null);
       }
+      addHistory.run(obj.id, k, next[k] ?? '', updatedAt, source.sourceType, source.sourceId ?? null);
     }
     this.stmt('UPDATE objects SET props = ?, search = ?, updated_at = ? WHERE id = ?').run(
       JSON.stringify(next),
