@@ -100,7 +100,7 @@ describe('file database through the CLI process', () => {
     const history = check(await call(s.base, 'GET', `/crm/v3/objects/calls/${ids[1]}?propertiesWithHistory=hs_call_title`), 200, hubSpotObject);
     expect(history.propertiesWithHistory?.hs_call_title?.map((v) => v.value)).toEqual(['Durable 1 (edited)', 'Durable 1']);
     await s.stop('SIGKILL');
-  });
+  }, 90_000);
 
   it('startup on an existing database does not reseed', async () => {
     const db = path.join(dir, 'demo.sqlite');
@@ -124,7 +124,7 @@ describe('file database through the CLI process', () => {
       'Added after seeding',
     );
     await s.stop('SIGKILL');
-  });
+  }, 90_000);
 
   it('parallel writes over HTTP lose nothing: 50 concurrent PATCHes of different properties, 40 concurrent creates', async () => {
     const db = path.join(dir, 'concurrent.sqlite');
@@ -160,5 +160,5 @@ describe('file database through the CLI process', () => {
     expect(new Set(created).size).toBe(40);
     expect(await total(s.base, 'calls')).toBe(50);
     await s.stop('SIGKILL');
-  });
+  }, 90_000);
 });
