@@ -194,6 +194,11 @@ describe('associations', () => {
     expect([400, 404]).toContain(unknownCall.status);
     checkError(unknownCall, unknownCall.status);
     expect(await v4All('calls', call.id, 'contacts')).toEqual([]);
+    const v3Bad = await h.req('PUT', `/crm/v3/objects/calls/${call.id}/associations/contact/${records.contacts[0]}/987654`);
+    checkError(v3Bad, 400);
+    const v3Mismatch = await h.req('PUT', `/crm/v3/objects/calls/${call.id}/associations/contact/${records.contacts[0]}/206`);
+    checkError(v3Mismatch, 400);
+    expect(await v4All('calls', call.id, 'contacts')).toEqual([]);
     const createBad = await h.req('POST', '/crm/v3/objects/calls', {
       properties: { hs_timestamp: '1730030400000', hs_call_title: 'orphan' },
       associations: [{ to: { id: '999999999' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] }],

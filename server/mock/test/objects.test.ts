@@ -79,6 +79,7 @@ describe('objects API: create, read, update, archive, list', () => {
         const archivedAt = new Date(h.clock.now()).toISOString();
         check204(await h.req('DELETE', `/crm/v3/objects/${type}/${created.id}`));
         checkError(await h.req('GET', `/crm/v3/objects/${type}/${created.id}`), 404, 'OBJECT_NOT_FOUND');
+        checkError(await h.req('PATCH', `/crm/v3/objects/${type}/${created.id}`, { properties: patch }), 404, 'OBJECT_NOT_FOUND');
 
         const active = check(await h.req('GET', `/crm/v3/objects/${type}${qs({ limit: 100 })}`), 200, listPage, {
           file: spec.file,
@@ -91,6 +92,7 @@ describe('objects API: create, read, update, archive, list', () => {
           method: 'get',
           path: spec.base,
         });
+        expect(archived.results.every((r) => r.archived)).toBe(true);
         const gone = archived.results.find((r) => r.id === created.id);
         expect(gone?.archived).toBe(true);
         expect(gone?.archivedAt).toBe(archivedAt);
@@ -172,12 +174,29 @@ describe('calls: values, maintained properties and history', () => {
     expect(read.properties.hs_call_duration).toBe('3800');
   });
 
-  it('clears a value with "" on PATCH', async () => {
-    const c = await createCall(h, { hs_call_title: 'To be cleared', hs_call_body: 'keep me' });
-    check(await h.req('PATCH', `/crm/v3/objects/calls/${c.id}`, { properties: { hs_call_title: '' } }), 200, hubSpotObject);
-    const read = await getObject(h, 'calls', c.id, { properties: ['hs_call_title', 'hs_call_body'] });
+  it('clears a value with "" on PATCH (and search no longer sees it)', async () => {
+    const c = await createCall(h, { hs_call_title: 'To be cleared', hs_call_body: 'keep me', hs_call_duration: '5' });
+    check(await h.req('PATCH', `/crm/v3/objects/calls/${c.id}`, { properties: { hs_call_title: '', hs_call_duration: '' } }), 200, hubSpotObject);
+    const read = await getObject(h, 'calls', c.id, { properties: ['hs_call_title', 'hs_call_body', 'hs_call_duration'] });
     expect(read.properties.hs_call_title ?? '').toBe('');
+    expect(read.properties.hs_call_duration ?? '').toBe('');
     expect(read.properties.hs_call_body).toBe('keep me');
+    const has = check(
+      await h.req('POST', '/crm/v3/objects/calls/search', {
+        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: c.id }, { propertyName: 'hs_call_duration', operator: 'HAS_PROPERTY' }] }],
+      }),
+      200,
+      searchPage,
+    );
+    expect(has.total).toBe(0);
+    const hasNot = check(
+      await h.req('POST', '/crm/v3/objects/calls/search', {
+        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: c.id }, { propertyName: 'hs_call_title', operator: 'NOT_HAS_PROPERTY' }] }],
+      }),
+      200,
+      searchPage,
+    );
+    expect(hasNot.total).toBe(1);
   });
 
   it('returns propertiesWithHistory, newest first, after updates', async () => {

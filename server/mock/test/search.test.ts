@@ -239,6 +239,31 @@ describe('calls search', () => {
     }
   });
 
+  it('filters on hs_object_id and on the maintained datetimes', async () => {
+    expect(await matching([{ propertyName: 'hs_object_id', operator: 'EQ', value: id[3] as string }])).toEqual([3]);
+    expect(await matching([{ propertyName: 'hs_object_id', operator: 'IN', values: [id[1] as string, id[4] as string] }])).toEqual([1, 4]);
+    // calls were created one second apart on the test clock, starting at NOW + 1 s
+    const third = await search({ limit: 1, after: '2', properties: ['hs_createdate'] });
+    const createdAt = Date.parse(third.results[0]?.properties.hs_createdate ?? '');
+    expect(await matching([{ propertyName: 'hs_createdate', operator: 'GTE', value: String(createdAt) }])).toEqual([2, 3, 4, 5]);
+    expect(await matching([{ propertyName: 'hs_lastmodifieddate', operator: 'LT', value: String(createdAt) }])).toEqual([0, 1]);
+  });
+
+  it('pages through ties in the sort key without skipping or repeating', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const page = await search({ limit: 2, after, sorts: [{ propertyName: 'hs_call_direction', direction: 'ASCENDING' }], properties: ['hs_call_direction'] });
+      seen.push(...page.results.map((r) => r.id));
+      after = page.paging?.next.after;
+      if (!after) break;
+    }
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+    // INBOUND sorts before OUTBOUND
+    expect(seen.slice(0, 2).map((x) => id.indexOf(x)).sort()).toEqual([1, 3]);
+  });
+
   it('rejects an unknown operator with 400 VALIDATION_ERROR', async () => {
     checkError(
       await h.req('POST', '/crm/v3/objects/calls/search', {

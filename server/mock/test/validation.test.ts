@@ -80,6 +80,7 @@ describe('validation errors: 400 with HubSpot’s body, naming the property, wri
     ['hs_call_status', 'NOT_A_STATUS'],
     ['hs_call_direction', 'SIDEWAYS'],
     ['hs_call_status', 'completed'],
+    ['hs_call_disposition', '00000000-0000-4000-8000-000000000000'],
   ])('rejects %s=%s, a value not among the property’s options', async (name, value) => {
     checkValidation(await create({ hs_timestamp: String(NOW), [name]: value }), name);
     checkValidation(await patch({ hs_call_title: 'Changed', [name]: value }), name);
