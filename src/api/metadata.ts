@@ -4,13 +4,21 @@ import {
   dispositionListSchema,
   ownerCollectionSchema,
   propertyCollectionSchema,
+  propertyGroupCollectionSchema,
   type Disposition,
+  type PropertyGroupDefinition,
   type Owner,
   type PropertyDefinition,
 } from './schemas';
 
 export async function getObjectProperties(objectType: string, signal?: AbortSignal): Promise<PropertyDefinition[]> {
   const data = await hubspotRequest(`/crm/v3/properties/${encodeURIComponent(objectType)}`, { schema: propertyCollectionSchema, signal });
+  return data.results;
+}
+
+/** The account's property groups of one object type (names, labels, order). */
+export async function getPropertyGroups(objectType: string, signal?: AbortSignal): Promise<PropertyGroupDefinition[]> {
+  const data = await hubspotRequest(`/crm/v3/properties/${encodeURIComponent(objectType)}/groups`, { schema: propertyGroupCollectionSchema, signal });
   return data.results;
 }
 

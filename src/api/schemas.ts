@@ -104,6 +104,15 @@ export const propertyDefinitionSchema = z.looseObject({
 export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
 export const propertyCollectionSchema = z.looseObject({ results: z.array(propertyDefinitionSchema) });
 
+export const propertyGroupSchema = z.looseObject({
+  name: z.string(),
+  label: z.string(),
+  displayOrder: z.number().optional(),
+  archived: z.boolean().optional(),
+});
+export type PropertyGroupDefinition = z.infer<typeof propertyGroupSchema>;
+export const propertyGroupCollectionSchema = z.looseObject({ results: z.array(propertyGroupSchema) });
+
 export const ownerSchema = z.looseObject({
   id: z.string(),
   email: z.string().optional(),

@@ -4,7 +4,7 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { getDispositions, getObjectProperties, getOwners } from '../../api/metadata';
+import { getDispositions, getObjectProperties, getOwners, getPropertyGroups } from '../../api/metadata';
 import type { Disposition, Owner, PropertyDefinition, PropertyOption } from '../../api/schemas';
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -12,6 +12,7 @@ const FIVE_MINUTES = 5 * 60_000;
 export const metadataKeys = {
   all: ['metadata'] as const,
   properties: (objectType: string) => [...metadataKeys.all, 'properties', objectType] as const,
+  propertyGroups: (objectType: string) => [...metadataKeys.all, 'property-groups', objectType] as const,
   owners: () => [...metadataKeys.all, 'owners'] as const,
   dispositions: () => [...metadataKeys.all, 'dispositions'] as const,
 };
@@ -21,6 +22,12 @@ export const metadataQueries = {
     queryOptions({
       queryKey: metadataKeys.properties(objectType),
       queryFn: ({ signal }) => getObjectProperties(objectType, signal),
+      staleTime: FIVE_MINUTES,
+    }),
+  propertyGroups: (objectType: string) =>
+    queryOptions({
+      queryKey: metadataKeys.propertyGroups(objectType),
+      queryFn: ({ signal }) => getPropertyGroups(objectType, signal),
       staleTime: FIVE_MINUTES,
     }),
   owners: () => queryOptions({ queryKey: metadataKeys.owners(), queryFn: ({ signal }) => getOwners(signal), staleTime: FIVE_MINUTES }),

@@ -8,9 +8,11 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatExactDateTime } from '../../../lib/datetime';
+import { metadataQueries } from '../../metadata/metadata-queries';
 import { CopyButton } from './CopyButton';
 import { groupProperties } from './property-groups';
 import { formatPropertyValue, type FormatContext } from './property-format';
@@ -21,7 +23,8 @@ const TIMES = new Set(['hs_timestamp', 'hs_createdate', 'hs_lastmodifieddate']);
 /** Every property of the call, in HubSpot's groups, friendly values first and raw values for admins. */
 export function PropertyGroups({ call, ctx }: { call: HubSpotObject; ctx: FormatContext }) {
   const [showRaw, setShowRaw] = useState(false);
-  const groups = groupProperties(call.properties, ctx.definitions);
+  const { data: groupDefinitions } = useQuery(metadataQueries.propertyGroups('calls'));
+  const groups = groupProperties(call.properties, ctx.definitions, groupDefinitions);
 
   return (
     <Stack spacing={2}>

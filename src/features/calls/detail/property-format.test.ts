@@ -77,4 +77,12 @@ describe('groupProperties', () => {
       ['Other properties', ['custom_x']],
     ]);
   });
+  it("uses the account's group labels and order when it has them", () => {
+    const groups = groupProperties({ hs_object_id: '1', hs_call_title: 't', hs_timestamp: 'x' }, definitions, [
+      { name: 'engagement', label: 'When it happened', displayOrder: 0 },
+      { name: 'call_information', label: 'Call details', displayOrder: 1 },
+      { name: 'callinformation', label: 'Call details', displayOrder: 1 },
+    ]);
+    expect(groups.map((g) => g.label).slice(0, 2)).toEqual(['When it happened', 'Call details']);
+  });
 });
