@@ -2,13 +2,14 @@
 import { useMemo, useRef } from 'react';
 import { DataGrid, type GridColumnVisibilityModel, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import type { HubSpotObject } from '../../../api/schemas';
-import { COLUMN_IDS, isColumnId } from './call-row';
-import { buildColumns, type ColumnContext } from './columns';
+import { COLUMN_IDS, isColumnId, type RowLookups } from './call-row';
+import { buildColumns, LookupsContext, type ColumnContext } from './columns';
 import { setWidth, type ColumnPrefs } from './column-prefs';
 import { PAGE_SIZES, type ListSort, type PageSize } from './list-state';
 
 export interface CallGridProps {
   rows: HubSpotObject[];
+  lookups: RowLookups;
   loading: boolean;
   page: number;
   pageSize: PageSize;
@@ -50,69 +51,73 @@ export function CallGrid(props: CallGridProps) {
   const selectionModel: GridRowSelectionModel = useMemo(() => ({ type: 'include', ids: new Set(props.selection) }), [props.selection]);
 
   return (
-    <DataGrid<HubSpotObject>
-      aria-label="Calls"
-      rows={props.rows}
-      columns={columns}
-      loading={props.loading}
-      paginationMode="server"
-      sortingMode="server"
-      filterMode="server"
-      disableColumnFilter
-      rowCount={props.rowCount}
-      paginationMeta={paginationMeta}
-      paginationModel={paginationModel}
-      pageSizeOptions={PAGE_SIZES as unknown as number[]}
-      onPaginationModelChange={(m) => {
-        if (m.pageSize !== props.pageSize) props.onPageSizeChange(m.pageSize as PageSize);
-        else if (m.page !== props.page) props.onPageChange(m.page);
-      }}
-      sortModel={sortModel}
-      onSortModelChange={(m) => {
-        const first = m[0];
-        props.onSortChange(first?.sort && isColumnId(first.field) ? { field: first.field as ListSort['field'], direction: first.sort } : undefined);
-      }}
-      columnVisibilityModel={visibility}
-      onColumnVisibilityModelChange={(m) => {
-        const hidden = ctx.prefs.order.filter((id) => m[id] === false);
-        props.onPrefsChange({ ...ctx.prefs, hidden });
-      }}
-      onColumnWidthChange={(p) => {
-        if (isColumnId(p.colDef.field)) props.onPrefsChange(setWidth(ctx.prefs, p.colDef.field, p.width));
-      }}
-      checkboxSelection
-      disableRowSelectionOnClick
-      disableRowSelectionExcludeModel
-      keepNonExistentRowsSelected
-      rowSelectionModel={selectionModel}
-      onRowSelectionModelChange={(m) => props.onSelectionChange(new Set([...m.ids].map(String)))}
-      onCellClick={(p) => {
-        if (p.field !== '__check__') props.onOpen(String(p.id));
-      }}
-      onCellKeyDown={(p, event) => {
-        if (event.key !== 'Enter' || p.field === '__check__') return;
-        event.defaultMuiPrevented = true;
-        if (p.field === 'outcome') ctx.onEditOutcome(p.row, event.currentTarget as HTMLElement);
-        else props.onOpen(String(p.id));
-      }}
-      slotProps={{
-        row: {
-          onMouseEnter: (e) => {
-            const id = e.currentTarget.dataset.id;
-            clearTimeout(hoverTimer.current);
-            if (id) hoverTimer.current = setTimeout(() => props.onPrefetch(id), HOVER_PREFETCH_DELAY_MS);
+    <LookupsContext.Provider value={props.lookups}>
+      <DataGrid<HubSpotObject>
+        aria-label="Calls"
+        rows={props.rows}
+        columns={columns}
+        loading={props.loading}
+        paginationMode="server"
+        sortingMode="server"
+        filterMode="server"
+        disableColumnFilter
+        rowCount={props.rowCount}
+        paginationMeta={paginationMeta}
+        paginationModel={paginationModel}
+        pageSizeOptions={PAGE_SIZES as unknown as number[]}
+        onPaginationModelChange={(m) => {
+          if (m.pageSize !== props.pageSize) props.onPageSizeChange(m.pageSize as PageSize);
+          else if (m.page !== props.page) props.onPageChange(m.page);
+        }}
+        sortModel={sortModel}
+        onSortModelChange={(m) => {
+          const first = m[0];
+          props.onSortChange(first?.sort && isColumnId(first.field) ? { field: first.field as ListSort['field'], direction: first.sort } : undefined);
+        }}
+        columnVisibilityModel={visibility}
+        onColumnVisibilityModelChange={(m) => {
+          const hidden = ctx.prefs.order.filter((id) => m[id] === false);
+          props.onPrefsChange({ ...ctx.prefs, hidden });
+        }}
+        onColumnWidthChange={(p) => {
+          if (isColumnId(p.colDef.field)) props.onPrefsChange(setWidth(ctx.prefs, p.colDef.field, p.width));
+        }}
+        checkboxSelection
+        disableRowSelectionOnClick
+        disableRowSelectionExcludeModel
+        keepNonExistentRowsSelected
+        rowSelectionModel={selectionModel}
+        onRowSelectionModelChange={(m) => props.onSelectionChange(new Set([...m.ids].map(String)))}
+        onCellClick={(p) => {
+          if (p.field !== '__check__') props.onOpen(String(p.id));
+        }}
+        onCellKeyDown={(p, event) => {
+          if (event.key !== 'Enter' || p.field === '__check__') return;
+          event.defaultMuiPrevented = true;
+          if (p.field === 'outcome') ctx.onEditOutcome(p.row, event.currentTarget as HTMLElement);
+          else props.onOpen(String(p.id));
+        }}
+        slotProps={{
+          row: {
+            onMouseEnter: (e) => {
+              const id = e.currentTarget.dataset.id;
+              clearTimeout(hoverTimer.current);
+              if (id) hoverTimer.current = setTimeout(() => props.onPrefetch(id), HOVER_PREFETCH_DELAY_MS);
+            },
+            onMouseLeave: () => clearTimeout(hoverTimer.current),
+            onFocus: (e) => {
+              const id = e.currentTarget.dataset.id;
+              if (id) props.onPrefetch(id);
+            },
           },
-          onMouseLeave: () => clearTimeout(hoverTimer.current),
-          onFocus: (e) => {
-            const id = e.currentTarget.dataset.id;
-            if (id) props.onPrefetch(id);
-          },
-        },
-        loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
-      }}
-      rowHeight={44}
-      disableColumnMenu={false}
-      sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 } }}
-    />
+          loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
+        }}
+        rowHeight={44}
+        disableColumnMenu={false}
+        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 } }}
+      />
+    </LookupsContext.Provider>
   );
 }
+
+export default CallGrid;

@@ -20,7 +20,6 @@ import type { HubSpotObject } from '../../../api/schemas';
 import { callKeys, callQueries } from '../calls-queries';
 import { metadataQueries } from '../../metadata/metadata-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
-import { CallGrid } from './CallGrid';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';
 import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column-prefs';
@@ -31,6 +30,7 @@ import { clearAll, needsSearch, SEARCH_RESULT_CAP, toCallListParams, withView } 
 import { useMetadataLookups } from './lookups';
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
+import { GridSkeleton } from './GridSkeleton';
 import type { BulkReport } from './bulk';
 import { useListState } from './useListState';
 import { useOutcomeEdit } from './useOutcomeEdit';
@@ -40,10 +40,18 @@ const n = (x: number) => x.toLocaleString('en-US');
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
 const BulkDialog = lazy(() => import('./BulkDialog').then((m) => ({ default: m.BulkDialog })));
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+// The Data Grid is most of this page's JavaScript. Its download starts as soon as this module runs, while
+// the page's first render already sends the list request, so the two overlap instead of queueing.
+const gridModule = import('./CallGrid');
+const CallGrid = lazy(() => gridModule);
 const EMPTY_SELECTION: ReadonlySet<string> = new Set();
 
 export default function CallListPage() {
-  const [state, setState] = useListState();
+  const [state, setState, update] = useListState();
+  const filtersKey = JSON.stringify(state.filters);
+  // Same object while the filters are the same, so the memoised filter panel skips page changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const filters = useMemo(() => state.filters, [filtersKey]);
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [timeZone] = useState(userTimeZone);
@@ -96,7 +104,7 @@ export default function CallListPage() {
   const labelOf = useCallback((guid: string) => metadata.dispositions?.get(guid) ?? 'Unknown outcome', [metadata.dispositions]);
   const editOutcome = useOutcomeEdit(labelOf);
   const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
-  const columnContext: ColumnContext = useMemo(() => ({ lookups, timeZone, prefs, onEditOutcome }), [lookups, timeZone, prefs, onEditOutcome]);
+  const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
 
   const page = state.trail.length;
   const total = data?.total;
@@ -122,7 +130,7 @@ export default function CallListPage() {
     [qc],
   );
 
-  const onSearch = useCallback((q: string) => setState(withView(state, { q })), [state, setState]);
+  const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
   const filtered = needsSearch(state);
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.has(id));
@@ -178,31 +186,34 @@ export default function CallListPage() {
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
-        <CallGrid
-          rows={rows}
-          loading={query.isPending || query.isPlaceholderData}
-          page={page}
-          pageSize={state.pageSize}
-          rowCount={rowCount}
-          hasNextPage={hasNextPage}
-          sort={state.sort}
-          columnContext={columnContext}
-          selection={selection}
-          onSelectionChange={(ids) => {
-            setSelection(ids);
-            setAllMatching(false);
-          }}
-          onPageChange={(p) => {
-            if (query.isPlaceholderData) return;
-            const trail = trailForPage(state.trail, p, data?.nextAfter);
-            if (trail) setState({ ...state, trail });
-          }}
-          onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
-          onSortChange={(sort) => setState(withView(state, { sort }))}
-          onPrefsChange={updatePrefs}
-          onOpen={(id) => void navigate(`/calls/${encodeURIComponent(id)}`)}
-          onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
-        />
+        <Suspense fallback={<GridSkeleton rows={Math.min(state.pageSize, 10)} />}>
+          <CallGrid
+            rows={rows}
+            lookups={lookups}
+            loading={query.isPending || query.isPlaceholderData}
+            page={page}
+            pageSize={state.pageSize}
+            rowCount={rowCount}
+            hasNextPage={hasNextPage}
+            sort={state.sort}
+            columnContext={columnContext}
+            selection={selection}
+            onSelectionChange={(ids) => {
+              setSelection(ids);
+              setAllMatching(false);
+            }}
+            onPageChange={(p) => {
+              if (query.isPlaceholderData) return;
+              const trail = trailForPage(state.trail, p, data?.nextAfter);
+              if (trail) setState({ ...state, trail });
+            }}
+            onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
+            onSortChange={(sort) => setState(withView(state, { sort }))}
+            onPrefsChange={updatePrefs}
+            onOpen={(id) => void navigate(`/calls/${encodeURIComponent(id)}`)}
+            onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
+          />
+        </Suspense>
       </Box>
     );
   }
@@ -225,7 +236,7 @@ export default function CallListPage() {
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <SearchBox value={state.q} onCommit={onSearch} />
       </Box>
-      <FiltersPanel state={state} setState={setState} dispositions={dispositions.data} owners={owners.data} />
+      <FiltersPanel filters={filters} update={update} dispositions={dispositions.data} owners={owners.data} />
       <FilterChips state={state} setState={setState} lookups={metadata} />
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">

@@ -1,5 +1,5 @@
 /** The filter controls. Every change goes to the URL (and back to the first page). */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -12,11 +12,12 @@ import type { Disposition, HubSpotObject, Owner } from '../../../api/schemas';
 import { ownerName } from '../../metadata/metadata-queries';
 import { recordQueries } from '../../records/records-queries';
 import { useCallOptions } from './lookups';
-import { withFilters, type ListFilters, type ListState, type RecordingFilter } from './list-state';
+import { withFilters, type ListFilters, type RecordingFilter } from './list-state';
+import type { ListStateUpdate } from './useListState';
 
 export interface FiltersPanelProps {
-  state: ListState;
-  setState: (next: ListState) => void;
+  filters: ListFilters;
+  update: ListStateUpdate;
   dispositions: readonly Disposition[] | undefined;
   owners: readonly Owner[] | undefined;
   id?: string;
@@ -24,9 +25,9 @@ export interface FiltersPanelProps {
 
 const fieldSx = { minWidth: 170, flex: '1 1 170px' } as const;
 
-export function FiltersPanel({ state, setState, dispositions, owners, id }: FiltersPanelProps) {
-  const f = state.filters;
-  const set = (patch: Partial<ListFilters>) => setState(withFilters(state, patch));
+/** Memoised: it re-renders when the filters or the metadata change, not on every page change. */
+export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dispositions, owners, id }: FiltersPanelProps) {
+  const set = (patch: Partial<ListFilters>) => update((s) => withFilters(s, patch));
   const directions = useCallOptions('hs_call_direction');
   const statuses = useCallOptions('hs_call_status');
   const outcomeLabel = (guid: string) => dispositions?.find((d) => d.id === guid)?.label ?? 'Unknown outcome';
@@ -119,7 +120,7 @@ export function FiltersPanel({ state, setState, dispositions, owners, id }: Filt
       <AssociatedRecordFilter value={f.record} onChange={(record) => set({ record })} />
     </Box>
   );
-}
+});
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);

@@ -1,4 +1,5 @@
 /** Column definitions of the call grid. Cells stay light (text, one icon button) so 100 rows render fast. */
+import { createContext, useContext } from 'react';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
@@ -7,13 +8,19 @@ import GraphicEqIcon from '@mui/icons-material/GraphicEq';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatDuration } from '../../../lib/duration';
-import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { COLUMN_LABELS, hasRecording, optionLabel, outcomeOf, ownerNameOf, prop, recordNamesOf, type ColumnId, type RowLookups } from './call-row';
 import type { ColumnPrefs } from './column-prefs';
 import { SORT_FIELDS } from './list-state';
+import { cellTime } from './time-format';
+
+/**
+ * Labels and names reach the cells through context, so the column definitions stay the same object while
+ * names load (new columns make the grid redo its column state; a context change only re-renders cells).
+ */
+export const LookupsContext = createContext<RowLookups>({});
+const useLookups = () => useContext(LookupsContext);
 
 export interface ColumnContext {
-  lookups: RowLookups;
   timeZone: string;
   prefs: ColumnPrefs;
   /** Opens the outcome menu for a call, anchored at `anchor`. */
@@ -38,7 +45,7 @@ const DEFAULT_WIDTHS: Record<ColumnId, number> = {
 const titleOf = (c: HubSpotObject) => prop(c, 'hs_call_title') || '(untitled call)';
 
 function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext }) {
-  const o = outcomeOf(call, ctx.lookups);
+  const o = outcomeOf(call, useLookups());
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, width: '100%', minWidth: 0 }}>
       <Box
@@ -65,8 +72,20 @@ function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext })
   );
 }
 
+function DirectionCell({ call }: { call: HubSpotObject }) {
+  return <>{optionLabel(prop(call, 'hs_call_direction'), useLookups().directionLabels)}</>;
+}
+function StatusCell({ call }: { call: HubSpotObject }) {
+  return <>{optionLabel(prop(call, 'hs_call_status'), useLookups().statusLabels)}</>;
+}
+function OwnerCell({ call }: { call: HubSpotObject }) {
+  return <>{ownerNameOf(call, useLookups())}</>;
+}
+function RecordsCell({ call, type }: { call: HubSpotObject; type: 'contacts' | 'companies' }) {
+  return <>{recordNamesOf(call, type, useLookups()).join(', ')}</>;
+}
+
 function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObject>> {
-  const lk = ctx.lookups;
   switch (id) {
     case 'title':
       return { renderCell: ({ row }) => <span>{titleOf(row)}</span> };
@@ -74,9 +93,10 @@ function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObjec
       return {
         renderCell: ({ row }) => {
           const iso = prop(row, 'hs_timestamp');
-          return iso ? (
-            <time dateTime={iso} title={`${formatExactDateTime(iso, ctx.timeZone)} (${ctx.timeZone}) · ${iso}`}>
-              {formatDateTime(iso, ctx.timeZone)}
+          const t = cellTime(iso, ctx.timeZone);
+          return t ? (
+            <time dateTime={iso} title={`${t.exact} (${ctx.timeZone}) · ${iso}`}>
+              {t.short}
             </time>
           ) : (
             ''
@@ -84,23 +104,23 @@ function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObjec
         },
       };
     case 'direction':
-      return { renderCell: ({ row }) => optionLabel(prop(row, 'hs_call_direction'), lk.directionLabels) };
+      return { renderCell: ({ row }) => <DirectionCell call={row} /> };
     case 'outcome':
       return { renderCell: ({ row }: GridRenderCellParams<HubSpotObject>) => <OutcomeCell call={row} ctx={ctx} /> };
     case 'status':
-      return { renderCell: ({ row }) => optionLabel(prop(row, 'hs_call_status'), lk.statusLabels) };
+      return { renderCell: ({ row }) => <StatusCell call={row} /> };
     case 'duration':
       return { align: 'right', headerAlign: 'right', renderCell: ({ row }) => formatDuration(prop(row, 'hs_call_duration')) };
     case 'owner':
-      return { renderCell: ({ row }) => ownerNameOf(row, lk) };
+      return { renderCell: ({ row }) => <OwnerCell call={row} /> };
     case 'from':
       return { renderCell: ({ row }) => prop(row, 'hs_call_from_number') };
     case 'to':
       return { renderCell: ({ row }) => prop(row, 'hs_call_to_number') };
     case 'contacts':
-      return { renderCell: ({ row }) => recordNamesOf(row, 'contacts', lk).join(', ') };
+      return { renderCell: ({ row }) => <RecordsCell call={row} type="contacts" /> };
     case 'companies':
-      return { renderCell: ({ row }) => recordNamesOf(row, 'companies', lk).join(', ') };
+      return { renderCell: ({ row }) => <RecordsCell call={row} type="companies" /> };
     case 'recording':
       return {
         align: 'center',

@@ -1,9 +1,14 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { parseListState, serializeListState, type ListState } from './list-state';
 
-/** The list's view state, read from and written to the URL (push by default, so back/forward walk through it). */
-export function useListState(): [ListState, (next: ListState, opts?: { replace?: boolean }) => void] {
+export type ListStateUpdate = (change: (current: ListState) => ListState, opts?: { replace?: boolean }) => void;
+
+/**
+ * The list's view state, read from and written to the URL (push by default, so back/forward walk through it).
+ * `update` is stable across renders (it reads the URL at call time), so memoised children keep their props.
+ */
+export function useListState(): [ListState, (next: ListState, opts?: { replace?: boolean }) => void, ListStateUpdate] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseListState(params), [params]);
   const setState = useCallback(
@@ -12,5 +17,12 @@ export function useListState(): [ListState, (next: ListState, opts?: { replace?:
     },
     [setParams],
   );
-  return [state, setState];
+  const latest = useRef(setParams);
+  useLayoutEffect(() => {
+    latest.current = setParams;
+  });
+  const update = useCallback<ListStateUpdate>((change, opts) => {
+    latest.current((prev) => serializeListState(change(parseListState(prev))), { replace: opts?.replace ?? false });
+  }, []);
+  return [state, setState, update];
 }
