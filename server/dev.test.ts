@@ -19,7 +19,8 @@ function startDev(env: Record<string, string>) {
   const url = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
+      // Both startup lines: the URL, then the mode (they may arrive in separate chunks).
+      const match = /running at (http:\/\/\S+)\s+Mode: .+\n/.exec(output);
       if (match?.[1]) resolve(match[1]);
     };
     child.stdout.on('data', onData);
