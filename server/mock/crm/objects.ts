@@ -113,10 +113,19 @@ export function associationsJson(
 export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptions = {}): ObjectJson {
   const info = OBJECT_TYPE_INFO[obj.type];
   const requested = opts.properties && opts.properties.length ? opts.properties : info.defaultProperties;
+  const createdIso = toIso(obj.createdAt);
+  const updatedIso = obj.updatedAt === obj.createdAt ? createdIso : toIso(obj.updatedAt);
   const properties: Record<string, string> = {};
+  let stored: Record<string, string> | undefined;
   const add = (name: string) => {
-    const v = systemValue(info, name, obj) ?? obj.props[name];
-    if (v !== undefined) properties[name] = v;
+    if (name === 'hs_object_id') properties[name] = String(obj.id);
+    else if (name === info.createdProperty) properties[name] = createdIso;
+    else if (name === info.modifiedProperty) properties[name] = updatedIso;
+    else {
+      stored ??= obj.props;
+      const v = stored[name];
+      if (v !== undefined) properties[name] = v;
+    }
   };
   for (const name of requested) add(name);
   add('hs_object_id');
@@ -125,8 +134,8 @@ export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptio
   const json: ObjectJson = {
     id: String(obj.id),
     properties,
-    createdAt: toIso(obj.createdAt),
-    updatedAt: toIso(obj.updatedAt),
+    createdAt: createdIso,
+    updatedAt: updatedIso,
     archived: obj.archived,
   };
   if (obj.archivedAt !== null) json.archivedAt = toIso(obj.archivedAt);

@@ -13,7 +13,7 @@ export class ReadCache {
 
   constructor(
     private readonly db: MockDb,
-    private readonly maxEntries = 512,
+    private readonly maxEntries = 4096,
     private readonly maxBytes = 32 * 1024 * 1024,
   ) {}
 
