@@ -172,7 +172,7 @@ describe('HubSpot proxy', () => {
     ['GET', '/crm/v3/objects/calls/%2e%2e/emails'],
     ['GET', '/crm/v4/objects/contacts/1/associations/companies'],
     ['POST', '/oauth/v1/token'],
-    ['GET', '/account-info/v3/details'],
+    ['GET', '/account-info/v3/api-usage/daily'],
   ])('refuses %s %s with a 403 in HubSpot error shape and forwards nothing', async (method, hubspotPath) => {
     const res = await proxy.request(`/hubspot${hubspotPath}`, {
       method,
@@ -211,6 +211,7 @@ describe('HubSpot proxy', () => {
       ['GET', '/crm/v3/properties/calls/hs_call_status'],
       ['GET', '/crm/v3/owners'],
       ['GET', '/calling/v1/dispositions'],
+      ['GET', '/account-info/v3/details'],
     ];
     for (const [method, p] of allowed) expect(`${method} ${p} ${isAllowed(method, p)}`).toBe(`${method} ${p} true`);
   });

@@ -73,6 +73,8 @@ const rules: readonly { methods: readonly Method[]; pattern: RegExp }[] = [
   { methods: ['POST'], pattern: new RegExp(`^/crm/v3/properties/${OBJECT}/batch/read$`) },
   { methods: ['GET'], pattern: new RegExp(`^/crm/v3/owners(?:/${ID})?$`) },
   { methods: ['GET'], pattern: /^\/calling\/v1\/dispositions$/ },
+  // The account's portal id and app domain, for links from records to their pages in HubSpot.
+  { methods: ['GET'], pattern: /^\/account-info\/v3\/details$/ },
 ];
 
 /** Paths that could escape the pattern after normalisation upstream are refused outright. */
