@@ -72,6 +72,30 @@ describe('hubspotRequest', () => {
     expect(notices).toEqual([{ retryInSeconds: 2, reason: 'rate-limit' }, null]);
   });
 
+  it('keeps the notice while another request still waits', async () => {
+    const notices: (RetryNotice | null)[] = [];
+    const unsubscribe = subscribeRetryNotice((n) => notices.push(n));
+    const releases: (() => void)[] = [];
+    configureHttp({ sleep: () => new Promise<void>((resolve) => releases.push(resolve)) });
+    scriptFetch([
+      { status: 429, headers: { 'Retry-After': '2' } },
+      { status: 429, headers: { 'Retry-After': '5' } },
+      ok({ id: 'a' }),
+      ok({ id: 'b' }),
+    ]);
+    const a = hubspotRequest('/crm/v3/objects/calls/a', { schema: idSchema });
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    const b = hubspotRequest('/crm/v3/objects/calls/b', { schema: idSchema });
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    releases[0]?.();
+    await a;
+    expect(notices.at(-1)).toEqual({ retryInSeconds: 5, reason: 'rate-limit' });
+    releases[1]?.();
+    await b;
+    unsubscribe();
+    expect(notices.at(-1)).toBeNull();
+  });
+
   it('retries reads on 502/503/504 with growing backoff, then gives up with the last error', async () => {
     const sent = scriptFetch([{ status: 502 }, { status: 503 }, { status: 504 }, { status: 503, body: { message: 'still down', category: 'UNAVAILABLE' } }]);
     const err = await hubspotRequest('/crm/v3/objects/calls', { schema: idSchema }).catch((e: unknown) => e);

@@ -76,12 +76,15 @@ export function resetHttpConfig(): void {
 }
 
 const listeners = new Set<(notice: RetryNotice | null) => void>();
+/** Requests waiting to retry, newest last; the notice shows the newest and clears when none waits. */
+const waiting: RetryNotice[] = [];
 /** The app shell shows "HubSpot is rate-limiting, retrying in N s" while a request waits. */
 export function subscribeRetryNotice(fn: (notice: RetryNotice | null) => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
-function emit(notice: RetryNotice | null) {
+function emit() {
+  const notice = waiting.at(-1) ?? null;
   for (const fn of listeners) fn(notice);
 }
 
@@ -154,11 +157,14 @@ async function request<T>(url: string, label: string, opts: RequestOptions<T>, c
       reason = 'unavailable';
     }
     if (waitMs === undefined) throw error;
-    emit({ retryInSeconds: Math.max(1, Math.ceil(waitMs / 1000)), reason });
+    const notice: RetryNotice = { retryInSeconds: Math.max(1, Math.ceil(waitMs / 1000)), reason };
+    waiting.push(notice);
+    emit();
     try {
       await config.sleep(waitMs, opts.signal);
     } finally {
-      emit(null);
+      waiting.splice(waiting.indexOf(notice), 1);
+      emit();
     }
   }
 }

@@ -40,6 +40,24 @@ describe('rate-limit headers', () => {
   });
 });
 
+describe('response headers', () => {
+  it('send JSON with charset and a correlation id that matches the error body', async () => {
+    const h = harness();
+    try {
+      const ok = await h.req('GET', '/crm/v3/objects/calls');
+      expect(ok.headers.get('content-type')).toMatch(/^application\/json;\s*charset=utf-8$/i);
+      const missing = await h.req('GET', '/crm/v3/objects/calls/999999');
+      const body = checkError(missing, 404, 'OBJECT_NOT_FOUND');
+      expect(missing.headers.get('content-type')).toMatch(/^application\/json/i);
+      expect(missing.headers.get('x-hubspot-correlation-id')).toBe(body.correlationId);
+      const other = checkError(await h.req('GET', '/crm/v3/objects/calls/999998'), 404);
+      expect(other.correlationId).not.toBe(body.correlationId);
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('with rateLimit: true', () => {
   it('answers 429 with HubSpot’s body and Retry-After once the 10-second burst bucket is spent, and writes nothing', async () => {
     const h = harness({ app: { rateLimit: true } });
