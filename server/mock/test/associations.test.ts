@@ -215,7 +215,7 @@ describe('associations', () => {
     for (let n = 0; n < 7; n++) {
       const c = await createObject(h, 'contacts', { email: `many${n}@example.com` });
       ids.push(c.id);
-      expect((await h.req('PUT', `/crm/v4/objects/calls/${call.id}/associations/default/contacts/${c.id}`)).status).toBe(200);
+      check(await h.req('PUT', `/crm/v4/objects/calls/${call.id}/associations/default/contacts/${c.id}`), 200, defaultAssociationBatch);
     }
     const seen: string[] = [];
     let after: string | undefined;

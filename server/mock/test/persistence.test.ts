@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli, type CliServer } from './cli-process';
 import { check, check204, checkError, type Res } from './helpers';
-import { hubSpotObject, searchPage, v4AssociationPage } from './schemas';
+import { batchObjects, hubSpotObject, searchPage, v4AssociationPage } from './schemas';
 
 const TOKEN = 'persist-token';
 
@@ -68,7 +68,7 @@ describe('file database through the CLI process', () => {
     const batch = await call(s.base, 'POST', '/crm/v3/objects/calls/batch/create', {
       inputs: [0, 1, 2].map((n) => ({ properties: { hs_timestamp: String(Date.UTC(2025, 5, 1 + n)), hs_call_title: `Batch durable ${n}` }, associations: [] })),
     });
-    expect(batch.status).toBe(201);
+    expect(check(batch, 201, batchObjects).results).toHaveLength(3);
     const last = check(
       await call(s.base, 'PATCH', `/crm/v3/objects/calls/${ids[14]}`, { properties: { hs_call_title: 'Last write before the crash' } }),
       200,

@@ -12,7 +12,7 @@ import {
   recordProps,
   type Harness,
 } from './helpers';
-import { hubSpotObject } from './schemas';
+import { batchObjects, hubSpotObject } from './schemas';
 
 describe('pinning a call on a record (hs_pinned_engagement_id)', () => {
   let h: Harness;
@@ -83,7 +83,7 @@ describe('pinning a call on a record (hs_pinned_engagement_id)', () => {
     const good = await h.req('POST', '/crm/v3/objects/tickets/batch/update', {
       inputs: [{ id: ticket.id, properties: { hs_pinned_engagement_id: call.id } }],
     });
-    expect(good.status).toBe(200);
+    check(good, 200, batchObjects);
     expect((await getObject(h, 'tickets', ticket.id, { properties: 'hs_pinned_engagement_id' })).properties.hs_pinned_engagement_id).toBe(call.id);
   });
 });

@@ -11,7 +11,7 @@ import {
   recordProps,
   type Harness,
 } from './helpers';
-import { searchPage } from './schemas';
+import { labelsBetweenObjectPair, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
 type Filter = { propertyName: string; operator: string; value?: string; highValue?: string; values?: string[] };
@@ -111,7 +111,7 @@ describe('calls search', () => {
       const res = await h.req('PUT', `/crm/v4/objects/calls/${id[n]}/associations/contacts/${contactId}`, [
         { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_TO.contacts },
       ]);
-      expect(res.status).toBe(201);
+      check(res, 201, labelsBetweenObjectPair);
     }
   });
   afterAll(() => h.close());

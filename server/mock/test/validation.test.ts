@@ -11,12 +11,13 @@ import {
   getObject,
   harness,
   NOW,
+  parse,
   send,
   walkList,
   type Harness,
   type Res,
 } from './helpers';
-import { hubSpotObject, searchPage } from './schemas';
+import { errorBody, hubSpotObject, listPage, searchPage } from './schemas';
 
 async function snapshot(h: Harness): Promise<string> {
   const ids = (await walkList(h, 'calls', 100)).flat();
@@ -184,6 +185,7 @@ describe('authentication', () => {
       body: JSON.stringify({ properties: { hs_timestamp: String(NOW) }, associations: [] }),
     });
     expect(post.status).toBe(401);
+    expect(parse(errorBody, await post.json()).category).toBe('INVALID_AUTHENTICATION');
     const list = check(await h.req('POST', '/crm/v3/objects/calls/search', {}), 200, searchPage);
     expect(list.total).toBe(0);
   });
@@ -202,7 +204,7 @@ describe('authentication', () => {
     try {
       const app = createMockApp({ db, clock: fixedClock(NOW) });
       const res = await send(app, 'GET', '/crm/v3/objects/calls', undefined, { authorization: 'Bearer anything-at-all' });
-      expect(res.status).toBe(200);
+      check(res, 200, listPage);
       const created = await send(app, 'POST', '/crm/v3/objects/calls', { properties: { hs_timestamp: String(NOW) }, associations: [] }, {
         authorization: 'Bearer another-one',
       });
