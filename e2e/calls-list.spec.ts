@@ -372,3 +372,46 @@ test.describe('call list', () => {
     await expect(page).toHaveURL(new RegExp(`/calls/${ids[2]}$`));
   });
 });
+
+test.describe('call list failures', () => {
+  test('an error shows HubSpot’s message and correlation ID, and Retry recovers', async ({ page }) => {
+    const body = {
+      status: 'error',
+      message: 'Internal error while listing calls',
+      correlationId: '4f1d2c3b-0000-4000-8000-000000000abc',
+      category: 'INTERNAL_ERROR',
+    };
+    await page.route('**/hubspot/crm/v3/objects/calls?*', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(body) }),
+    );
+    await page.goto('/calls');
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load calls' });
+    await expect(alert).toContainText('Internal error while listing calls');
+    await expect(alert).toContainText('4f1d2c3b-0000-4000-8000-000000000abc');
+    await page.unroute('**/hubspot/crm/v3/objects/calls?*');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await settled(page, /^Page 1\./);
+    await expect(dataRows(page).first()).toBeVisible();
+  });
+
+  test('a refused inline outcome change puts the old outcome back and says why', async ({ page, api }) => {
+    const token = uniqueToken();
+    const call = await api.createCall({ hs_call_title: `${token} refused`, hs_timestamp: '2026-05-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected });
+    await page.route(`**/hubspot/crm/v3/objects/calls/${call.id}`, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({ status: 'error', message: 'Property values were not valid', correlationId: '11111111-2222-4333-8444-555555555555', category: 'VALIDATION_ERROR' }),
+          })
+        : route.fallback(),
+    );
+    await page.goto(`/calls?q=${token}`);
+    await settled(page, '1 call matches.');
+    await page.getByRole('button', { name: `Change outcome of ${token} refused` }).click();
+    await page.getByRole('menuitemradio', { name: 'Busy' }).click();
+    await expect(page.getByText(`Outcome of “${token} refused” was not changed: Property values were not valid`)).toBeVisible();
+    await expect(rowByTitle(page, `${token} refused`).locator('[data-field="outcome"]')).toHaveText('Connected');
+    expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.connected);
+  });
+});
