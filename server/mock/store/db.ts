@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import {
+  CASE_INSENSITIVE_SORT_INDEXED,
   INDEXED_NUMBER_PROPERTIES,
   INDEXED_TEXT_PROPERTIES,
   INDEXED_WITH_TIMESTAMP,
@@ -36,6 +37,7 @@ const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at,
 const INDEXED_TEXT = new Set<string>(INDEXED_TEXT_PROPERTIES);
 const INDEXED_NUMBER = new Set<string>(INDEXED_NUMBER_PROPERTIES);
 const COMPOSITE_TS = new Set<string>(INDEXED_WITH_TIMESTAMP);
+const CI_SORT = new Set<string>(CASE_INSENSITIVE_SORT_INDEXED);
 const PROP_NAME = /^[A-Za-z0-9_]+$/;
 
 function parseProps(text: string): Record<string, string> {
@@ -459,14 +461,21 @@ export class MockDb {
    */
   private sortIndexHint(plan: SearchPlan, total: number): string {
     if (total <= 2000) return '';
+    // walking the sort index reads about (offset + limit) * all / total rows; the filter's
+    // index reads `total` rows and sorts them
+    const all = this.cachedCount(`SELECT count(*) AS n FROM objects WHERE type = ? AND archived = 0`, [plan.type]);
+    if ((plan.offset + plan.limit) * all > total * total) return '';
     const first = plan.sorts[0];
     const col = first?.column ?? { kind: 'id' as const };
     let index: string | undefined;
     if (col.kind === 'id') index = 'objects_list';
     else if (col.kind === 'created') index = 'objects_created';
     else if (col.kind === 'updated') index = 'objects_updated';
-    else if (col.kind === 'prop' && !col.caseInsensitive) {
+    else if (col.kind === 'prop' && col.caseInsensitive) {
+      if (CI_SORT.has(col.name)) index = `objects_ci_${col.name}`;
+    } else if (col.kind === 'prop') {
       if (col.numeric && INDEXED_NUMBER.has(col.name)) index = `objects_n_${col.name}`;
+      if (!col.numeric && COMPOSITE_TS.has(col.name) && plan.sorts.length === 1) index = `objects_pt_${col.name}`;
       if (!col.numeric && col.name === 'hs_timestamp') {
         // "X = v, newest first" is best served by the (X, hs_timestamp) composite index
         const eqComposite = plan.groups.length === 1 && (plan.groups[0] ?? []).some(
@@ -478,21 +487,30 @@ export class MockDb {
     return index ? ` INDEXED BY ${index}` : '';
   }
 
+  /** count(*) query results, reused until the next write. */
+  private cachedCount(sql: string, params: (string | number)[]): number {
+    const key = this.version() + '\u0000' + sql + '\u0000' + JSON.stringify(params);
+    let n = this.countCache.get(key);
+    if (n === undefined) {
+      n = (this.stmt(sql).get(...params) as { n: number }).n;
+      if (this.countCache.size > 1000) this.countCache.clear();
+      this.countCache.set(key, n);
+    }
+    return n;
+  }
+
   search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
     const params: (string | number)[] = [];
     const where = this.searchWhere(plan, params);
-    const countSql = `SELECT count(*) AS n FROM objects WHERE ${where}`;
-    const cacheKey = this.version() + '\u0000' + countSql + '\u0000' + JSON.stringify(params);
-    let total = this.countCache.get(cacheKey);
-    if (total === undefined) {
-      total = (this.stmt(countSql).get(...params) as { n: number }).n;
-      if (this.countCache.size > 1000) this.countCache.clear();
-      this.countCache.set(cacheKey, total);
-    }
+    const total = this.cachedCount(`SELECT count(*) AS n FROM objects WHERE ${where}`, params);
     if (plan.limit <= 0 || plan.offset >= total) return { rows: [], total };
     const order = plan.sorts.map((s) => `${this.columnExpr(s.column)} ${s.descending ? 'DESC' : 'ASC'}`);
     const last = plan.sorts[plan.sorts.length - 1];
-    order.push(`id ${last?.descending ? 'DESC' : 'ASC'}`);
+    const dir = last?.descending ? 'DESC' : 'ASC';
+    const only = plan.sorts.length === 1 ? plan.sorts[0]?.column : undefined;
+    // ties on an indexed enumeration break by hs_timestamp, matching its (value, hs_timestamp) index
+    if (only?.kind === 'prop' && !only.numeric && COMPOSITE_TS.has(only.name)) order.push(`${textExpr('hs_timestamp')} ${dir}`);
+    order.push(`id ${dir}`);
     const hint = this.sortIndexHint(plan, total);
     const sql = `SELECT ${OBJECT_COLUMNS} FROM objects${hint} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
     const rows = this.stmt(sql).all(...params, plan.limit, plan.offset) as ObjectRowRaw[];

@@ -20,6 +20,9 @@ export const INDEXED_NUMBER_PROPERTIES = ['hs_call_duration'] as const;
  */
 export const INDEXED_WITH_TIMESTAMP = ['hs_call_disposition', 'hs_call_direction', 'hs_call_status', 'hubspot_owner_id'] as const;
 
+/** Text properties with an index on lower(value), for case-insensitive sorting. */
+export const CASE_INSENSITIVE_SORT_INDEXED = ['hs_call_title'] as const;
+
 export function textExpr(name: string): string {
   return `json_extract(props, '$.${name}')`;
 }
@@ -117,6 +120,13 @@ const MIGRATIONS: Migration[] = [
     version: 3,
     // where the record's initial values came from (property history of unchanged values)
     up: `ALTER TABLE objects ADD COLUMN source TEXT NOT NULL DEFAULT 'API';`,
+  },
+  {
+    version: 4,
+    // case-insensitive sort by call title (the call list's title column)
+    up: CASE_INSENSITIVE_SORT_INDEXED.map(
+      (p) => `CREATE INDEX objects_ci_${p} ON objects (type, archived, lower(${textExpr(p)}), id);`,
+    ).join('\n'),
   },
 ];
 
