@@ -306,6 +306,31 @@ test.describe('call list', () => {
     expect(gone.status).toBe(404);
   });
 
+  test('"all matching" selection reaches beyond the page: bulk outcome for every call of the view', async ({ page, api }) => {
+    const token = uniqueToken();
+    const created: HubSpotObject[] = [];
+    for (let i = 0; i < 12; i++) {
+      created.push(await api.createCall({ hs_call_title: `${token} n${i}`, hs_timestamp: '2026-06-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected }));
+    }
+    await page.goto(`/calls?q=${token}&size=10`);
+    await settled(page, '12 calls match.');
+    await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
+    await expect(page.getByText('10 selected.')).toBeVisible();
+    await page.getByRole('button', { name: 'Select all 12 matching calls' }).click();
+    await expect(page.getByText('All 12 calls matching this view are selected.')).toBeVisible();
+    await page.getByRole('button', { name: 'Set outcome…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set outcome' });
+    await expect(dialog.getByText('Set the outcome of 12 calls')).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'New outcome' }).click();
+    await page.getByRole('option', { name: 'Left voicemail' }).click();
+    await dialog.getByRole('button', { name: 'Set outcome of 12 calls' }).click();
+    await expect(dialog.getByText('12 calls set to Left voicemail.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    for (const c of created) {
+      expect((await api.getCall(c.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe('b2cf5968-551e-4856-9783-52b3da59a7d0');
+    }
+  });
+
   test('exports the filtered view to CSV with labels beside raw values', async ({ page, api }) => {
     const f = await createThree(api);
     await page.goto(`/calls?q=${f.token}&outcome=${OUTCOME.connected}&outcome=${OUTCOME.noAnswer}&sort=title`);
