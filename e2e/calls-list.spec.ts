@@ -205,6 +205,28 @@ test.describe('call list', () => {
     await expect(page.getByRole('searchbox', { name: 'Search calls' })).toHaveValue('');
   });
 
+  test('associated names come from one batch read per record type per page, never one request per row', async ({ page }) => {
+    const hits: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (/\/hubspot\/crm\/(v3\/objects\/(contacts|companies)|v4\/(associations|objects))/.test(path)) hits.push(`${r.method()} ${path}`);
+    });
+    await page.goto('/calls?size=25');
+    await settled(page, /^Page 1\./);
+    await expect(dataRows(page)).toHaveCount(25);
+    // Names replace the placeholders once the batch reads land.
+    await expect(dataRows(page).locator('[data-field="contacts"]').filter({ hasText: '…' })).toHaveCount(0);
+    await expect.poll(() => hits.filter((h) => h.endsWith('/batch/read')).length).toBe(4);
+    expect(hits.sort()).toEqual([
+      'POST /hubspot/crm/v3/objects/companies/batch/read',
+      'POST /hubspot/crm/v3/objects/contacts/batch/read',
+      'POST /hubspot/crm/v4/associations/calls/companies/batch/read',
+      'POST /hubspot/crm/v4/associations/calls/contacts/batch/read',
+    ]);
+    const names = (await dataRows(page).locator('[data-field="contacts"]').allInnerTexts()).filter((t) => t.trim());
+    expect(names.length).toBeGreaterThan(0);
+  });
+
   test('a search with no match offers to clear the filters', async ({ page }) => {
     await page.goto(`/calls?q=${uniqueToken()}`);
     await expect(page.getByRole('heading', { name: 'No calls match' })).toBeVisible();
