@@ -39,6 +39,8 @@ export async function startCli(opts: {
   token?: string;
   args?: string[];
   timeoutMs?: number;
+  /** Ready on any HTTP answer rather than a 200 (for a server started with --fail-rate 1). */
+  readyOnAnyAnswer?: boolean;
 }): Promise<CliServer> {
   const port = opts.port ?? (await freePort());
   const args = ['--import', 'tsx', 'server/mock/cli.ts', '--db', opts.db, '--port', String(port), '--host', '127.0.0.1'];
@@ -62,7 +64,7 @@ export async function startCli(opts: {
         headers: { authorization: `Bearer ${opts.token ?? 'any-token'}` },
       });
       await res.arrayBuffer();
-      if (res.status === 200) break;
+      if (res.status === 200 || opts.readyOnAnyAnswer) break;
     } catch {
       // not listening yet
     }

@@ -1,0 +1,69 @@
+/** The CLI's flags reach the server: `npm run mock -- --db ... --seed ... --seed-calls ... --rate-limit --fail-rate --latency --token`. */
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, startCli, type CliServer } from './cli-process';
+import { check, checkError, parse, type Res } from './helpers';
+import { listPage, rateLimitBody, searchPage } from './schemas';
+
+async function call(base: string, method: string, path: string, token = 'cli-token', body?: unknown): Promise<Res> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+describe('mock CLI flags', () => {
+  const running: CliServer[] = [];
+  afterAll(async () => {
+    for (const s of running) await s.stop('SIGKILL');
+  });
+
+  it('--db :memory: --seed empty --seed-calls N --token T', async () => {
+    const s = await startCli({ db: ':memory:', token: 'cli-token', args: ['--seed', 'empty', '--seed-calls', '37'] });
+    running.push(s);
+    expect(check(await call(s.base, 'POST', '/crm/v3/objects/calls/search', 'cli-token', { limit: 1 }), 200, searchPage).total).toBe(37);
+    expect(check(await call(s.base, 'POST', '/crm/v3/objects/contacts/search', 'cli-token', { limit: 1 }), 200, searchPage).total).toBe(0);
+    checkError(await call(s.base, 'GET', '/crm/v3/objects/calls', 'other-token'), 401, 'INVALID_AUTHENTICATION');
+    await s.stop('SIGTERM');
+  }, 90_000);
+
+  it('--rate-limit answers 429 once the burst bucket is spent; --latency still answers', async () => {
+    const limited = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--rate-limit'] });
+    running.push(limited);
+    let hit: Res | undefined;
+    for (let i = 0; i < 400 && !hit; i++) {
+      const r = await call(limited.base, 'GET', '/crm/v3/objects/calls?limit=1', 'any');
+      if (r.status === 429) hit = r;
+      else check(r, 200, listPage);
+    }
+    expect(hit, 'a 429 within 400 requests').toBeDefined();
+    parse(rateLimitBody, hit?.body);
+    expect(hit?.headers.get('retry-after')).toMatch(/^\d+$/);
+    await limited.stop('SIGTERM');
+
+    const slow = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--latency', '5'] });
+    running.push(slow);
+    check(await call(slow.base, 'GET', '/crm/v3/objects/calls', 'any'), 200, listPage);
+    await slow.stop('SIGTERM');
+  }, 90_000);
+
+  it('--fail-rate 1 answers every request with an error body', async () => {
+    const s = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--fail-rate', '1'], readyOnAnyAnswer: true });
+    running.push(s);
+    for (let i = 0; i < 5; i++) {
+      const r = await call(s.base, 'GET', '/crm/v3/objects/calls', 'any');
+      expect(r.status === 429 || (r.status >= 500 && r.status < 600 && r.status !== 500), `HTTP ${r.status}`).toBe(true);
+      if (r.status !== 429) checkError(r, r.status);
+    }
+    await s.stop('SIGTERM');
+  }, 90_000);
+
+  it('rejects an unknown flag with a usage message and a non-zero exit', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/mock/cli.ts', '--no-such-flag'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/--port/);
+  }, 90_000);
+});
