@@ -109,22 +109,19 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
       dailyDay = day;
       dailyUsed = 0;
     }
-    const headers: Record<string, string> = {
-      'X-HubSpot-Correlation-Id': correlationId,
-    };
-    const setRateHeaders = () => {
-      headers['X-HubSpot-RateLimit-Daily'] = String(RATE_LIMITS.daily);
-      headers['X-HubSpot-RateLimit-Daily-Remaining'] = String(Math.max(0, RATE_LIMITS.daily - dailyUsed));
-      headers['X-HubSpot-RateLimit-Interval-Milliseconds'] = String(RATE_LIMITS.intervalMs);
-      headers['X-HubSpot-RateLimit-Max'] = String(RATE_LIMITS.max);
-      headers['X-HubSpot-RateLimit-Remaining'] = String(burst.remaining(now));
-      headers['X-HubSpot-RateLimit-Secondly'] = String(RATE_LIMITS.secondly);
-      headers['X-HubSpot-RateLimit-Secondly-Remaining'] = String(Math.min(RATE_LIMITS.secondly, burst.remaining(now)));
-    };
-    const finish = (res: Response): Response => {
-      setRateHeaders();
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res;
+    // Headers are set on the context before any response exists, so every response (handler,
+    // error, 401/429/5xx below) is created with them: no copying a finished response.
+    const setHeaders = (extra: Record<string, string> = {}) => {
+      const remaining = burst.remaining(now);
+      c.header('X-HubSpot-Correlation-Id', correlationId);
+      c.header('X-HubSpot-RateLimit-Daily', String(RATE_LIMITS.daily));
+      c.header('X-HubSpot-RateLimit-Daily-Remaining', String(Math.max(0, RATE_LIMITS.daily - dailyUsed)));
+      c.header('X-HubSpot-RateLimit-Interval-Milliseconds', String(RATE_LIMITS.intervalMs));
+      c.header('X-HubSpot-RateLimit-Max', String(RATE_LIMITS.max));
+      c.header('X-HubSpot-RateLimit-Remaining', String(remaining));
+      c.header('X-HubSpot-RateLimit-Secondly', String(RATE_LIMITS.secondly));
+      c.header('X-HubSpot-RateLimit-Secondly-Remaining', String(Math.min(RATE_LIMITS.secondly, remaining)));
+      for (const [k, v] of Object.entries(extra)) c.header(k, v);
     };
 
     // auth
@@ -132,15 +129,14 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     const m = /^Bearer\s+(\S.*)$/i.exec(auth.trim());
     const token = m?.[1]?.trim();
     if (!token || (opts.token !== undefined && token !== opts.token)) {
-      return finish(
-        errorBody(
-          c,
-          401,
-          'INVALID_AUTHENTICATION',
-          token
-            ? 'The access token provided is not valid for this account. Check the Authorization: Bearer header.'
-            : 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
-        ),
+      setHeaders();
+      return errorBody(
+        c,
+        401,
+        'INVALID_AUTHENTICATION',
+        token
+          ? 'The access token provided is not valid for this account. Check the Authorization: Bearer header.'
+          : 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
       );
     }
 
@@ -151,12 +147,11 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     if (allowed || !opts.rateLimit) {
       dailyUsed++;
     } else {
-      const retryAfter = bucket.retryAfter(now);
-      headers['Retry-After'] = String(retryAfter);
+      setHeaders({ 'Retry-After': String(bucket.retryAfter(now)) });
       const body = isSearch
         ? { message: 'You have reached your secondly limit.', policyName: 'SECONDLY' }
         : { message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING' };
-      const res = c.body(
+      return c.body(
         JSON.stringify({
           status: 'error',
           message: body.message,
@@ -168,23 +163,20 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
         429,
         { 'Content-Type': JSON_CONTENT_TYPE },
       );
-      return finish(res);
     }
 
     // fault injection (before the handler, so a failed request never writes)
     if (opts.latencyMs && opts.latencyMs > 0) await sleep(opts.latencyMs);
     if (opts.failRate && opts.failRate > 0 && random() < opts.failRate) {
       const unavailable = random() < 0.5;
-      if (unavailable) headers['Retry-After'] = '1';
-      return finish(
-        unavailable
-          ? errorBody(c, 503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (injected fault). Try again shortly.')
-          : errorBody(c, 502, 'BAD_GATEWAY', 'Bad gateway (injected fault). Try again shortly.'),
-      );
+      setHeaders(unavailable ? { 'Retry-After': '1' } : {});
+      return unavailable
+        ? errorBody(c, 503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (injected fault). Try again shortly.')
+        : errorBody(c, 502, 'BAD_GATEWAY', 'Bad gateway (injected fault). Try again shortly.');
     }
 
+    setHeaders();
     await next();
-    c.res = finish(c.res);
   });
 
   registerObjectRoutes(app, ctx);
