@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -64,6 +64,11 @@ export default function CallListPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey]);
 
+  // Requests start during this first render, not after it commits (the grid's code may still be loading).
+  usePrefetchQuery(callQueries.list(params));
+  usePrefetchQuery(metadataQueries.dispositions());
+  usePrefetchQuery(metadataQueries.properties('calls'));
+  usePrefetchQuery(metadataQueries.owners());
   const query = useQuery({ ...callQueries.list(params), placeholderData: keepPreviousData });
   const data = query.isPlaceholderData ? undefined : query.data;
   const rows = query.data?.results ?? [];
