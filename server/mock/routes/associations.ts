@@ -23,17 +23,6 @@ import {
 } from '../crm/associations.js';
 import type { CrmContext } from '../crm/objects.js';
 import { noContent, queryInt, readJson, sendJson , type MockEnv } from './http.js';
-import {
-  labelCreate,
-  labelUpdate,
-  v3BatchAssoc,
-  v3BatchRead,
-  v4BatchArchive,
-  v4BatchCreate,
-  v4BatchDefault,
-  v4BatchRead,
-  v4SpecsBody,
-} from './schemas.js';
 
 function p(c: Context<MockEnv>, name: string): string {
   return c.req.param(name) ?? '';
@@ -55,7 +44,7 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
     return sendJson(c, out);
   });
   app.put(`${v4}/:toType/:toId`, async (c) => {
-    const specs = await readJson(c, v4SpecsBody);
+    const specs = await readJson(c, (s) => s.v4SpecsBody);
     return sendJson(c, createLabelled(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), p(c, 'toId'), specs), 201);
   });
   app.delete(`${v4}/:toType/:toId`, (c) => {
@@ -66,26 +55,26 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
   // ---- v4 batch
   const v4b = '/crm/v4/associations/:fromType/:toType/batch';
   app.post(`${v4b}/read`, async (c) => {
-    const body = await readJson(c, v4BatchRead);
+    const body = await readJson(c, (s) => s.v4BatchRead);
     const out = batchReadV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return sendJson(c, out, out.errors ? 207 : 200);
   });
   app.post(`${v4b}/create`, async (c) => {
-    const body = await readJson(c, v4BatchCreate);
+    const body = await readJson(c, (s) => s.v4BatchCreate);
     const out = batchCreateV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return sendJson(c, out, out.errors ? 207 : 201);
   });
   app.post(`${v4b}/associate/default`, async (c) => {
-    const body = await readJson(c, v4BatchDefault);
+    const body = await readJson(c, (s) => s.v4BatchDefault);
     return sendJson(c, batchDefaultV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs));
   });
   app.post(`${v4b}/archive`, async (c) => {
-    const body = await readJson(c, v4BatchArchive);
+    const body = await readJson(c, (s) => s.v4BatchArchive);
     batchArchiveV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return noContent(c);
   });
   app.post(`${v4b}/labels/archive`, async (c) => {
-    const body = await readJson(c, v4BatchCreate);
+    const body = await readJson(c, (s) => s.v4BatchCreate);
     batchArchiveLabelsV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return noContent(c);
   });
@@ -97,11 +86,11 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
   ] as const) {
     app.get(prefix, (c) => sendJson(c, listLabels(ctx, p(c, 'fromType'), p(c, 'toType'), withTypeIds)));
     app.post(prefix, async (c) => {
-      const body = await readJson(c, labelCreate);
+      const body = await readJson(c, (s) => s.labelCreate);
       return sendJson(c, createLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body));
     });
     app.put(prefix, async (c) => {
-      const body = await readJson(c, labelUpdate);
+      const body = await readJson(c, (s) => s.labelUpdate);
       updateLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body);
       return noContent(c);
     });
@@ -115,17 +104,17 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
   app.get('/crm/v3/associations/:fromType/:toType/types', (c) => sendJson(c, typesV3(ctx, p(c, 'fromType'), p(c, 'toType'))));
   const v3b = '/crm/v3/associations/:fromType/:toType/batch';
   app.post(`${v3b}/create`, async (c) => {
-    const body = await readJson(c, v3BatchAssoc);
+    const body = await readJson(c, (s) => s.v3BatchAssoc);
     const out = batchCreateV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return sendJson(c, out, out.errors ? 207 : 201);
   });
   app.post(`${v3b}/read`, async (c) => {
-    const body = await readJson(c, v3BatchRead);
+    const body = await readJson(c, (s) => s.v3BatchRead);
     const out = batchReadV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return sendJson(c, out, out.errors ? 207 : 200);
   });
   app.post(`${v3b}/archive`, async (c) => {
-    const body = await readJson(c, v3BatchAssoc);
+    const body = await readJson(c, (s) => s.v3BatchAssoc);
     batchArchiveV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return noContent(c);
   });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type * as SchemasModule from './schemas.js';
 import { MockError, badRequest, type ErrorDetail } from '../crm/errors.js';
 
 /** Hono environment of the mock app. */
@@ -68,9 +69,22 @@ export async function readText(c: Context<MockEnv>): Promise<string> {
   return new TextDecoder().decode(buf);
 }
 
+type Schemas = typeof SchemasModule;
+let schemasModule: Promise<Schemas> | undefined;
+
+/**
+ * The request-body schemas, loaded on the first request with a body: zod's import is the
+ * largest part of startup, and reads (what a client does first) need no schema.
+ */
+export function loadSchemas(): Promise<Schemas> {
+  schemasModule ??= import('./schemas.js');
+  return schemasModule;
+}
+
 /** Reads and validates a JSON body: 413 when too large, 400 when malformed or the wrong shape. */
-export async function readJson<T>(c: Context<MockEnv>, schema: z.ZodType<T>): Promise<T> {
-  return parseJsonText(await readText(c), schema);
+export async function readJson<T>(c: Context<MockEnv>, pick: (schemas: Schemas) => z.ZodType<T>): Promise<T> {
+  const text = await readText(c);
+  return parseJsonText(text, pick(await loadSchemas()));
 }
 
 export function parseJsonText<T>(text: string, schema: z.ZodType<T>): T {

@@ -5,7 +5,6 @@ import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
 import type { CrmContext } from '../crm/objects.js';
 import { PROPERTY_GROUPS, groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
 import { queryBool, queryInt, readJson, sendJson , type MockEnv } from './http.js';
-import { propertiesBatchRead } from './schemas.js';
 
 /** Properties, owners and call dispositions. */
 export function registerMetadataRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
@@ -22,7 +21,7 @@ export function registerMetadataRoutes(app: Hono<MockEnv>, ctx: CrmContext): voi
   });
   app.post(`${props}/batch/read`, async (c) => {
     const type = requireType(c.req.param('objectType'));
-    const body = await readJson(c, propertiesBatchRead);
+    const body = await readJson(c, (s) => s.propertiesBatchRead);
     const catalog = propertyCatalog(ctx.db, type).byName;
     const now = new Date(ctx.clock.now()).toISOString();
     const results = body.inputs.flatMap((i) => {

@@ -15,6 +15,7 @@ import { searchObjects } from '../crm/search.js';
 import { ReadCache } from './cache.js';
 import {
   noContent,
+  loadSchemas,
   parseJsonText,
   queryBool,
   queryInt,
@@ -25,15 +26,6 @@ import {
   sendJsonText,
   type MockEnv,
 } from './http.js';
-import {
-  batchArchiveInput,
-  batchCreateInput,
-  batchReadInput,
-  batchUpdateInput,
-  createInput,
-  searchInput,
-  updateInput,
-} from './schemas.js';
 
 export const LIST_MAX_LIMIT = 100;
 
@@ -63,6 +55,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
   app.post(`${base}/search`, async (c) => {
     const type = objectType(c.req.param('objectType'));
     const text = await readText(c);
+    const { searchInput } = await loadSchemas();
     return cached(c, `SEARCH ${type} ${text}`, () =>
       searchObjects(ctx, type, parseJsonText(text, searchInput), `/crm/v3/objects/${type}/search`),
     );
@@ -70,35 +63,35 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
 
   app.post(`${base}/batch/read`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, batchReadInput);
+    const body = await readJson(c, (s) => s.batchReadInput);
     const out = batchRead(ctx, type, body, queryBool(c, 'archived'));
     return sendJson(c, out, out.errors ? 207 : 200);
   });
 
   app.post(`${base}/batch/create`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, batchCreateInput);
+    const body = await readJson(c, (s) => s.batchCreateInput);
     const out = batchCreate(ctx, type, body.inputs);
     return sendJson(c, out, out.errors ? 207 : 201);
   });
 
   app.post(`${base}/batch/update`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, batchUpdateInput);
+    const body = await readJson(c, (s) => s.batchUpdateInput);
     const out = batchUpdate(ctx, type, body.inputs);
     return sendJson(c, out, out.errors ? 207 : 200);
   });
 
   app.post(`${base}/batch/upsert`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, batchUpdateInput);
+    const body = await readJson(c, (s) => s.batchUpdateInput);
     const out = batchUpsert(ctx, type, body.inputs);
     return sendJson(c, out, out.errors ? 207 : 200);
   });
 
   app.post(`${base}/batch/archive`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, batchArchiveInput);
+    const body = await readJson(c, (s) => s.batchArchiveInput);
     batchArchive(ctx, type, body.inputs);
     return noContent(c);
   });
@@ -128,7 +121,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
 
   app.post(base, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, createInput);
+    const body = await readJson(c, (s) => s.createInput);
     const obj = createObject(ctx, type, {
       properties: body.properties,
       ...(body.associations ? { associations: body.associations } : {}),
@@ -154,7 +147,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
 
   app.patch(`${base}/:objectId`, async (c) => {
     const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, updateInput);
+    const body = await readJson(c, (s) => s.updateInput);
     const idProperty = c.req.query('idProperty');
     const obj = updateObject(ctx, type, c.req.param('objectId'), body.properties, idProperty || undefined);
     return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }));
