@@ -197,9 +197,10 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
       if (err.subCategory) extra['subCategory'] = err.subCategory;
       return errorBody(c, err.status, err.category, err.message, extra);
     }
-    if (err instanceof Error && 'code' in err && (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED')) {
+    const busy = err instanceof Error && 'code' in err && (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED');
+    if (busy || !opts.db.isOpen) {
       c.header('Retry-After', '1');
-      return errorBody(c, 503, 'SERVICE_UNAVAILABLE', 'The database is busy. Try again shortly.');
+      return errorBody(c, 503, 'SERVICE_UNAVAILABLE', busy ? 'The database is busy. Try again shortly.' : 'The mock is shutting down.');
     }
     report(err);
     return errorBody(c, 400, 'VALIDATION_ERROR', 'The request could not be processed.');
