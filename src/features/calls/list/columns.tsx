@@ -33,7 +33,7 @@ const DEFAULT_WIDTHS: Record<ColumnId, number> = {
   direction: 110,
   outcome: 190,
   status: 120,
-  duration: 100,
+  duration: 120,
   owner: 160,
   from: 150,
   to: 150,
