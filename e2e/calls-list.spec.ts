@@ -397,10 +397,27 @@ test.describe('call list', () => {
     await chooser.getByRole('checkbox', { name: 'From number' }).check();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('dialog', { name: 'Choose columns' }).getByRole('button', { name: 'Move Duration left' }).click();
+    await page.keyboard.press('Escape');
+    const headers = () => grid(page).getByRole('columnheader').allInnerTexts();
+    await expect.poll(async () => (await headers()).map((h) => h.trim()).filter(Boolean).slice(0, 6)).toEqual(['Title', 'Time', 'Direction', 'Outcome', 'Duration', 'Status']);
     await page.reload();
     await settled(page, /^Page 1\./);
     await expect(page.getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
     await expect(page.getByRole('columnheader', { name: 'From number' })).toBeVisible();
+    await expect.poll(async () => (await headers()).map((h) => h.trim()).filter(Boolean).slice(0, 6)).toEqual(['Title', 'Time', 'Direction', 'Outcome', 'Duration', 'Status']);
+  });
+
+  test('hovering a row loads its detail ahead of the click', async ({ page }) => {
+    await page.goto('/calls?size=10');
+    await settled(page, /^Page 1\./);
+    const id = (await rowIds(page))[3]!;
+    const detail = page.waitForRequest((r) => new URL(r.url()).pathname === `/hubspot/crm/v3/objects/calls/${id}` && r.method() === 'GET');
+    await dataRows(page).nth(3).hover();
+    await detail;
+    await dataRows(page).nth(3).locator('[data-field="title"]').click();
+    await expect(page).toHaveURL(new RegExp(`/calls/${id}$`));
   });
 
   test('keyboard: arrow keys move between rows and Enter opens the call', async ({ page }) => {
