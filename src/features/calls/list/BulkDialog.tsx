@@ -171,7 +171,8 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
         )}
       </DialogContent>
       <DialogActions>
-        {busy && <Button onClick={() => abort.current?.abort()}>{phase.kind === 'run' ? 'Stop after this batch' : 'Cancel'}</Button>}
+        {phase.kind === 'collect' && <Button onClick={onClose}>Cancel</Button>}
+        {phase.kind === 'run' && <Button onClick={() => abort.current?.abort()}>Stop after this batch</Button>}
         {phase.kind === 'confirm' && (
           <>
             <Button onClick={onClose} autoFocus>
