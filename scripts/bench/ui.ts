@@ -9,9 +9,10 @@
  *  - JS for /calls: every script response of a cold /calls load, gzip-sized (level 9) and summed.
  *
  * Medians of BENCH_RUNS (default 7) runs. Prints a table and writes bench-results/ui.json.
- * Env: BENCH_RUNS, BENCH_CALLS (default 100000), BENCH_PORT.
+ * Env: BENCH_RUNS, BENCH_CALLS (default 100000), BENCH_PORT, BENCH_FRESH_DB=1 (rebuild the mock DB; it is
+ * otherwise reused from .data/bench-ui-<calls>.sqlite).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -44,6 +45,7 @@ const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 
 function ensureDb(): void {
   mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  if (process.env.BENCH_FRESH_DB === '1') for (const suffix of ['', '-wal', '-shm']) rmSync(DB_FILE + suffix, { force: true });
   const fresh = !existsSync(DB_FILE);
   const t0 = performance.now();
   const db = openMockDb({ file: DB_FILE, seed: 'demo', seedCalls: CALLS });
