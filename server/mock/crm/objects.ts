@@ -372,10 +372,16 @@ export function unpinCall(ctx: CrmContext, callId: number, onlyRecordId?: number
   }
 }
 
+/** The stored properties objectToJson needs for these read options. */
+export function projectionFor(type: ObjectTypeName, opts: ReadOptions): string[] {
+  const requested = opts.properties && opts.properties.length ? opts.properties : OBJECT_TYPE_INFO[type].defaultProperties;
+  return [...requested, ...(opts.propertiesWithHistory ?? [])];
+}
+
 export function listObjects(
   ctx: CrmContext,
   type: ObjectTypeName,
-  opts: { limit: number; after?: string; archived: boolean },
+  opts: { limit: number; after?: string; archived: boolean; project?: readonly string[] },
 ): { rows: StoredObject[]; nextAfter?: string } {
   let afterId = 0;
   if (opts.after !== undefined && opts.after !== '') {
@@ -387,7 +393,7 @@ export function listObjects(
     }
     afterId = decoded;
   }
-  const rows = ctx.db.listObjects(type, opts.archived, afterId, opts.limit + 1);
+  const rows = ctx.db.listObjects(type, opts.archived, afterId, opts.limit + 1, opts.project);
   if (rows.length > opts.limit) {
     rows.length = opts.limit;
     const last = rows[rows.length - 1];

@@ -1,7 +1,7 @@
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan, SearchValue } from '../store/types.js';
 import { badRequest, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
-import { objectToJson, type CrmContext, type ObjectJson } from './objects.js';
+import { objectToJson, projectionFor, type CrmContext, type ObjectJson } from './objects.js';
 import { propertyCatalog, type PropertyDef } from './properties.js';
 import { parseDateTime, toIso } from './values.js';
 
@@ -251,9 +251,10 @@ export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: Sear
   }
   const terms = query ? query.toLowerCase().split(/\s+/).filter(Boolean) : [];
   const effectiveLimit = Math.min(limit, SEARCH_MAX_RESULTS - offset);
-  const plan: SearchPlan = { type, groups, sorts, terms, limit: effectiveLimit, offset };
-  const { rows, total: count } = ctx.db.search(plan);
   const properties = input.properties && input.properties.length ? input.properties : undefined;
+  const project = projectionFor(type, properties ? { properties } : {});
+  const plan: SearchPlan = { type, groups, sorts, terms, limit: effectiveLimit, offset, project };
+  const { rows, total: count } = ctx.db.search(plan);
   const results = rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {}));
   const out: SearchOutput = { total: count, results };
   const next = offset + rows.length;

@@ -25,8 +25,31 @@ export function parseDateTime(raw: string): number | undefined {
   return undefined;
 }
 
+const DAY_MS = 86_400_000;
+const MAX_FAST_MS = 253_402_300_800_000; // 10000-01-01: beyond it ISO years get 6 digits
+const dayPrefixes = new Map<number, string>();
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Epoch ms -> ISO-8601 UTC with milliseconds (Date#toISOString, with the date part cached). */
 export function toIso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!(ms >= 0 && ms < MAX_FAST_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (dayPrefixes.size > 20_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = ms - day * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  return `${prefix}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}.${pad(rest - sec * 1000, 3)}Z`;
 }
 
 /**

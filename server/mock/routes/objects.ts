@@ -7,6 +7,7 @@ import {
   findObject,
   listObjects,
   objectToJson,
+  projectionFor,
   updateObject,
   type CrmContext,
 } from '../crm/objects.js';
@@ -104,12 +105,17 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void 
     const properties = queryList(c, 'properties');
     const propertiesWithHistory = queryList(c, 'propertiesWithHistory');
     const associations = queryList(c, 'associations');
-    const page = listObjects(ctx, type, { limit, archived, ...(after !== undefined ? { after } : {}) });
     const opts = {
       ...(properties ? { properties } : {}),
       ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
       ...(associations ? { associations } : {}),
     };
+    const page = listObjects(ctx, type, {
+      limit,
+      archived,
+      project: projectionFor(type, opts),
+      ...(after !== undefined ? { after } : {}),
+    });
     const body: { results: unknown[]; paging?: { next: { after: string; link: string } } } = {
       results: page.rows.map((r) => objectToJson(ctx, r, opts)),
     };

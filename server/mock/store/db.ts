@@ -45,6 +45,54 @@ function parseProps(text: string): Record<string, string> {
   return JSON.parse(text) as Record<string, string>;
 }
 
+const FIXED_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source';
+const MAX_PROJECTED = 64;
+
+/** Usable projection (valid, unique names), or undefined to read whole records. */
+function projectionOf(names: readonly string[] | undefined): string[] | undefined {
+  if (!names) return undefined;
+  const out = [...new Set(names)].filter((n) => PROP_NAME.test(n));
+  return out.length <= MAX_PROJECTED ? out : undefined;
+}
+
+/**
+ * One json_extract with every path (SQLite parses the JSON once and returns an array);
+ * a single name comes back as the bare value.
+ */
+function projectedColumns(names: readonly string[]): string {
+  if (names.length === 0) return FIXED_COLUMNS;
+  return `${FIXED_COLUMNS}, json_extract(props, ${names.map((n) => `'$.${n}'`).join(', ')})`;
+}
+
+/** Raw row of a projected read: the fixed columns, then the projected values. */
+function toProjectedObject(row: unknown[], names: readonly string[]): StoredObject {
+  const props: Record<string, string> = {};
+  const extracted = row[7];
+  if (names.length === 1) {
+    const name = names[0];
+    if (typeof extracted === 'string' && name !== undefined) props[name] = extracted;
+  } else if (typeof extracted === 'string') {
+    const values: unknown = JSON.parse(extracted);
+    if (Array.isArray(values)) {
+      for (let i = 0; i < names.length; i++) {
+        const v: unknown = values[i];
+        const name = names[i];
+        if (typeof v === 'string' && name !== undefined) props[name] = v;
+      }
+    }
+  }
+  return {
+    id: Number(row[0]),
+    type: row[1] as ObjectTypeName, // written only by this store from ObjectTypeName values
+    archived: row[2] === 1,
+    createdAt: Number(row[3]),
+    updatedAt: Number(row[4]),
+    archivedAt: row[5] === null ? null : Number(row[5]),
+    source: String(row[6]),
+    props,
+  };
+}
+
 /** Row -> StoredObject; the props JSON is parsed on first access only. */
 function toObject(row: ObjectRowRaw): StoredObject {
   let props: Record<string, string> | undefined;
@@ -130,6 +178,7 @@ export class MockDb {
   stmt(sql: string): Database.Statement {
     let s = this.stmts.get(sql);
     if (!s) {
+      if (this.stmts.size > 2000) this.stmts.clear();
       s = this.sqlite.prepare(sql);
       this.stmts.set(sql, s);
     }
@@ -207,12 +256,31 @@ export class MockDb {
     return row ? toObject(row) : undefined;
   }
 
-  /** Keyset page ordered by id. */
-  listObjects(type: ObjectTypeName, archived: boolean, afterId: number, limit: number): StoredObject[] {
-    const rows = this.stmt(
-      `SELECT ${OBJECT_COLUMNS} FROM objects WHERE type = ? AND archived = ? AND id > ? ORDER BY id LIMIT ?`,
-    ).all(type, archived ? 1 : 0, afterId, limit) as ObjectRowRaw[];
-    return rows.map(toObject);
+  /**
+   * Keyset page ordered by id. With `project`, only those properties are read (extracted by
+   * SQLite, no JSON parsing here); the records' `props` then hold just them.
+   */
+  listObjects(type: ObjectTypeName, archived: boolean, afterId: number, limit: number, project?: readonly string[]): StoredObject[] {
+    const names = projectionOf(project);
+    const where = 'FROM objects WHERE type = ? AND archived = ? AND id > ? ORDER BY id LIMIT ?';
+    const params = [type, archived ? 1 : 0, afterId, limit];
+    if (names) {
+      const rows = this.rawStmt(`SELECT ${projectedColumns(names)} ${where}`).all(...params) as unknown[][];
+      return rows.map((r) => toProjectedObject(r, names));
+    }
+    return (this.stmt(`SELECT ${OBJECT_COLUMNS} ${where}`).all(...params) as ObjectRowRaw[]).map(toObject);
+  }
+
+  /** Cached statement returning rows as arrays. */
+  private rawStmt(sql: string): Database.Statement {
+    const key = `RAW ${sql}`;
+    let s = this.stmts.get(key);
+    if (!s) {
+      if (this.stmts.size > 2000) this.stmts.clear();
+      s = this.sqlite.prepare(sql).raw(true);
+      this.stmts.set(key, s);
+    }
+    return s;
   }
 
   /** Bulk/seed insert: no validation, no cache invalidation (call invalidate() afterwards). */
@@ -512,8 +580,13 @@ export class MockDb {
     if (only?.kind === 'prop' && !only.numeric && COMPOSITE_TS.has(only.name)) order.push(`${textExpr('hs_timestamp')} ${dir}`);
     order.push(`id ${dir}`);
     const hint = this.sortIndexHint(plan, total);
-    const sql = `SELECT ${OBJECT_COLUMNS} FROM objects${hint} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
-    const rows = this.stmt(sql).all(...params, plan.limit, plan.offset) as ObjectRowRaw[];
+    const tail = `FROM objects${hint} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    const names = projectionOf(plan.project);
+    if (names) {
+      const rows = this.rawStmt(`SELECT ${projectedColumns(names)} ${tail}`).all(...params, plan.limit, plan.offset) as unknown[][];
+      return { rows: rows.map((r) => toProjectedObject(r, names)), total };
+    }
+    const rows = this.stmt(`SELECT ${OBJECT_COLUMNS} ${tail}`).all(...params, plan.limit, plan.offset) as ObjectRowRaw[];
     return { rows: rows.map(toObject), total };
   }
 

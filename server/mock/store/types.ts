@@ -99,4 +99,6 @@ export interface SearchPlan {
   terms: string[];
   limit: number;
   offset: number;
+  /** Read only these stored properties of the matches (see MockDb.listObjects). */
+  project?: readonly string[];
 }
