@@ -88,6 +88,15 @@ interface Scenario {
   onResponse: (w: number, status: number, body: string) => boolean;
 }
 
+/** A well-mixed index in [0, len) for request n of worker w (so reads spread over the whole table). */
+function spread(w: number, n: number, len: number): number {
+  let h = Math.imul(w + 1, 0x9e3779b1) ^ Math.imul(n + 1, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae3d);
+  h ^= h >>> 13;
+  return (h >>> 0) % len;
+}
+
 function scenarios(ids: string[]): Scenario[] {
   const listCursor: (string | undefined)[] = [];
   const searchPage: number[] = [];
@@ -132,9 +141,9 @@ function scenarios(ids: string[]): Scenario[] {
     },
     {
       name: 'read',
-      what: `GET /crm/v3/objects/calls/{id} (7 properties), random ids among ${ids.length}`,
+      what: `GET /crm/v3/objects/calls/{id} (7 properties), pseudo-random ids over all ${ids.length} calls`,
       next: (w, n) => ({
-        path: `/crm/v3/objects/calls/${ids[(w * 7919 + n * 104_729) % ids.length]}?properties=${props}`,
+        path: `/crm/v3/objects/calls/${ids[spread(w, n, ids.length)]}?properties=${props}`,
         headers: AUTH,
       }),
       onResponse: (_w, status) => status === 200,
@@ -144,7 +153,7 @@ function scenarios(ids: string[]): Scenario[] {
       what: 'the same reads on a single keep-alive connection (latency without queueing; informational)',
       connections: 1,
       next: (w, n) => ({
-        path: `/crm/v3/objects/calls/${ids[(n * 104_729) % ids.length]}?properties=${props}`,
+        path: `/crm/v3/objects/calls/${ids[spread(99, n, ids.length)]}?properties=${props}`,
         headers: AUTH,
       }),
       onResponse: (_w, status) => status === 200,
@@ -187,11 +196,11 @@ async function main(): Promise<void> {
     const startupMs = [...startups].sort((a, b) => a - b)[1] ?? Number.NaN;
     console.log(`startup on the existing database: ${startups.map((s) => int(s)).join(', ')} ms (median ${int(startupMs)})`);
 
-    // a pool of ids spread over the table, for read by id
+    // every call id (one walk through the list), so reads hit random rows all over the table
     const ids: string[] = [];
     let after: string | undefined;
-    for (let p = 0; p < 20 && ids.length < 2000; p++) {
-      const res = await fetch(`${mock.base}/crm/v3/objects/calls?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: AUTH });
+    for (let p = 0; p < 12_000; p++) {
+      const res = await fetch(`${mock.base}/crm/v3/objects/calls?limit=100&properties=hs_object_id${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: AUTH });
       const page = parsePage(await res.text());
       if (!page) throw new Error(`list page ${p} failed: HTTP ${res.status}`);
       ids.push(...page.results.map((r) => r.id));
