@@ -1,25 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** HubSpot's error body (spec `Error`, plus the `status: "error"` real responses carry). */
 export const hubSpotErrorBodySchema = z.looseObject({
-  status: z.string().optional(),
-  message: z.string().optional(),
-  correlationId: z.string().optional(),
-  category: z.string().optional(),
-  errorType: z.string().optional(),
-  policyName: z.string().optional(),
-  context: z.record(z.string(), z.unknown()).optional(),
-  errors: z
-    .array(
+  status: z.optional(z.string()),
+  message: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
+  category: z.optional(z.string()),
+  errorType: z.optional(z.string()),
+  policyName: z.optional(z.string()),
+  context: z.optional(z.record(z.string(), z.unknown())),
+  errors: z.optional(
+    z.array(
       z.looseObject({
         message: z.string(),
-        in: z.string().optional(),
-        code: z.string().optional(),
-        subCategory: z.string().optional(),
-        context: z.record(z.string(), z.unknown()).optional(),
+        in: z.optional(z.string()),
+        code: z.optional(z.string()),
+        subCategory: z.optional(z.string()),
+        context: z.optional(z.record(z.string(), z.unknown())),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type HubSpotErrorBody = z.infer<typeof hubSpotErrorBodySchema>;
 

@@ -1,35 +1,31 @@
 /** zod schemas for HubSpot's responses: the types of the client layer are inferred from these. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-export const propertyValueSchema = z.string().nullable();
+export const propertyValueSchema = z.nullable(z.string());
 
 export const valueWithTimestampSchema = z.looseObject({
   value: z.string(),
   timestamp: z.string(),
   sourceType: z.string(),
-  sourceId: z.string().optional(),
-  sourceLabel: z.string().optional(),
-  updatedByUserId: z.number().optional(),
+  sourceId: z.optional(z.string()),
+  sourceLabel: z.optional(z.string()),
+  updatedByUserId: z.optional(z.number()),
 });
 export type ValueWithTimestamp = z.infer<typeof valueWithTimestampSchema>;
 
 export const associatedIdSchema = z.looseObject({ id: z.string(), type: z.string() });
 
-export const nextPagingSchema = z
-  .looseObject({ next: z.looseObject({ after: z.string(), link: z.string().optional() }).optional() })
-  .optional();
+export const nextPagingSchema = z.optional(z.looseObject({ next: z.optional(z.looseObject({ after: z.string(), link: z.optional(z.string()) })) }));
 
 export const hubSpotObjectSchema = z.looseObject({
   id: z.string(),
   properties: z.record(z.string(), propertyValueSchema),
-  propertiesWithHistory: z.record(z.string(), z.array(valueWithTimestampSchema)).optional(),
+  propertiesWithHistory: z.optional(z.record(z.string(), z.array(valueWithTimestampSchema))),
   createdAt: z.string(),
   updatedAt: z.string(),
-  archived: z.boolean().optional().default(false),
-  archivedAt: z.string().optional(),
-  associations: z
-    .record(z.string(), z.looseObject({ results: z.array(associatedIdSchema), paging: nextPagingSchema }))
-    .optional(),
+  archived: z._default(z.boolean(), false),
+  archivedAt: z.optional(z.string()),
+  associations: z.optional(z.record(z.string(), z.looseObject({ results: z.array(associatedIdSchema), paging: nextPagingSchema }))),
 });
 export type HubSpotObject = z.infer<typeof hubSpotObjectSchema>;
 
@@ -53,18 +49,18 @@ export const searchCollectionSchema = z.looseObject({
 });
 
 export const standardErrorSchema = z.looseObject({
-  status: z.string().optional(),
+  status: z.optional(z.string()),
   category: z.string(),
   message: z.string(),
-  context: z.record(z.string(), z.array(z.string())).optional(),
-  errors: z.array(z.looseObject({ message: z.string() })).optional(),
+  context: z.optional(z.record(z.string(), z.array(z.string()))),
+  errors: z.optional(z.array(z.looseObject({ message: z.string() }))),
 });
 
 export const batchResponseSchema = z.looseObject({
   status: z.string(),
   results: z.array(hubSpotObjectSchema),
-  errors: z.array(standardErrorSchema).optional(),
-  numErrors: z.number().optional(),
+  errors: z.optional(z.array(standardErrorSchema)),
+  numErrors: z.optional(z.number()),
 });
 
 export interface BatchError {
@@ -81,9 +77,9 @@ export interface BatchResult<T> {
 export const optionSchema = z.looseObject({
   label: z.string(),
   value: z.string(),
-  description: z.string().optional(),
-  displayOrder: z.number().optional(),
-  hidden: z.boolean().optional().default(false),
+  description: z.optional(z.string()),
+  displayOrder: z.optional(z.number()),
+  hidden: z._default(z.boolean(), false),
 });
 export type PropertyOption = z.infer<typeof optionSchema>;
 
@@ -93,13 +89,13 @@ export const propertyDefinitionSchema = z.looseObject({
   type: z.string(),
   fieldType: z.string(),
   groupName: z.string(),
-  description: z.string().optional().default(''),
-  displayOrder: z.number().optional(),
-  hidden: z.boolean().optional(),
-  calculated: z.boolean().optional(),
-  hubspotDefined: z.boolean().optional(),
-  options: z.array(optionSchema).optional().default([]),
-  modificationMetadata: z.looseObject({ readOnlyValue: z.boolean().optional() }).optional(),
+  description: z._default(z.string(), ''),
+  displayOrder: z.optional(z.number()),
+  hidden: z.optional(z.boolean()),
+  calculated: z.optional(z.boolean()),
+  hubspotDefined: z.optional(z.boolean()),
+  options: z._default(z.array(optionSchema), []),
+  modificationMetadata: z.optional(z.looseObject({ readOnlyValue: z.optional(z.boolean()) })),
 });
 export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
 export const propertyCollectionSchema = z.looseObject({ results: z.array(propertyDefinitionSchema) });
@@ -107,20 +103,20 @@ export const propertyCollectionSchema = z.looseObject({ results: z.array(propert
 export const propertyGroupSchema = z.looseObject({
   name: z.string(),
   label: z.string(),
-  displayOrder: z.number().optional(),
-  archived: z.boolean().optional(),
+  displayOrder: z.optional(z.number()),
+  archived: z.optional(z.boolean()),
 });
 export type PropertyGroupDefinition = z.infer<typeof propertyGroupSchema>;
 export const propertyGroupCollectionSchema = z.looseObject({ results: z.array(propertyGroupSchema) });
 
 export const ownerSchema = z.looseObject({
   id: z.string(),
-  email: z.string().optional(),
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  userId: z.number().optional(),
-  type: z.string().optional(),
-  archived: z.boolean().optional().default(false),
+  email: z.optional(z.string()),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  userId: z.optional(z.number()),
+  type: z.optional(z.string()),
+  archived: z._default(z.boolean(), false),
 });
 export type Owner = z.infer<typeof ownerSchema>;
 export const ownerCollectionSchema = z.looseObject({ results: z.array(ownerSchema), paging: nextPagingSchema });
@@ -128,7 +124,7 @@ export const ownerCollectionSchema = z.looseObject({ results: z.array(ownerSchem
 export const dispositionSchema = z.looseObject({
   id: z.string(),
   label: z.string(),
-  deleted: z.boolean().optional(),
+  deleted: z.optional(z.boolean()),
 });
 export type Disposition = z.infer<typeof dispositionSchema>;
 export const dispositionListSchema = z.array(dispositionSchema);
@@ -139,12 +135,12 @@ export type AssociationCategory = z.infer<typeof associationCategorySchema>;
 export const associationTypeSchema = z.looseObject({
   category: z.string(),
   typeId: z.number(),
-  label: z.string().nullable().optional(),
+  label: z.optional(z.nullable(z.string())),
 });
 export type AssociationType = z.infer<typeof associationTypeSchema>;
 
 export const associatedRecordSchema = z.looseObject({
-  toObjectId: z.union([z.string(), z.number()]).transform(String),
+  toObjectId: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
   associationTypes: z.array(associationTypeSchema),
 });
 export type AssociatedRecord = z.infer<typeof associatedRecordSchema>;
@@ -155,7 +151,7 @@ export const associationListSchema = z.looseObject({
 });
 
 export const associationBatchReadSchema = z.looseObject({
-  status: z.string().optional(),
+  status: z.optional(z.string()),
   results: z.array(
     z.looseObject({
       from: z.looseObject({ id: z.string() }),
@@ -163,7 +159,7 @@ export const associationBatchReadSchema = z.looseObject({
       paging: nextPagingSchema,
     }),
   ),
-  errors: z.array(standardErrorSchema).optional(),
+  errors: z.optional(z.array(standardErrorSchema)),
 });
 
 export const associationLabelListSchema = z.looseObject({ results: z.array(associationTypeSchema) });
@@ -176,7 +172,7 @@ export type Connection = z.infer<typeof connectionSchema>;
 
 /** For 204 answers and bodies the app ignores. */
 export const anySchema = z.unknown();
-export const noContentSchema = z.unknown().transform(() => undefined);
+export const noContentSchema = z.pipe(z.unknown(), z.transform(() => undefined));
 
 export const searchOperators = [
   'EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN',

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { AppErrorBoundary } from './AppErrorBoundary';
@@ -11,7 +9,10 @@ import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
-/** Providers, outermost first: error boundary, theme, dates, data cache, snackbars, routes. */
+/**
+ * Providers, outermost first: error boundary, theme, data cache, snackbars, routes. The date pickers'
+ * LocalizationProvider lives with the picker field, so the list's JavaScript does not carry it.
+ */
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
@@ -19,13 +20,11 @@ export function App() {
     <AppErrorBoundary>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={COLOR_MODE_STORAGE_KEY} disableTransitionOnChange>
         <CssBaseline enableColorScheme />
-        <LocalizationProvider dateAdapter={AdapterDayjs}>
-          <QueryClientProvider client={queryClient}>
-            <NotificationsProvider>
-              <RouterProvider router={router} />
-            </NotificationsProvider>
-          </QueryClientProvider>
-        </LocalizationProvider>
+        <QueryClientProvider client={queryClient}>
+          <NotificationsProvider>
+            <RouterProvider router={router} />
+          </NotificationsProvider>
+        </QueryClientProvider>
       </ThemeProvider>
     </AppErrorBoundary>
   );

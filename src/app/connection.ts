@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getJson } from '../api/http';
 
 /** What `GET /hubspot-connection` tells the UI: where the proxy sends HubSpot calls (never the token). */

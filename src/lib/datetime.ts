@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { userTimeZone } from './timezone';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -11,9 +12,7 @@ dayjs.extend(relativeTime);
 export { dayjs };
 export type { Dayjs };
 
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+export { userTimeZone };
 
 /** HubSpot datetime (ISO or epoch ms) → Dayjs, or null when absent or unreadable. */
 export function parseHubSpotDate(value: string | number | null | undefined): Dayjs | null {

@@ -3,7 +3,7 @@
  * ['associations', callId] → ['associations', callId, 'records', type].
  */
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getAssociationLabels, listAssociations } from '../../api/associations';
 import { getCall } from '../../api/calls';
 import { hubspotRequest } from '../../api/http';
@@ -35,7 +35,7 @@ export async function fetchAssociatedOfType(callId: string, type: RecordType, si
 
 const accountDetailsSchema = z.looseObject({
   portalId: z.number(),
-  uiDomain: z.string().optional(),
+  uiDomain: z.optional(z.string()),
 });
 export type AccountDetails = z.infer<typeof accountDetailsSchema>;
 

@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import ErrorState from '../../../components/ErrorState';
-import { userTimeZone } from '../../../lib/datetime';
+import { userTimeZone } from '../../../lib/timezone';
 import type { HubSpotObject } from '../../../api/schemas';
 import { callKeys, callQueries } from '../calls-queries';
 import { metadataQueries } from '../../metadata/metadata-queries';

@@ -1,4 +1,6 @@
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import dayjs, { type Dayjs } from 'dayjs';
 import timezonePlugin from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
@@ -22,25 +24,27 @@ export interface RHFDateTimePickerProps<T extends FieldValues> {
 export function RHFDateTimePicker<T extends FieldValues>({ name, control, label, timezone, helperText, required }: RHFDateTimePickerProps<T>) {
   const { field, fieldState } = useController({ name, control });
   return (
-    <DateTimePicker
-      label={label}
-      value={(field.value as Dayjs | null) ?? null}
-      timezone={timezone}
-      // The picker edits minutes: a picked time has no leftover seconds from the previous value.
-      onChange={(v) => field.onChange(v && v.isValid() ? v.second(0).millisecond(0) : v)}
-      inputRef={field.ref}
-      ampm={false}
-      format="YYYY-MM-DD HH:mm"
-      slotProps={{
-        textField: {
-          id: `field-${name}`,
-          name: field.name,
-          onBlur: field.onBlur,
-          required,
-          error: !!fieldState.error,
-          helperText: fieldState.error?.message ?? helperText,
-        },
-      }}
-    />
+    <LocalizationProvider dateAdapter={AdapterDayjs}>
+      <DateTimePicker
+        label={label}
+        value={(field.value as Dayjs | null) ?? null}
+        timezone={timezone}
+        // The picker edits minutes: a picked time has no leftover seconds from the previous value.
+        onChange={(v) => field.onChange(v && v.isValid() ? v.second(0).millisecond(0) : v)}
+        inputRef={field.ref}
+        ampm={false}
+        format="YYYY-MM-DD HH:mm"
+        slotProps={{
+          textField: {
+            id: `field-${name}`,
+            name: field.name,
+            onBlur: field.onBlur,
+            required,
+            error: !!fieldState.error,
+            helperText: fieldState.error?.message ?? helperText,
+          },
+        }}
+      />
+    </LocalizationProvider>
   );
 }
