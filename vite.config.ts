@@ -24,7 +24,7 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](?:@mui[\\/](?:material|system|utils|styled-engine|private-theming)|@emotion|@babel[\\/]runtime|react-transition-group|@popperjs|stylis|clsx|react-is|prop-types)[\\/]/,
               priority: 20,
             },
-            { name: "query", test: /[\\/]node_modules[\\/]@tanstack[\\/]/, priority: 10 },
+            { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/, priority: 10 },
           ],
         },
       },
