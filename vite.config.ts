@@ -18,7 +18,7 @@ export default defineConfig({
         // Route pages and feature-only libraries (Data Grid, date pickers) keep the automatic per-route splitting.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            { name: 'react', test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler)[\\/]/, priority: 30 },
             {
               name: 'mui',
               test: /[\\/]node_modules[\\/](?:@mui[\\/](?:material|system|utils|styled-engine|private-theming)|@emotion|@babel[\\/]runtime|react-transition-group|@popperjs|stylis|clsx|react-is|prop-types)[\\/]/,

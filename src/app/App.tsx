@@ -2,11 +2,10 @@ import { useState } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
 import { AppErrorBoundary } from './AppErrorBoundary';
 import { NotificationsProvider } from './notifications';
 import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
 /**
@@ -15,14 +14,13 @@ import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
  */
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
   return (
     <AppErrorBoundary>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={COLOR_MODE_STORAGE_KEY} disableTransitionOnChange>
         <CssBaseline enableColorScheme />
         <QueryClientProvider client={queryClient}>
           <NotificationsProvider>
-            <RouterProvider router={router} />
+            <AppRoutes />
           </NotificationsProvider>
         </QueryClientProvider>
       </ThemeProvider>

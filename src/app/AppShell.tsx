@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
@@ -7,7 +7,7 @@ import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
-import { Link as RouterLink, Outlet } from 'react-router';
+import { Link as RouterLink } from './navigation';
 import { ColorModeToggle } from './ColorModeToggle';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RetryNotice } from './RetryNotice';
@@ -15,7 +15,7 @@ import { RetryNotice } from './RetryNotice';
 export const PRODUCT_NAME = 'HubSpot Calls Admin';
 
 /** Skip link, app bar (product name, connection badge, theme toggle), global notices, then the routed page. */
-export function AppShell() {
+export function AppShell({ children }: { children: ReactNode }) {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <Link
@@ -54,7 +54,7 @@ export function AppShell() {
       </Box>
       <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ flexGrow: 1, py: 3, outline: 'none' }}>
         <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
-          <Outlet />
+          {children}
         </Suspense>
       </Container>
     </Box>

@@ -2,21 +2,17 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { isRouteErrorResponse, Link as RouterLink, useRouteError } from 'react-router';
+import { Link as RouterLink } from './navigation';
 import { ErrorState } from '../components/ErrorState';
-import { NotFound } from '../components/NotFound';
 
 /** Error boundary of the routes: a page that crashed shows what happened and a way back. */
-export function RouteError() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
-  const shown = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error;
+export function RouteError({ error }: { error: unknown }) {
   return (
     <Box sx={{ maxWidth: 720, mx: 'auto', mt: 4 }}>
       <Typography variant="h4" component="h1" gutterBottom>
         This page stopped working
       </Typography>
-      <ErrorState error={shown} title="The page hit an unexpected error" />
+      <ErrorState error={error} title="The page hit an unexpected error" />
       <Stack direction="row" spacing={2} sx={{ mt: 3 }}>
         <Button variant="contained" component={RouterLink} to="/calls" reloadDocument>
           Back to calls

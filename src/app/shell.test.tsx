@@ -1,7 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HubSpotApiError } from '../api/errors';
 import { configureHttp, hubspotRequest, resetHttpConfig } from '../api/http';
@@ -11,9 +10,7 @@ import { ErrorState } from '../components/ErrorState';
 import { NotificationsProvider, useNotify } from './notifications';
 import { createQueryClient, shouldRetryQuery } from './query-client';
 import { RetryNotice } from './RetryNotice';
-import { AppShell } from './AppShell';
-import { RouteError } from './RouteError';
-import { routes } from './router';
+import { AppRoutes } from './router';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -140,11 +137,11 @@ describe('ConfirmDialog', () => {
 describe('routes', () => {
   it('shows the not-found page with a way back for an unknown address', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ mode: 'mock', host: 'embedded' }), { status: 200, headers: { 'content-type': 'application/json' } })));
-    const router = createMemoryRouter(routes, { initialEntries: ['/definitely/not/here'] });
+    window.history.replaceState(null, '', '/definitely/not/here');
     render(
       <QueryClientProvider client={createQueryClient()}>
         <NotificationsProvider>
-          <RouterProvider router={router} />
+          <AppRoutes />
         </NotificationsProvider>
       </QueryClientProvider>,
     );
@@ -160,13 +157,10 @@ describe('routes', () => {
     function Boom(): never {
       throw new Error('Cannot read properties of undefined (reading "hs_call_title")');
     }
-    const router = createMemoryRouter(
-      [{ element: <AppShell />, errorElement: <RouteError />, children: [{ errorElement: <RouteError />, children: [{ path: 'calls/:id', element: <Boom /> }] }] }],
-      { initialEntries: ['/calls/7'] },
-    );
+    window.history.replaceState(null, '', '/calls/7');
     render(
       <QueryClientProvider client={createQueryClient()}>
-        <RouterProvider router={router} />
+        <AppRoutes resolve={(pathname) => ({ element: pathname === '/calls/7' ? <Boom /> : null })} />
       </QueryClientProvider>,
     );
     expect(await screen.findByRole('heading', { name: 'This page stopped working' })).toBeVisible();

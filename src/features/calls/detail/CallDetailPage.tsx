@@ -12,7 +12,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from '../../../app/navigation';
 import { isHubSpotApiError, isNotFound } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useNotify } from '../../../app/notifications';

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../app/navigation';
 import { useNotify } from '../../../app/notifications';
 import { userTimeZone } from '../../../lib/datetime';
 import { AssociationPicker, type PickedRecord } from '../../associations/AssociationPicker';

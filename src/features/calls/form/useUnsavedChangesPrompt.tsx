@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../../../app/navigation';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 /**
- * Asks before leaving a form with unsaved changes: in-app navigation shows a dialog (react-router's
+ * Asks before leaving a form with unsaved changes: in-app navigation shows a dialog (our router's
  * blocker), closing or reloading the tab shows the browser's own prompt (beforeunload).
  * Call `allowNextNavigation()` right before navigating away after a successful save.
  */
@@ -41,8 +41,12 @@ export function useUnsavedChangesPrompt(dirty: boolean): { prompt: ReactNode; al
       confirmLabel="Leave without saving"
       cancelLabel="Stay on this page"
       destructive
-      onConfirm={() => blocker.proceed?.()}
-      onCancel={() => blocker.reset?.()}
+      onConfirm={() => {
+        if (blocker.state === 'blocked') blocker.proceed();
+      }}
+      onCancel={() => {
+        if (blocker.state === 'blocked') blocker.reset();
+      }}
     />
   );
   return { prompt, allowNextNavigation };

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../../app/navigation';
 import { parseListState, serializeListState, type ListState } from './list-state';
 
 export type ListStateUpdate = (change: (current: ListState) => ListState, opts?: { replace?: boolean }) => void;
