@@ -28,7 +28,7 @@ describe('the client layer’s schemas accept the mock’s answers', () => {
   });
   afterAll(() => h.close());
 
-  async function get<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, status = 200): Promise<z.infer<S>> {
+  async function get<S extends z.core.$ZodType>(schema: S, method: string, path: string, body?: unknown, status = 200): Promise<z.core.output<S>> {
     const res = await h.req(method, path, body);
     expect(res.status, `${method} ${path}: ${res.text.slice(0, 300)}`).toBe(status);
     return check(res, status, schema);

@@ -3,7 +3,7 @@
  * it through `app.request()` (no socket), the way any HubSpot client would.
  */
 import { expect } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { createMockApp } from '../app';
 import { fixedClock, type FixedClock } from '../clock';
 import { openMockDb } from '../store/index';
@@ -94,9 +94,12 @@ export async function send(
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
-/** Parses with a zod schema, failing the test with zod's issues and the body when it does not match. */
-export function parse<S extends z.ZodType>(schema: S, body: unknown, what = 'body'): z.infer<S> {
-  const r = schema.safeParse(body);
+/**
+ * Parses with a zod schema (classic or zod/mini: any zod 4 schema), failing the test with zod's
+ * issues and the body when it does not match.
+ */
+export function parse<S extends z.core.$ZodType>(schema: S, body: unknown, what = 'body'): z.core.output<S> {
+  const r = z.safeParse(schema, body);
   if (!r.success) {
     throw new Error(`${what} does not match our schema: ${JSON.stringify(r.error.issues, null, 1).slice(0, 2000)}\nbody: ${JSON.stringify(body).slice(0, 1500)}`);
   }
@@ -104,12 +107,12 @@ export function parse<S extends z.ZodType>(schema: S, body: unknown, what = 'bod
 }
 
 /** Checks the status, our zod schema and (when ../shared exists) the spec operation's schema. */
-export function check<S extends z.ZodType>(
+export function check<S extends z.core.$ZodType>(
   res: Res,
   status: number,
   schema: S,
   spec?: { file: SpecFile; method: string; path: string },
-): z.infer<S> {
+): z.core.output<S> {
   if (res.status !== status) {
     throw new Error(`expected HTTP ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
   }
