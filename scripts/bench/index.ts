@@ -7,6 +7,7 @@ import path from 'node:path';
 
 const benches = [
   { name: 'mock', file: 'mock.ts', about: 'HubSpot mock server: throughput and latency on 100,000 calls' },
+  { name: 'mock-cold', file: 'mock-cold.ts', about: 'HubSpot mock server without its response cache, every request different' },
   { name: 'ui', file: 'ui.ts', about: 'Call list in Chromium on the production build: first rows, page change, JS size' },
 ];
 
