@@ -24,6 +24,11 @@ export interface MockAppOptions {
   random?: () => number;
   /** Called with unexpected internal errors (default: console.error). */
   onInternalError?: (err: unknown) => void;
+  /**
+   * Reuse serialised answers of list, read-by-id and search until the next write (default
+   * true). Off, every read is computed (cold benchmarks, `--no-read-cache`).
+   */
+  readCache?: boolean;
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -179,7 +184,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     await next();
   });
 
-  registerObjectRoutes(app, ctx);
+  registerObjectRoutes(app, ctx, { readCache: opts.readCache ?? true });
   registerAssociationRoutes(app, ctx);
   registerMetadataRoutes(app, ctx);
 

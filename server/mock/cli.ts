@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run mock -- [options]
   --rate-limit       enforce HubSpot's rate limits (429)
   --latency MS       delay every response by MS milliseconds
   --fail-rate P      answer a fraction P (0..1) of requests with 502/503
+  --no-read-cache    compute every list/read/search answer (no reuse of serialised answers)
   --help             this text
 `;
 
@@ -45,6 +46,7 @@ function main(): void {
         'rate-limit': { type: 'boolean' },
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
+        'no-read-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -75,6 +77,7 @@ function main(): void {
     rateLimit: v['rate-limit'] ?? false,
     latencyMs,
     failRate,
+    readCache: !v['no-read-cache'],
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -84,7 +87,7 @@ function main(): void {
       `HubSpot mock listening on http://${shownHost}:${info.port}\n` +
         `Database: ${dbShown} (opened in ${openMs} ms)\n` +
         `Token: ${v.token ? 'only the configured --token' : 'any non-empty bearer token'}` +
-        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}\n`,
+        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}\n`,
     );
   });
   server.on('error', (err) => {

@@ -39,12 +39,13 @@ function objectType(raw: string) {
 }
 
 /** /crm/v3/objects/{objectType}...: CRUD, batch and search. */
-export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
+export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: { readCache: boolean }): void {
   const base = '/crm/v3/objects/:objectType';
-  const cache = new ReadCache(ctx.db);
+  const cache = opts.readCache ? new ReadCache(ctx.db) : undefined;
 
-  /** Serves a read from the cache, or computes, caches and sends it. */
+  /** Serves a read from the cache (when enabled), or computes, caches and sends it. */
   const cached = (c: Context<MockEnv>, key: string, compute: () => unknown): Response => {
+    if (!cache) return sendJsonText(c, JSON.stringify(compute()));
     const hit = cache.get(key);
     if (hit !== undefined) return sendJsonText(c, hit);
     const version = cache.currentVersion();
