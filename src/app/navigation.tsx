@@ -78,7 +78,16 @@ function onPopState(event: PopStateEvent) {
     ignoreNextPop = false;
     return;
   }
-  const nextIdx = readIdx(event.state) ?? 0;
+  const nextIdx = readIdx(event.state);
+  if (nextIdx === undefined) {
+    // An entry we did not create (e.g. the "Skip to content" #main link): nothing to undo it with, so it is
+    // not blocked; it becomes the entry after the current one.
+    allowNextPop = false;
+    currentIdx += 1;
+    window.history.replaceState({ idx: currentIdx } satisfies HistoryState, '');
+    notify();
+    return;
+  }
   const blocker = allowNextPop ? undefined : blockedBy(readLocation());
   allowNextPop = false;
   if (blocker) {
