@@ -45,6 +45,36 @@ function parseProps(text: string): Record<string, string> {
   return JSON.parse(text) as Record<string, string>;
 }
 
+/** Searches that must see an unchanged database before sorted value lists are built for totals. */
+const VALUE_INDEX_AFTER = 4;
+const FAST_TOTAL_OPS = new Set(['EQ', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN']);
+/** Characters whose UTF-16 order differs from SQLite's UTF-8 byte order (and lone surrogates). */
+const ASTRAL_OR_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** First index whose value is >= x (values sorted ascending). */
+function lowerBound(values: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] ?? '') < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is > x. */
+function upperBound(values: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] ?? '') <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const FIXED_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source';
 const MAX_PROJECTED = 64;
 
@@ -145,6 +175,10 @@ export class MockDb {
   private writeGeneration = 0;
   private dataVersionStmt: Database.Statement | undefined;
   private readonly countCache = new Map<string, number>();
+  /** Sorted values of indexed text properties, for O(log n) search totals (see sortedValues). */
+  private readonly valueIndex = new Map<string, { version: string; values: string[] | null }>();
+  private valueIndexVersion = '';
+  private valueIndexUses = 0;
   private closed = false;
 
   constructor(file: string) {
@@ -567,10 +601,74 @@ export class MockDb {
     return n;
   }
 
+  /**
+   * Every live value of an indexed text property of a type, sorted (SQLite's BINARY order, which
+   * is JavaScript's for text without astral characters), so a single range or equality filter's
+   * total is two binary searches instead of counting up to every index entry. Built only once the
+   * database has been unchanged for a few such searches (a write makes it stale; until it is
+   * rebuilt, totals are counted in SQL). null when the values do not allow it.
+   */
+  private sortedValues(type: ObjectTypeName, name: string): string[] | null | undefined {
+    const version = this.version();
+    if (version !== this.valueIndexVersion) {
+      this.valueIndexVersion = version;
+      this.valueIndexUses = 0;
+    }
+    const key = `${type}\u0000${name}`;
+    const hit = this.valueIndex.get(key);
+    if (hit && hit.version === version) return hit.values;
+    if (++this.valueIndexUses < VALUE_INDEX_AFTER) return undefined;
+    const all = this.stmt(
+      `SELECT ${textExpr(name)} FROM objects WHERE type = ? AND archived = 0 AND ${textExpr(name)} IS NOT NULL ORDER BY ${textExpr(name)}`,
+    ).pluck().all(type) as unknown[];
+    let values: string[] | null = [];
+    for (const v of all) {
+      if (typeof v !== 'string' || ASTRAL_OR_SURROGATE.test(v)) {
+        values = null;
+        break;
+      }
+      values.push(v);
+    }
+    this.valueIndex.set(key, { version, values });
+    return values;
+  }
+
+  /** The total of a search with one indexed-text equality or range filter and no text query, if cheap. */
+  private fastTotal(plan: SearchPlan): number | undefined {
+    if (plan.terms.length || plan.groups.length !== 1) return undefined;
+    const group = plan.groups[0];
+    const cond = group?.length === 1 ? group[0] : undefined;
+    if (!cond || cond.op === 'ASSOCIATED' || !FAST_TOTAL_OPS.has(cond.op)) return undefined;
+    const col = cond.column;
+    if (col.kind !== 'prop' || col.numeric || col.caseInsensitive || !INDEXED_TEXT.has(col.name)) return undefined;
+    const bounds = cond.op === 'BETWEEN' ? [cond.low, cond.high] : 'value' in cond ? [cond.value] : [];
+    if (!bounds.every((b): b is string => typeof b === 'string' && !ASTRAL_OR_SURROGATE.test(b))) return undefined;
+    const values = this.sortedValues(plan.type, col.name);
+    if (!values) return undefined;
+    const [a = '', b = ''] = bounds as string[];
+    const n = values.length;
+    switch (cond.op) {
+      case 'EQ':
+        return upperBound(values, a) - lowerBound(values, a);
+      case 'GT':
+        return n - upperBound(values, a);
+      case 'GTE':
+        return n - lowerBound(values, a);
+      case 'LT':
+        return lowerBound(values, a);
+      case 'LTE':
+        return upperBound(values, a);
+      case 'BETWEEN':
+        return Math.max(0, upperBound(values, b) - lowerBound(values, a));
+      default:
+        return undefined;
+    }
+  }
+
   search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
     const params: (string | number)[] = [];
     const where = this.searchWhere(plan, params);
-    const total = this.cachedCount(`SELECT count(*) AS n FROM objects WHERE ${where}`, params);
+    const total = this.fastTotal(plan) ?? this.cachedCount(`SELECT count(*) AS n FROM objects WHERE ${where}`, params);
     if (plan.limit <= 0 || plan.offset >= total) return { rows: [], total };
     const order = plan.sorts.map((s) => `${this.columnExpr(s.column)} ${s.descending ? 'DESC' : 'ASC'}`);
     const last = plan.sorts[plan.sorts.length - 1];
