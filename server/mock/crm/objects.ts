@@ -170,6 +170,46 @@ export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptio
   return json;
 }
 
+/**
+ * Writes objectToJson's output for reads without history or associations (list pages, search
+ * results) straight to JSON text: the same keys in the same order, without building and then
+ * serialising an object per record.
+ */
+export function objectJsonWriter(ctx: CrmContext, type: ObjectTypeName, properties?: readonly string[]): (obj: StoredObject) => string {
+  const info = OBJECT_TYPE_INFO[type];
+  const requested = properties && properties.length ? properties : info.defaultProperties;
+  const names = [...new Set([...requested, 'hs_object_id', info.createdProperty, info.modifiedProperty])];
+  // integer-like keys would be reordered by a JS object and __proto__ is not an own key there:
+  // leave those rare requests to objectToJson itself
+  if (names.some((n) => /^\d+$/.test(n) || n === '__proto__')) {
+    return (obj) => JSON.stringify(objectToJson(ctx, obj, properties ? { properties } : {}));
+  }
+  const plan = names.map((name) => ({
+    key: `${JSON.stringify(name)}:`,
+    name,
+    kind: name === 'hs_object_id' ? 0 : name === info.createdProperty ? 1 : name === info.modifiedProperty ? 2 : 3,
+  }));
+  return (obj) => {
+    const createdIso = toIso(obj.createdAt);
+    const updatedIso = obj.updatedAt === obj.createdAt ? createdIso : toIso(obj.updatedAt);
+    const stored = obj.props;
+    let props = '';
+    for (const e of plan) {
+      let v: string | undefined;
+      if (e.kind === 0) v = `"${obj.id}"`;
+      else if (e.kind === 1) v = `"${createdIso}"`;
+      else if (e.kind === 2) v = `"${updatedIso}"`;
+      else {
+        const raw: unknown = stored[e.name];
+        if (typeof raw === 'string') v = JSON.stringify(raw);
+      }
+      if (v !== undefined) props += (props ? ',' : '') + e.key + v;
+    }
+    const archivedAt = obj.archivedAt !== null ? `,"archivedAt":"${toIso(obj.archivedAt)}"` : '';
+    return `{"id":"${obj.id}","properties":{${props}},"createdAt":"${createdIso}","updatedAt":"${updatedIso}","archived":${obj.archived ? 'true' : 'false'}${archivedAt}}`;
+  };
+}
+
 // ---- validation -------------------------------------------------------------------------------
 
 const REQUIRED_ON_CREATE: Record<ObjectTypeName, readonly string[]> = {

@@ -1,7 +1,8 @@
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan, SearchValue } from '../store/types.js';
 import { badRequest, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
-import { objectToJson, projectionFor, type CrmContext, type ObjectJson } from './objects.js';
+import { objectJsonWriter, objectToJson, projectionFor, type CrmContext, type ObjectJson } from './objects.js';
+import type { StoredObject } from '../store/types.js';
 import { propertyCatalog, type PropertyDef } from './properties.js';
 import { parseDateTime, toIso } from './values.js';
 
@@ -212,6 +213,27 @@ function parseSort(s: SortInput): { propertyName: string; descending: boolean } 
 }
 
 export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
+  const { rows, count, properties, paging } = runSearch(ctx, type, input, basePath);
+  const out: SearchOutput = { total: count, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };
+  if (paging) out.paging = paging;
+  return out;
+}
+
+/** searchObjects' answer as JSON text (the same document, written without intermediate objects). */
+export function searchObjectsJson(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): string {
+  const { rows, count, properties, paging } = runSearch(ctx, type, input, basePath);
+  const write = objectJsonWriter(ctx, type, properties);
+  let results = '';
+  for (let i = 0; i < rows.length; i++) results += (i ? ',' : '') + write(rows[i] as StoredObject);
+  return `{"total":${count},"results":[${results}]${paging ? `,"paging":${JSON.stringify(paging)}` : ''}}`;
+}
+
+function runSearch(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  input: SearchInput,
+  basePath: string,
+): { rows: StoredObject[]; count: number; properties: string[] | undefined; paging?: NonNullable<SearchOutput['paging']> } {
   const limit = input.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_MAX_LIMIT) {
     fail(`limit must be between 0 and ${SEARCH_MAX_LIMIT}.`, { message: `limit ${limit} is out of range`, code: 'INVALID_LIMIT', in: 'limit' });
@@ -255,11 +277,9 @@ export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: Sear
   const project = projectionFor(type, properties ? { properties } : {});
   const plan: SearchPlan = { type, groups, sorts, terms, limit: effectiveLimit, offset, project };
   const { rows, total: count } = ctx.db.search(plan);
-  const results = rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {}));
-  const out: SearchOutput = { total: count, results };
   const next = offset + rows.length;
   if (rows.length > 0 && next < count && next < SEARCH_MAX_RESULTS) {
-    out.paging = { next: { after: String(next), link: `${basePath}?after=${next}` } };
+    return { rows, count, properties, paging: { next: { after: String(next), link: `${basePath}?after=${next}` } } };
   }
-  return out;
+  return { rows, count, properties };
 }

@@ -6,13 +6,15 @@ import {
   createObject,
   findObject,
   listObjects,
+  objectJsonWriter,
   objectToJson,
   projectionFor,
   updateObject,
   type CrmContext,
 } from '../crm/objects.js';
 import { requireType } from '../crm/associations.js';
-import { searchObjects } from '../crm/search.js';
+import type { StoredObject } from '../store/types.js';
+import { searchObjectsJson } from '../crm/search.js';
 import { ReadCache } from './cache.js';
 import {
   noContent,
@@ -44,12 +46,12 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
   const cache = opts.readCache ? new ReadCache(ctx.db) : undefined;
 
   /** Serves a read from the cache (when enabled), or computes, caches and sends it. */
-  const cached = (c: Context<MockEnv>, key: string, compute: () => unknown): Response => {
-    if (!cache) return sendJsonText(c, JSON.stringify(compute()));
+  const cached = (c: Context<MockEnv>, key: string, compute: () => string): Response => {
+    if (!cache) return sendJsonText(c, compute());
     const hit = cache.get(key);
     if (hit !== undefined) return sendJsonText(c, hit);
     const version = cache.currentVersion();
-    const text = JSON.stringify(compute());
+    const text = compute();
     cache.set(key, text, version);
     return sendJsonText(c, text);
   };
@@ -59,7 +61,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     const text = await readText(c);
     const { searchInput } = await loadSchemas();
     return cached(c, `SEARCH ${type} ${text}`, () =>
-      searchObjects(ctx, type, parseJsonText(text, searchInput), `/crm/v3/objects/${type}/search`),
+      searchObjectsJson(ctx, type, parseJsonText(text, searchInput), `/crm/v3/objects/${type}/search`),
     );
   });
 
@@ -117,13 +119,17 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
       project: projectionFor(type, opts),
       ...(after !== undefined ? { after } : {}),
     });
-    const body: { results: unknown[]; paging?: { next: { after: string; link: string } } } = {
-      results: page.rows.map((r) => objectToJson(ctx, r, opts)),
-    };
-    if (page.nextAfter) {
-      body.paging = { next: { after: page.nextAfter, link: `/crm/v3/objects/${type}?after=${page.nextAfter}&limit=${limit}` } };
+    let results = '';
+    if (propertiesWithHistory?.length || associations?.length) {
+      results = page.rows.map((r) => JSON.stringify(objectToJson(ctx, r, opts))).join(',');
+    } else {
+      const write = objectJsonWriter(ctx, type, properties);
+      for (let i = 0; i < page.rows.length; i++) results += (i ? ',' : '') + write(page.rows[i] as StoredObject);
     }
-    return body;
+    const paging = page.nextAfter
+      ? `,"paging":${JSON.stringify({ next: { after: page.nextAfter, link: `/crm/v3/objects/${type}?after=${page.nextAfter}&limit=${limit}` } })}`
+      : '';
+    return `{"results":[${results}]${paging}}`;
   }));
 
   app.post(base, async (c) => {
@@ -145,11 +151,11 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     const properties = queryList(c, 'properties');
     const propertiesWithHistory = queryList(c, 'propertiesWithHistory');
     const associations = queryList(c, 'associations');
-    return objectToJson(ctx, obj, {
+    return JSON.stringify(objectToJson(ctx, obj, {
       ...(properties ? { properties } : {}),
       ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
       ...(associations ? { associations } : {}),
-    });
+    }));
   }));
 
   app.patch(`${base}/:objectId`, async (c) => {
