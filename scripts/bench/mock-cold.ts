@@ -12,9 +12,13 @@
  * targets) and with its cache (warm, for comparison), beside a trivial node:http server; the three
  * alternate in rounds. Prints a markdown table and writes bench-results/mock-cold.json.
  *
+ * Answers are checked cheaply (status and the start of the document), so the load generator, which
+ * shares the CPUs with the server, spends little on them; the contract tests check the contents.
+ *
  * Options: --calls N (100000) --duration MS per scenario and server (5000) --warmup MS (1000)
  *          --connections N (20) --rounds N (3) --max-requests N per slice (100000) --seed N (1)
  *          --strict (exit 2 when a cold target is missed)
+ *          --cli PATH (server/mock/cli.ts: the mock CLI to run, e.g. another checkout's, for before/after)
  * The database is kept in .data/bench-mock-cold-<calls>.sqlite (gitignored) and reused; delete it
  * to rebuild (the CLI seeds it with `--seed empty --seed-calls N` when it is new).
  */
@@ -41,6 +45,8 @@ const CONNECTIONS = Math.min(arg('connections', 20), 200);
 const ROUNDS = Math.min(arg('rounds', 3), 10);
 const MAX_REQUESTS = Math.min(arg('max-requests', 100_000), 1_000_000);
 const SEED = arg('seed', 1);
+const cliIndex = process.argv.indexOf('--cli');
+const CLI = cliIndex >= 0 ? (process.argv[cliIndex + 1] ?? 'server/mock/cli.ts') : 'server/mock/cli.ts';
 const AUTH = { authorization: 'Bearer bench-token' };
 const PROPS = ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration', 'hs_call_status', 'hubspot_owner_id'];
 const CURSOR_POOL = 500;
@@ -99,7 +105,8 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
         const after = rnd() < 0.5 ? pick(cursors) : pick(ids);
         return { path: `/crm/v3/objects/calls?limit=100&properties=${props}&after=${encodeURIComponent(after)}`, headers: AUTH };
       },
-      onResponse: (_w, status, body) => status === 200 && (parsePage(body)?.results.length ?? 0) > 0,
+      // a cheap check (the generator shares the CPUs with the server): a page with at least one record
+      onResponse: (_w, status, body) => status === 200 && body.startsWith('{"results":[{"id":"'),
     },
     {
       name: 'search',
@@ -123,14 +130,14 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
           }),
         };
       },
-      // a late page of a narrow filter may be empty; only the status counts
-      onResponse: (_w, status, body) => status === 200 && parsePage(body) !== undefined,
+      // a late page of a narrow filter may be empty: a search answer with its total is enough
+      onResponse: (_w, status, body) => status === 200 && body.startsWith('{"total":'),
     },
     {
       name: 'read',
       what: `GET /crm/v3/objects/calls/{id} (7 properties), random ids over all ${ids.length} calls`,
       next: () => ({ path: `/crm/v3/objects/calls/${pick(ids)}?properties=${props}`, headers: AUTH }),
-      onResponse: (_w, status) => status === 200,
+      onResponse: (_w, status, body) => status === 200 && body.startsWith('{"id":"'),
     },
   ];
 }
@@ -159,7 +166,7 @@ async function main(): Promise<void> {
     const start = async (extra: string[]): Promise<{ server: ServerProcess; base: string }> => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      const args = ['--import', 'tsx', 'server/mock/cli.ts', '--db', db, '--port', String(port), '--seed', 'empty', '--seed-calls', String(CALLS), ...extra];
+      const args = ['--import', 'tsx', CLI, '--db', db, '--port', String(port), '--seed', 'empty', '--seed-calls', String(CALLS), ...extra];
       const server = await startServer({ args, cwd: root, readyUrl: `${base}/crm/v3/objects/calls?limit=1`, headers: AUTH, timeoutMs: 180_000 });
       running.push(server);
       return { server, base };
