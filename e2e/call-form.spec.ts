@@ -262,7 +262,8 @@ test.describe('edit', () => {
     await page.evaluate(() => {
       (globalThis as unknown as { __e2eDocument?: boolean }).__e2eDocument = true;
     });
-    const row = page.getByRole('row', { name: new RegExp(title) });
+    // The list's grid row (the detail page also has table rows that mention the title).
+    const row = page.getByRole('grid').getByRole('row', { name: new RegExp(title) });
     await expect(row).toContainText('Connected');
     await row.getByText(title).click();
     await page.getByRole('link', { name: 'Edit', exact: true }).click();
