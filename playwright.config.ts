@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 /**
  * E2E runs against the production server (`server/serve.ts`, the code path of `npm start`)
@@ -12,20 +12,6 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 const baseURL = `http://127.0.0.1:${port}`;
 const mockDb = `.data/e2e-${port}.sqlite`;
-
-// Same candidates as scripts/ensure-browser.mjs; without one, Playwright's own Chromium is used.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (candidate): candidate is string => Boolean(candidate) && existsSync(candidate as string),
-);
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: './e2e',
@@ -50,9 +36,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: systemChromium
-          ? { executablePath: systemChromium, args: chromiumArgs }
-          : { args: chromiumArgs },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

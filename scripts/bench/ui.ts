@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../e2e/chromium.ts';
 import { openMockDb } from '../../server/mock/store/index.ts';
 import { freePort, startServer } from './lib/process.ts';
 
@@ -25,16 +26,6 @@ const CALLS = Math.max(1, Number(process.env.BENCH_CALLS ?? 100_000));
 const DB_FILE = path.join(ROOT, '.data', `bench-ui-${CALLS}.sqlite`);
 const TARGETS = { firstRowsMs: 1000, pageChangeMs: 300, jsGzipKb: 350 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -136,7 +127,7 @@ async function main() {
     readyUrl: `${base}/hubspot-connection`,
     timeoutMs: 300_000,
   });
-  const browser = await chromium.launch(existsSync(CHROMIUM) ? { executablePath: CHROMIUM, args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     // One warm-up load so the server's first-request work (static compression, SQLite page cache) is not counted.
     const warm = await coldLoad(browser, `${base}/calls`);

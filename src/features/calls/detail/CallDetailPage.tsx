@@ -6,23 +6,20 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from '../../../app/navigation';
-import { isHubSpotApiError, isNotFound } from '../../../api/errors';
+import { isHubSpotApiError } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useNotify } from '../../../app/notifications';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { ErrorState } from '../../../components/ErrorState';
-import { NotFound } from '../../../components/NotFound';
 import { formatDateTime, formatExactDateTime, userTimeZone } from '../../../lib/datetime';
 import { AssociationsPanel, AssociationSummary, PinnedOnSummary } from '../../associations';
 import { dispositionLabel, metadataQueries } from '../../metadata/metadata-queries';
-import { callQueries, useArchiveCall } from '../calls-queries';
+import { useArchiveCall } from '../calls-queries';
 import { CallNotes } from './CallNotes';
 import { CopyButton } from './CopyButton';
 import { lastListUrl } from './list-return';
@@ -30,30 +27,11 @@ import { PropertyGroups } from './PropertyGroups';
 import { PropertyHistory } from './PropertyHistory';
 import { formatPropertyValue, type FormatContext } from './property-format';
 import { RecordingPlayer } from './RecordingPlayer';
+import { CallQueryGate } from './CallQueryGate';
 
 export default function CallDetailPage() {
   const { id = '' } = useParams();
-  const { data, error, isPending, refetch } = useQuery(callQueries.detail(id));
-
-  if (isPending) {
-    return (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
-        <CircularProgress aria-label="Loading call" />
-      </Box>
-    );
-  }
-  if (isNotFound(error)) {
-    return (
-      <NotFound
-        title="Call not found"
-        message="This call does not exist in HubSpot, or it was deleted (deleted calls stay in HubSpot's recycling bin for 90 days)."
-        backTo={lastListUrl()}
-        backLabel="Back to calls"
-      />
-    );
-  }
-  if (error) return <ErrorState error={error} title="Could not load the call" onRetry={() => void refetch()} />;
-  return <CallDetail call={data} />;
+  return <CallQueryGate id={id}>{(call) => <CallDetail call={call} />}</CallQueryGate>;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

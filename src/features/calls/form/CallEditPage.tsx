@@ -1,18 +1,15 @@
 /** /calls/:id/edit: correct a call. Only changed properties are sent; conflicts with HubSpot are shown first. */
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from '../../../app/navigation';
-import { isNotFound } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useNotify } from '../../../app/notifications';
-import { ErrorState } from '../../../components/ErrorState';
-import { NotFound } from '../../../components/NotFound';
 import { userTimeZone } from '../../../lib/datetime';
 import { callQueries, useUpdateCall } from '../calls-queries';
+import { CallQueryGate } from '../detail/CallQueryGate';
 import { changedProperties, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
 import { ConflictDialog, type ConflictResolution } from './ConflictDialog';
@@ -21,20 +18,7 @@ import { useUnsavedChangesPrompt } from './useUnsavedChangesPrompt';
 
 export default function CallEditPage() {
   const { id = '' } = useParams();
-  const { data, error, isPending, refetch } = useQuery(callQueries.detail(id));
-
-  if (isPending) {
-    return (
-      <Box sx={{ display: 'flex', justifyContent: 'center', py: 6 }}>
-        <CircularProgress aria-label="Loading call" />
-      </Box>
-    );
-  }
-  if (isNotFound(error)) {
-    return <NotFound title="Call not found" message="This call does not exist in HubSpot, or it was deleted (it may be in the recycling bin)." />;
-  }
-  if (error) return <ErrorState error={error} title="Could not load the call" onRetry={() => void refetch()} />;
-  return <EditCallForm key={data.id} call={data} />;
+  return <CallQueryGate id={id}>{(call) => <EditCallForm key={call.id} call={call} />}</CallQueryGate>;
 }
 
 interface PendingConflict {
