@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from '../../../app/navigation';
+import { rememberListUrl } from '../detail/list-return';
 import { parseListState, serializeListState, type ListState } from './list-state';
 
 export type ListStateUpdate = (change: (current: ListState) => ListState, opts?: { replace?: boolean }) => void;
@@ -11,6 +12,11 @@ export type ListStateUpdate = (change: (current: ListState) => ListState, opts?:
 export function useListState(): [ListState, (next: ListState, opts?: { replace?: boolean }) => void, ListStateUpdate] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseListState(params), [params]);
+  // "Open in list" on a call returns to this exact view (filters, sort, search, page) in any browser.
+  useEffect(() => {
+    const search = params.toString();
+    rememberListUrl(search ? `/calls?${search}` : '/calls');
+  }, [params]);
   const setState = useCallback(
     (next: ListState, opts?: { replace?: boolean }) => {
       setParams(serializeListState(next), { replace: opts?.replace ?? false });

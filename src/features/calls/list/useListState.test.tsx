@@ -1,0 +1,38 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RouterView, type RouteMatch } from '../../../app/navigation';
+import { lastListUrl } from '../detail/list-return';
+import { useListState } from './useListState';
+
+function ListView() {
+  const [state, , update] = useListState();
+  return (
+    <div>
+      <p>search: {state.q}</p>
+      <button type="button" onClick={() => update((s) => ({ ...s, q: 'renewal' }))}>
+        Search renewal
+      </button>
+    </div>
+  );
+}
+
+const resolve = (pathname: string): RouteMatch => (pathname === '/calls' ? { element: <ListView /> } : { element: <p>elsewhere</p> });
+
+afterEach(() => {
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('useListState', () => {
+  it('remembers the list view so "Open in list" returns to it, also without the Navigation API', async () => {
+    window.history.replaceState(null, '', '/calls?size=50');
+    render(<RouterView resolve={resolve} />);
+    expect(lastListUrl()).toBe('/calls?size=50');
+    await userEvent.click(screen.getByRole('button', { name: 'Search renewal' }));
+    expect(await screen.findByText('search: renewal')).toBeInTheDocument();
+    expect(lastListUrl()).toMatch(/^\/calls\?.*q=renewal/);
+    act(() => window.history.replaceState(null, '', '/calls/7'));
+    expect(lastListUrl()).toMatch(/q=renewal/);
+  });
+});
