@@ -33,7 +33,11 @@ interface ObjectRowRaw {
   props: string;
 }
 
-const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source, props';
+/**
+ * props is stored as SQLite JSONB (binary JSON: json_extract reads it without parsing text);
+ * rows written before that are text, which every JSON function accepts alike. Read as text.
+ */
+const OBJECT_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source, json(props) AS props';
 const INDEXED_TEXT = new Set<string>(INDEXED_TEXT_PROPERTIES);
 const INDEXED_NUMBER = new Set<string>(INDEXED_NUMBER_PROPERTIES);
 const COMPOSITE_TS = new Set<string>(INDEXED_WITH_TIMESTAMP);
@@ -327,7 +331,7 @@ export class MockDb {
     source = 'CRM_UI',
   ): number {
     const info = this.stmt(
-      'INSERT INTO objects (type, archived, created_at, updated_at, archived_at, source, props, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO objects (type, archived, created_at, updated_at, archived_at, source, props, search) VALUES (?, ?, ?, ?, ?, ?, jsonb(?), ?)',
     ).run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, source, JSON.stringify(props), searchTextOf(type, props));
     return Number(info.lastInsertRowid);
   }
@@ -352,7 +356,7 @@ export class MockDb {
   /** Seed helper: sets one stored property without history or validation. */
   setPropRaw(type: ObjectTypeName, id: number, name: string, value: string): void {
     if (!PROP_NAME.test(name)) throw new Error(`invalid property name ${name}`);
-    this.stmt(`UPDATE objects SET props = json_set(props, '$.${name}', ?) WHERE id = ? AND type = ?`).run(value, id, type);
+    this.stmt(`UPDATE objects SET props = jsonb_set(props, '$.${name}', ?) WHERE id = ? AND type = ?`).run(value, id, type);
   }
 
   /** Live non-call records whose hs_pinned_engagement_id names the call. */
@@ -376,7 +380,7 @@ export class MockDb {
     const clean: Record<string, string> = {};
     for (const [k, v] of Object.entries(props)) if (v !== '') clean[k] = v;
     const info = this.stmt(
-      'INSERT INTO objects (type, archived, created_at, updated_at, source, props, search) VALUES (?, 0, ?, ?, ?, ?, ?)',
+      'INSERT INTO objects (type, archived, created_at, updated_at, source, props, search) VALUES (?, 0, ?, ?, ?, jsonb(?), ?)',
     ).run(type, now, now, source.sourceType, JSON.stringify(clean), searchTextOf(type, clean));
     this.bump(type);
     return {
@@ -424,7 +428,7 @@ export class MockDb {
       }
       addHistory.run(obj.id, k, next[k] ?? '', updatedAt, source.sourceType, source.sourceId ?? null);
     }
-    this.stmt('UPDATE objects SET props = ?, search = ?, updated_at = ? WHERE id = ?').run(
+    this.stmt('UPDATE objects SET props = jsonb(?), search = ?, updated_at = ? WHERE id = ?').run(
       JSON.stringify(next),
       searchTextOf(obj.type, next),
       updatedAt,
