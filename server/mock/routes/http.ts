@@ -11,12 +11,21 @@ export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 | 207 = 200): Response {
-  return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_CONTENT_TYPE });
+  return c.body(utf8(JSON.stringify(body)), status, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 
 /** Sends an already serialised JSON body (200). */
 export function sendJsonText(c: Context<MockEnv>, text: string): Response {
-  return c.body(text, 200, { 'Content-Type': JSON_CONTENT_TYPE });
+  return c.body(utf8(text), 200, { 'Content-Type': JSON_CONTENT_TYPE });
+}
+
+/**
+ * The body as UTF-8 bytes: encoded once here, whereas a string body is measured for
+ * Content-Length (a pass over a large concatenated string) and then encoded again on write.
+ */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.from(text, 'utf8');
+  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export function noContent(c: Context<MockEnv>): Response {
