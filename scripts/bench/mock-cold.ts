@@ -29,22 +29,14 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { loadOptions, numberArg } from './lib/args';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-const CALLS = Math.min(arg('calls', 100_000), 1_000_000);
-const DURATION = Math.min(arg('duration', 5_000), 60_000);
-const WARMUP = Math.min(arg('warmup', 1_000), 10_000);
-const CONNECTIONS = Math.min(arg('connections', 20), 200);
-const ROUNDS = Math.min(arg('rounds', 3), 10);
-const MAX_REQUESTS = Math.min(arg('max-requests', 100_000), 1_000_000);
-const SEED = arg('seed', 1);
+const { calls: CALLS, durationMs: DURATION, warmupMs: WARMUP, connections: CONNECTIONS, rounds: ROUNDS } = loadOptions();
+const MAX_REQUESTS = Math.min(numberArg('max-requests', 100_000), 1_000_000);
+const SEED = numberArg('seed', 1);
 const cliIndex = process.argv.indexOf('--cli');
 const CLI = cliIndex >= 0 ? (process.argv[cliIndex + 1] ?? 'server/mock/cli.ts') : 'server/mock/cli.ts';
 const AUTH = { authorization: 'Bearer bench-token' };

@@ -18,20 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { loadOptions } from './lib/args';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-const CALLS = Math.min(arg('calls', 100_000), 1_000_000);
-const DURATION = Math.min(arg('duration', 5_000), 60_000);
-const WARMUP = Math.min(arg('warmup', 1_000), 10_000);
-const CONNECTIONS = Math.min(arg('connections', 20), 200);
-const ROUNDS = Math.min(arg('rounds', 3), 10);
+const { calls: CALLS, durationMs: DURATION, warmupMs: WARMUP, connections: CONNECTIONS, rounds: ROUNDS } = loadOptions();
 const AUTH = { authorization: 'Bearer bench-token' };
 
 const TARGETS = {
