@@ -26,9 +26,10 @@ afterEach(() => {
 
 describe('useListState', () => {
   it('remembers the list view so "Open in list" returns to it, also without the Navigation API', async () => {
-    window.history.replaceState(null, '', '/calls?size=50');
+    window.history.replaceState(null, '', '/calls?size=50&q=Delete%20me');
     render(<RouterView resolve={resolve} />);
-    expect(lastListUrl()).toBe('/calls?size=50');
+    // Exactly as the address bar has it (a pasted or bookmarked link comes back unchanged).
+    expect(lastListUrl()).toBe('/calls?size=50&q=Delete%20me');
     await userEvent.click(screen.getByRole('button', { name: 'Search renewal' }));
     expect(await screen.findByText('search: renewal')).toBeInTheDocument();
     expect(lastListUrl()).toMatch(/^\/calls\?.*q=renewal/);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useSearchParams } from '../../../app/navigation';
+import { useLocation, useSearchParams } from '../../../app/navigation';
 import { rememberListUrl } from '../detail/list-return';
 import { parseListState, serializeListState, type ListState } from './list-state';
 
@@ -12,11 +12,12 @@ export type ListStateUpdate = (change: (current: ListState) => ListState, opts?:
 export function useListState(): [ListState, (next: ListState, opts?: { replace?: boolean }) => void, ListStateUpdate] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseListState(params), [params]);
-  // "Open in list" on a call returns to this exact view (filters, sort, search, page) in any browser.
+  // "Open in list" on a call returns to this exact view (filters, sort, search, page) in any browser:
+  // the URL exactly as the address bar has it.
+  const location = useLocation();
   useEffect(() => {
-    const search = params.toString();
-    rememberListUrl(search ? `/calls?${search}` : '/calls');
-  }, [params]);
+    rememberListUrl(`${location.pathname}${location.search}`);
+  }, [location.pathname, location.search]);
   const setState = useCallback(
     (next: ListState, opts?: { replace?: boolean }) => {
       setParams(serializeListState(next), { replace: opts?.replace ?? false });
