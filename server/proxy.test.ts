@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { freePort } from './free-port.ts';
 import { createProxyApp, httpUpstream, isAllowed } from './proxy.ts';
 
 const TOKEN = 'pat-na1-SECRET-0f3c7e2a-6b1d-4d2e-9a77-test-token';
@@ -59,15 +58,6 @@ async function listen(app: Hono): Promise<{ server: ServerType; url: string }> {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function everythingTheBrowserGets(res: Response): Promise<string> {
   const headers: string[] = [];

@@ -30,6 +30,8 @@ import { z } from 'zod';
 import { processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions, numberArg } from './lib/args';
+import { createRng } from '../../server/mock/seed/prng';
+import { walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,32 +49,7 @@ const DAY = 86_400_000;
 const TARGETS = { list: { rps: 2_000, p50: 10 }, search: { rps: 2_000, p50: 10 }, read: { p50: 2 } } as const;
 type TargetName = keyof typeof TARGETS;
 
-const pageSchema = z.object({
-  results: z.array(z.object({ id: z.string() })),
-  paging: z.object({ next: z.object({ after: z.string() }) }).optional(),
-});
 const dispositionsSchema = z.array(z.object({ id: z.string() }));
-
-function parsePage(body: string): z.infer<typeof pageSchema> | undefined {
-  try {
-    const r = pageSchema.safeParse(JSON.parse(body));
-    return r.success ? r.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** mulberry32: a small seeded PRNG, so runs draw the same varied sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Scenario {
   name: TargetName;
@@ -82,7 +59,7 @@ interface Scenario {
 }
 
 function scenarios(ids: readonly string[], cursors: readonly string[], dispositions: readonly string[], now: number): Scenario[] {
-  const rnd = prng(SEED);
+  const rnd = createRng(SEED).next;
   const pick = <T>(xs: readonly T[]): T => {
     const v = xs[Math.floor(rnd() * xs.length)];
     if (v === undefined) throw new Error('empty pool');
@@ -176,20 +153,8 @@ async function main(): Promise<void> {
     running.push(trivial);
 
     // one walk through the list: every id, and every page's cursor
-    const ids: string[] = [];
-    const allCursors: string[] = [];
-    let after: string | undefined;
-    for (let p = 0; p < 12_000; p++) {
-      const res = await fetch(`${cold.base}/crm/v3/objects/calls?limit=100&properties=hs_object_id${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: AUTH });
-      const page = parsePage(await res.text());
-      if (!page) throw new Error(`list page ${p} failed: HTTP ${res.status}`);
-      ids.push(...page.results.map((r) => r.id));
-      after = page.paging?.next.after;
-      if (!after) break;
-      allCursors.push(after);
-    }
-    if (ids.length === 0) throw new Error('no calls in the database');
-    const rnd = prng(SEED + 1);
+    const { ids, cursors: allCursors } = await walkCallList(cold.base, AUTH);
+    const rnd = createRng(SEED + 1).next;
     const shuffled = [...allCursors];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions } from './lib/args';
+import { parsePage, walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,10 +37,6 @@ const TARGETS = {
 
 const PROPS = ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration', 'hs_call_status', 'hubspot_owner_id'];
 
-const pageSchema = z.object({
-  results: z.array(z.object({ id: z.string() })),
-  paging: z.object({ next: z.object({ after: z.string() }) }).optional(),
-});
 
 function cli(db: string, port: number, extra: string[] = []): string[] {
   return ['--import', 'tsx', 'server/mock/cli.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', ...extra];
@@ -52,14 +49,6 @@ async function startMock(db: string, extra: string[], timeoutMs: number): Promis
   return { server, base };
 }
 
-function parsePage(body: string): z.infer<typeof pageSchema> | undefined {
-  try {
-    const r = pageSchema.safeParse(JSON.parse(body));
-    return r.success ? r.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 interface Row {
   name: string;
@@ -189,17 +178,7 @@ async function main(): Promise<void> {
     console.log(`startup on the existing database: ${startups.map((s) => int(s)).join(', ')} ms (median ${int(startupMs)})`);
 
     // every call id (one walk through the list), so reads hit random rows all over the table
-    const ids: string[] = [];
-    let after: string | undefined;
-    for (let p = 0; p < 12_000; p++) {
-      const res = await fetch(`${mock.base}/crm/v3/objects/calls?limit=100&properties=hs_object_id${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: AUTH });
-      const page = parsePage(await res.text());
-      if (!page) throw new Error(`list page ${p} failed: HTTP ${res.status}`);
-      ids.push(...page.results.map((r) => r.id));
-      after = page.paging?.next.after;
-      if (!after) break;
-    }
-    if (ids.length === 0) throw new Error('no calls to read');
+    const { ids } = await walkCallList(mock.base, AUTH);
 
     // the baseline: a trivial node:http server started the same way (node --import tsx)
     const trivialStartups: number[] = [];

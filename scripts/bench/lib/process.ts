@@ -1,18 +1,8 @@
 /** Child server processes for benchmarks: free ports, spawn, wait for the first good answer, stop. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const addr = srv.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  srv.close();
-  await once(srv, 'close');
-  return port;
-}
+export { freePort } from '../../../server/free-port';
 
 export interface ServerProcess {
   proc: ChildProcess;

@@ -336,7 +336,7 @@ export class MockDb {
     return Number(info.lastInsertRowid);
   }
 
-  /** Bulk/seed association insert of one pair (both directions), no cache invalidation. */
+  /** Inserts one typed association and its inverse, without cache invalidation (seed/bulk); true when it was new. */
   insertAssociationRaw(
     fromType: ObjectTypeName,
     fromId: number,
@@ -345,12 +345,13 @@ export class MockDb {
     category: string,
     typeId: number,
     inverseTypeId: number,
-  ): void {
+  ): boolean {
     const ins = this.stmt(
       'INSERT OR IGNORE INTO assoc (from_id, to_type, to_id, from_type, category, type_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    ins.run(fromId, toType, toId, fromType, category, typeId);
+    const added = ins.run(fromId, toType, toId, fromType, category, typeId).changes > 0;
     ins.run(toId, fromType, fromId, toType, category, inverseTypeId);
+    return added;
   }
 
   /** Seed helper: sets one stored property without history or validation. */
@@ -709,14 +710,10 @@ export class MockDb {
     typeId: number,
     inverseTypeId: number,
   ): boolean {
-    const ins = this.stmt(
-      'INSERT OR IGNORE INTO assoc (from_id, to_type, to_id, from_type, category, type_id) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const a = ins.run(fromId, toType, toId, fromType, category, typeId);
-    ins.run(toId, fromType, fromId, toType, category, inverseTypeId);
+    const added = this.insertAssociationRaw(fromType, fromId, toType, toId, category, typeId, inverseTypeId);
     this.bump(fromType);
     this.bump(toType);
-    return a.changes > 0;
+    return added;
   }
 
   /** Removes associations between two records (all types, or only the given type ids of from→to). */

@@ -8,17 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, createCall, harness, type Harness } from './helpers';
 import { searchPage } from './schemas';
+import { createRng } from '../seed/prng';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf'];
 const DIRECTIONS = ['INBOUND', 'OUTBOUND'];
@@ -105,7 +96,7 @@ function matches(row: Row, f: Filter): boolean {
 describe('search against a reference model', () => {
   let h: Harness;
   const rows: Row[] = [];
-  const rand = mulberry32(20_260_115);
+  const rand = createRng(20_260_115).next;
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
