@@ -28,7 +28,7 @@ import type { PickedRecord } from './association-model';
 import { recordQueries } from '../records/records-queries';
 import { associationQueries } from './association-queries';
 import { useStageLabels } from './useCallAssociations';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
 
 export type { PickedRecord } from './association-model';
 

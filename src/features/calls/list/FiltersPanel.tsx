@@ -1,5 +1,5 @@
 /** The filter controls. Every change goes to the URL (and back to the first page). */
-import { memo, useEffect, useState } from 'react';
+import { memo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -14,6 +14,7 @@ import { recordQueries } from '../../records/records-queries';
 import { useCallOptions } from './lookups';
 import { withFilters, type ListFilters, type RecordingFilter } from './list-state';
 import type { ListStateUpdate } from './useListState';
+import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 
 export interface FiltersPanelProps {
   filters: ListFilters;
@@ -122,15 +123,6 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
   );
 });
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
-
 function AssociatedRecordFilter({
   value,
   onChange,
@@ -140,7 +132,7 @@ function AssociatedRecordFilter({
 }) {
   const [type, setType] = useState<RecordType>(value?.type ?? 'contacts');
   const [input, setInput] = useState('');
-  const text = useDebounced(input.trim(), 300);
+  const text = useDebouncedValue(input.trim(), 300);
   const results = useQuery({ ...recordQueries.search(type, text), enabled: text.length > 0 });
   const selected = useQuery({ ...recordQueries.detail(value?.type ?? type, value?.id ?? ''), enabled: !!value });
   const options: HubSpotObject[] = results.data?.results ?? [];
