@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { MockDb } from '../store/db.js';
-import type { AssociationLabelDef, ObjectTypeName, StoredObject, WriteSource } from '../store/types.js';
+import type { AssociationLabelDef, JsonProperty, JsonRows, ObjectTypeName, StoredObject, WriteSource } from '../store/types.js';
+import { MAX_JSON_PROPERTIES } from '../store/db.js';
 import { OBJECT_TYPES } from '../store/types.js';
 import { MockError, badRequest, objectNotFound, validationError, type PropertyProblem } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType, systemValue } from './object-types.js';
@@ -171,43 +172,27 @@ export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptio
 }
 
 /**
- * Writes objectToJson's output for reads without history or associations (list pages, search
- * results) straight to JSON text: the same keys in the same order, without building and then
- * serialising an object per record.
+ * The `properties` members objectToJson writes for these requested properties, for SQLite to
+ * write the records itself (MockDb.listJson, MockDb.searchJson): the same keys in the same order.
+ * undefined when a name needs objectToJson: integer-like keys (a JavaScript object puts them
+ * first), `__proto__`, names no property can have, or more names than SQLite writes.
  */
-export function objectJsonWriter(ctx: CrmContext, type: ObjectTypeName, properties?: readonly string[]): (obj: StoredObject) => string {
+/** A JSON document around records SQLite wrote (JsonRows.json), as UTF-8 bytes. */
+export function jsonDocument(head: string, records: Uint8Array, tail: string): Uint8Array {
+  return Buffer.concat([Buffer.from(head), records, Buffer.from(tail)]);
+}
+
+export function recordJsonProperties(type: ObjectTypeName, properties?: readonly string[]): JsonProperty[] | undefined {
   const info = OBJECT_TYPE_INFO[type];
   const requested = properties && properties.length ? properties : info.defaultProperties;
   const names = [...new Set([...requested, 'hs_object_id', info.createdProperty, info.modifiedProperty])];
-  // integer-like keys would be reordered by a JS object and __proto__ is not an own key there:
-  // leave those rare requests to objectToJson itself
-  if (names.some((n) => /^\d+$/.test(n) || n === '__proto__')) {
-    return (obj) => JSON.stringify(objectToJson(ctx, obj, properties ? { properties } : {}));
+  if (names.length > MAX_JSON_PROPERTIES || names.some((n) => !/^[A-Za-z0-9_]+$/.test(n) || /^\d+$/.test(n) || n === '__proto__')) {
+    return undefined;
   }
-  const plan = names.map((name) => ({
-    key: `${JSON.stringify(name)}:`,
+  return names.map((name) => ({
     name,
-    kind: name === 'hs_object_id' ? 0 : name === info.createdProperty ? 1 : name === info.modifiedProperty ? 2 : 3,
+    from: name === 'hs_object_id' ? 'id' : name === info.createdProperty ? 'created' : name === info.modifiedProperty ? 'updated' : 'stored',
   }));
-  return (obj) => {
-    const createdIso = toIso(obj.createdAt);
-    const updatedIso = obj.updatedAt === obj.createdAt ? createdIso : toIso(obj.updatedAt);
-    const stored = obj.props;
-    let props = '';
-    for (const e of plan) {
-      let v: string | undefined;
-      if (e.kind === 0) v = `"${obj.id}"`;
-      else if (e.kind === 1) v = `"${createdIso}"`;
-      else if (e.kind === 2) v = `"${updatedIso}"`;
-      else {
-        const raw: unknown = stored[e.name];
-        if (typeof raw === 'string') v = JSON.stringify(raw);
-      }
-      if (v !== undefined) props += (props ? ',' : '') + e.key + v;
-    }
-    const archivedAt = obj.archivedAt !== null ? `,"archivedAt":"${toIso(obj.archivedAt)}"` : '';
-    return `{"id":"${obj.id}","properties":{${props}},"createdAt":"${createdIso}","updatedAt":"${updatedIso}","archived":${obj.archived ? 'true' : 'false'}${archivedAt}}`;
-  };
 }
 
 // ---- validation -------------------------------------------------------------------------------
@@ -418,28 +403,42 @@ export function projectionFor(type: ObjectTypeName, opts: ReadOptions): string[]
   return [...requested, ...(opts.propertiesWithHistory ?? [])];
 }
 
+function afterIdOf(after: string | undefined): number {
+  if (after === undefined || after === '') return 0;
+  const decoded = decodeCursor(after);
+  if (decoded === undefined) {
+    throw badRequest(`Invalid paging cursor: ${after}`, [
+      { message: 'after is not a cursor returned by this endpoint', code: 'INVALID_AFTER', in: 'after' },
+    ]);
+  }
+  return decoded;
+}
+
 export function listObjects(
   ctx: CrmContext,
   type: ObjectTypeName,
   opts: { limit: number; after?: string; archived: boolean; project?: readonly string[] },
 ): { rows: StoredObject[]; nextAfter?: string } {
-  let afterId = 0;
-  if (opts.after !== undefined && opts.after !== '') {
-    const decoded = decodeCursor(opts.after);
-    if (decoded === undefined) {
-      throw badRequest(`Invalid paging cursor: ${opts.after}`, [
-        { message: 'after is not a cursor returned by this endpoint', code: 'INVALID_AFTER', in: 'after' },
-      ]);
-    }
-    afterId = decoded;
-  }
-  const rows = ctx.db.listObjects(type, opts.archived, afterId, opts.limit + 1, opts.project);
+  const rows = ctx.db.listObjects(type, opts.archived, afterIdOf(opts.after), opts.limit + 1, opts.project);
   if (rows.length > opts.limit) {
     rows.length = opts.limit;
     const last = rows[rows.length - 1];
     return last ? { rows, nextAfter: encodeCursor(last.id) } : { rows };
   }
   return { rows };
+}
+
+/** listObjects() with the records written as JSON by SQLite (properties from recordJsonProperties). */
+export async function listObjectsJson(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  opts: { limit: number; after?: string; archived: boolean; properties: readonly JsonProperty[] },
+): Promise<JsonRows & { nextAfter?: string }> {
+  const page = await ctx.db.listJson(type, opts.archived, afterIdOf(opts.after), opts.limit, opts.properties);
+  if (page.lastId !== undefined && page.count === opts.limit && ctx.db.hasObjectAfter(type, opts.archived, page.lastId)) {
+    return { ...page, nextAfter: encodeCursor(page.lastId) };
+  }
+  return page;
 }
 
 /** Opaque list cursor: base64url of "id:<n>". Plain numeric ids are accepted as well. */

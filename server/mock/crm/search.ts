@@ -1,8 +1,7 @@
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan, SearchValue } from '../store/types.js';
 import { badRequest, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
-import { objectJsonWriter, objectToJson, projectionFor, type CrmContext, type ObjectJson } from './objects.js';
-import type { StoredObject } from '../store/types.js';
+import { jsonDocument, objectToJson, projectionFor, recordJsonProperties, type CrmContext, type ObjectJson } from './objects.js';
 import { propertyCatalog, type PropertyDef } from './properties.js';
 import { parseDateTime, toIso } from './values.js';
 
@@ -213,27 +212,32 @@ function parseSort(s: SortInput): { propertyName: string; descending: boolean } 
 }
 
 export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
-  const { rows, count, properties, paging } = runSearch(ctx, type, input, basePath);
-  const out: SearchOutput = { total: count, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };
+  const { plan, properties } = planSearch(ctx, type, input);
+  const { rows, total } = ctx.db.search(plan);
+  const out: SearchOutput = { total, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };
+  const paging = pagingOf(plan, rows.length, total, basePath);
   if (paging) out.paging = paging;
   return out;
 }
 
-/** searchObjects' answer as JSON text (the same document, written without intermediate objects). */
-export function searchObjectsJson(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): string {
-  const { rows, count, properties, paging } = runSearch(ctx, type, input, basePath);
-  const write = objectJsonWriter(ctx, type, properties);
-  let results = '';
-  for (let i = 0; i < rows.length; i++) results += (i ? ',' : '') + write(rows[i] as StoredObject);
-  return `{"total":${count},"results":[${results}]${paging ? `,"paging":${JSON.stringify(paging)}` : ''}}`;
+/** searchObjects' answer as UTF-8 JSON: the same document, the records written by SQLite when it can. */
+export async function searchObjectsJson(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): Promise<Uint8Array> {
+  const { plan, properties } = planSearch(ctx, type, input);
+  const fields = recordJsonProperties(type, properties);
+  if (!fields) return Buffer.from(JSON.stringify(searchObjects(ctx, type, input, basePath)));
+  const { total, count, json } = await ctx.db.searchJson(plan, fields);
+  const paging = pagingOf(plan, count, total, basePath);
+  return jsonDocument(`{"total":${total},"results":[`, json, `]${paging ? `,"paging":${JSON.stringify(paging)}` : ''}}`);
 }
 
-function runSearch(
-  ctx: CrmContext,
-  type: ObjectTypeName,
-  input: SearchInput,
-  basePath: string,
-): { rows: StoredObject[]; count: number; properties: string[] | undefined; paging?: NonNullable<SearchOutput['paging']> } {
+function pagingOf(plan: SearchPlan, count: number, total: number, basePath: string): SearchOutput['paging'] {
+  const next = plan.offset + count;
+  if (count > 0 && next < total && next < SEARCH_MAX_RESULTS) return { next: { after: String(next), link: `${basePath}?after=${next}` } };
+  return undefined;
+}
+
+/** Validates a search request into the store's plan; 400 with HubSpot's error body when it is wrong. */
+function planSearch(ctx: CrmContext, type: ObjectTypeName, input: SearchInput): { plan: SearchPlan; properties: string[] | undefined } {
   const limit = input.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_MAX_LIMIT) {
     fail(`limit must be between 0 and ${SEARCH_MAX_LIMIT}.`, { message: `limit ${limit} is out of range`, code: 'INVALID_LIMIT', in: 'limit' });
@@ -275,11 +279,5 @@ function runSearch(
   const effectiveLimit = Math.min(limit, SEARCH_MAX_RESULTS - offset);
   const properties = input.properties && input.properties.length ? input.properties : undefined;
   const project = projectionFor(type, properties ? { properties } : {});
-  const plan: SearchPlan = { type, groups, sorts, terms, limit: effectiveLimit, offset, project };
-  const { rows, total: count } = ctx.db.search(plan);
-  const next = offset + rows.length;
-  if (rows.length > 0 && next < count && next < SEARCH_MAX_RESULTS) {
-    return { rows, count, properties, paging: { next: { after: String(next), link: `${basePath}?after=${next}` } } };
-  }
-  return { rows, count, properties };
+  return { plan: { type, groups, sorts, terms, limit: effectiveLimit, offset, project }, properties };
 }

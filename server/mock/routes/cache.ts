@@ -7,7 +7,7 @@ import type { MockDb } from '../store/db.js';
  * empties the cache. Bounded by entry count and total size.
  */
 export class ReadCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Uint8Array>();
   private version = '';
   private bytes = 0;
 
@@ -17,7 +17,7 @@ export class ReadCache {
     private readonly maxBytes = 32 * 1024 * 1024,
   ) {}
 
-  get(key: string): string | undefined {
+  get(key: string): Uint8Array | undefined {
     const v = this.db.version();
     if (v !== this.version) {
       this.entries.clear();
@@ -35,19 +35,19 @@ export class ReadCache {
   }
 
   /** Stores a body computed under `version` (skipped if a write happened meanwhile). */
-  set(key: string, body: string, version: string): void {
-    if (version !== this.version || body.length > this.maxBytes / 16) return;
+  set(key: string, body: Uint8Array, version: string): void {
+    if (version !== this.version || body.byteLength > this.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= old.length;
+      this.bytes -= old.byteLength;
       this.entries.delete(key);
     }
     this.entries.set(key, body);
-    this.bytes += body.length;
+    this.bytes += body.byteLength;
     for (const [k, v] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.length;
+      this.bytes -= v.byteLength;
     }
   }
 

@@ -14,17 +14,22 @@ export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 |
   return c.body(utf8(JSON.stringify(body)), status, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 
-/** Sends an already serialised JSON body (200). */
-export function sendJsonText(c: Context<MockEnv>, text: string): Response {
-  return c.body(utf8(text), 200, { 'Content-Type': JSON_CONTENT_TYPE });
+/** Sends an already serialised JSON body, UTF-8 (200). */
+export function sendJsonBytes(c: Context<MockEnv>, bytes: Uint8Array): Response {
+  return c.body(arrayBufferView(bytes), 200, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 
 /**
  * The body as UTF-8 bytes: encoded once here, whereas a string body is measured for
  * Content-Length (a pass over a large concatenated string) and then encoded again on write.
  */
-function utf8(text: string): Uint8Array<ArrayBuffer> {
-  const bytes = Buffer.from(text, 'utf8');
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return arrayBufferView(Buffer.from(text, 'utf8'));
+}
+
+/** The bytes as a view typed over an ArrayBuffer, which is what a Response body takes. */
+function arrayBufferView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  // Buffers made by Node (Buffer.from, better-sqlite3) are never backed by a SharedArrayBuffer
   return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 }
 

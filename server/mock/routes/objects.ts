@@ -6,14 +6,15 @@ import {
   createObject,
   findObject,
   listObjects,
-  objectJsonWriter,
+  jsonDocument,
+  listObjectsJson,
   objectToJson,
   projectionFor,
+  recordJsonProperties,
   updateObject,
   type CrmContext,
 } from '../crm/objects.js';
 import { requireType } from '../crm/associations.js';
-import type { StoredObject } from '../store/types.js';
 import { searchObjectsJson } from '../crm/search.js';
 import { ReadCache } from './cache.js';
 import {
@@ -26,7 +27,8 @@ import {
   readJson,
   readText,
   sendJson,
-  sendJsonText,
+  sendJsonBytes,
+  utf8,
   type MockEnv,
 } from './http.js';
 
@@ -46,14 +48,14 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
   const cache = opts.readCache ? new ReadCache(ctx.db) : undefined;
 
   /** Serves a read from the cache (when enabled), or computes, caches and sends it. */
-  const cached = (c: Context<MockEnv>, key: string, compute: () => string): Response => {
-    if (!cache) return sendJsonText(c, compute());
+  const cached = async (c: Context<MockEnv>, key: string, compute: () => Uint8Array | Promise<Uint8Array>): Promise<Response> => {
+    if (!cache) return sendJsonBytes(c, await compute());
     const hit = cache.get(key);
-    if (hit !== undefined) return sendJsonText(c, hit);
+    if (hit !== undefined) return sendJsonBytes(c, hit);
     const version = cache.currentVersion();
-    const text = compute();
-    cache.set(key, text, version);
-    return sendJsonText(c, text);
+    const body = await compute();
+    cache.set(key, body, version);
+    return sendJsonBytes(c, body);
   };
 
   app.post(`${base}/search`, async (c) => {
@@ -100,7 +102,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     return noContent(c);
   });
 
-  app.get(base, (c) => cached(c, `GET ${c.req.url}`, () => {
+  app.get(base, (c) => cached(c, `GET ${c.req.url}`, async () => {
     const type = objectType(c.req.param('objectType'));
     const limit = Math.max(1, queryInt(c, 'limit', 10, LIST_MAX_LIMIT));
     const after = c.req.query('after');
@@ -113,23 +115,23 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
       ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
       ...(associations ? { associations } : {}),
     };
+    const paging = (nextAfter: string | undefined): string =>
+      nextAfter
+        ? `,"paging":${JSON.stringify({ next: { after: nextAfter, link: `/crm/v3/objects/${type}?after=${nextAfter}&limit=${limit}` } })}`
+        : '';
+    const fields = propertiesWithHistory?.length || associations?.length ? undefined : recordJsonProperties(type, properties);
+    if (fields) {
+      const page = await listObjectsJson(ctx, type, { limit, archived, properties: fields, ...(after !== undefined ? { after } : {}) });
+      return jsonDocument('{"results":[', page.json, `]${paging(page.nextAfter)}}`);
+    }
     const page = listObjects(ctx, type, {
       limit,
       archived,
       project: projectionFor(type, opts),
       ...(after !== undefined ? { after } : {}),
     });
-    let results = '';
-    if (propertiesWithHistory?.length || associations?.length) {
-      results = page.rows.map((r) => JSON.stringify(objectToJson(ctx, r, opts))).join(',');
-    } else {
-      const write = objectJsonWriter(ctx, type, properties);
-      for (let i = 0; i < page.rows.length; i++) results += (i ? ',' : '') + write(page.rows[i] as StoredObject);
-    }
-    const paging = page.nextAfter
-      ? `,"paging":${JSON.stringify({ next: { after: page.nextAfter, link: `/crm/v3/objects/${type}?after=${page.nextAfter}&limit=${limit}` } })}`
-      : '';
-    return `{"results":[${results}]${paging}}`;
+    const results = page.rows.map((r) => JSON.stringify(objectToJson(ctx, r, opts))).join(',');
+    return utf8(`{"results":[${results}]${paging(page.nextAfter)}}`);
   }));
 
   app.post(base, async (c) => {
@@ -151,11 +153,11 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     const properties = queryList(c, 'properties');
     const propertiesWithHistory = queryList(c, 'propertiesWithHistory');
     const associations = queryList(c, 'associations');
-    return JSON.stringify(objectToJson(ctx, obj, {
+    return utf8(JSON.stringify(objectToJson(ctx, obj, {
       ...(properties ? { properties } : {}),
       ...(propertiesWithHistory ? { propertiesWithHistory } : {}),
       ...(associations ? { associations } : {}),
-    }));
+    })));
   }));
 
   app.patch(`${base}/:objectId`, async (c) => {

@@ -1,4 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openConnection } from './connection.js';
+import { ReaderPool } from './reader.js';
 import {
   CASE_INSENSITIVE_SORT_INDEXED,
   INDEXED_NUMBER_PROPERTIES,
@@ -13,6 +15,8 @@ import {
   type AssociationRow,
   type DispositionRow,
   type HistoryEntry,
+  type JsonProperty,
+  type JsonRows,
   type ObjectTypeName,
   type OwnerRow,
   type SearchColumn,
@@ -43,6 +47,11 @@ const INDEXED_NUMBER = new Set<string>(INDEXED_NUMBER_PROPERTIES);
 const COMPOSITE_TS = new Set<string>(INDEXED_WITH_TIMESTAMP);
 const CI_SORT = new Set<string>(CASE_INSENSITIVE_SORT_INDEXED);
 const PROP_NAME = /^[A-Za-z0-9_]+$/;
+
+/** Epoch milliseconds -> the ISO-8601 text stored beside them (created_iso, ...). */
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
 
 function parseProps(text: string): Record<string, string> {
   // written only by this store, always a JSON object of strings
@@ -80,6 +89,37 @@ function upperBound(values: readonly string[], x: string): number {
 }
 
 const FIXED_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source';
+/** What recordJsonSql reads of a row. */
+const JSON_ROW_COLUMNS = 'id, archived, props, created_iso, updated_iso, archived_iso';
+const EMPTY = Buffer.alloc(0);
+/** Largest number of properties written by SQLite (concat_ws takes at most 127 arguments). */
+export const MAX_JSON_PROPERTIES = 100;
+
+/**
+ * SQL writing one record as JSON text from JSON_ROW_COLUMNS, exactly as JSON.stringify writes
+ * the API's record object. Stored values are JSON strings in `props`; `->` gives them back as
+ * JSON text (quoted and escaped), NULL when absent, and concat_ws leaves NULL members out.
+ */
+function recordJsonSql(properties: readonly JsonProperty[]): string {
+  if (properties.length > MAX_JSON_PROPERTIES) throw new Error('too many properties for recordJsonSql');
+  const members = properties.map(({ name, from }) => {
+    if (!PROP_NAME.test(name)) throw new Error(`invalid property name ${name}`);
+    const key = `'"${name}":`;
+    switch (from) {
+      case 'stored':
+        return `${key}' || (props -> '$.${name}')`;
+      case 'id':
+        return `${key}"' || id || '"'`;
+      case 'created':
+        return `${key}"' || created_iso || '"'`;
+      case 'updated':
+        return `${key}"' || updated_iso || '"'`;
+    }
+  });
+  const props = members.length ? `concat_ws(',', ${members.join(', ')})` : `''`;
+  return `'{"id":"' || id || '","properties":{' || ${props} || '},"createdAt":"' || created_iso || '","updatedAt":"' || updated_iso ||
+    '","archived":' || iif(archived, 'true', 'false') || iif(archived_iso IS NULL, '', ',"archivedAt":"' || archived_iso || '"') || '}'`;
+}
 const MAX_PROJECTED = 64;
 
 /** Usable projection (valid, unique names), or undefined to read whole records. */
@@ -154,23 +194,6 @@ export function searchTextOf(type: ObjectTypeName, props: Record<string, string>
   return out;
 }
 
-/** Token match for CONTAINS_TOKEN: whole word, case-insensitive, `*` wildcard. */
-export function containsToken(text: string | null, pattern: string): boolean {
-  if (text === null) return false;
-  const p = pattern.trim().toLowerCase();
-  if (!p) return false;
-  const lower = text.toLowerCase();
-  if (p.includes(' ')) return lower.includes(p); // phrase
-  const tokens = lower.split(/[^\p{L}\p{N}@._+-]+/u).filter(Boolean);
-  const subTokens = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (!p.includes('*')) return tokens.includes(p) || subTokens.includes(p);
-  const re = new RegExp(
-    '^' + p.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$',
-    'u',
-  );
-  return tokens.some((t) => re.test(t)) || subTokens.some((t) => re.test(t));
-}
-
 export class MockDb {
   readonly sqlite: Database.Database;
   readonly file: string;
@@ -184,20 +207,21 @@ export class MockDb {
   private valueIndexVersion = '';
   private valueIndexUses = 0;
   private closed = false;
+  private reader: ReaderPool | undefined;
 
   constructor(file: string) {
     this.file = file;
-    this.sqlite = new Database(file);
-    this.sqlite.pragma('journal_mode = WAL');
-    this.sqlite.pragma('synchronous = NORMAL');
-    this.sqlite.pragma('busy_timeout = 5000');
-    this.sqlite.pragma('foreign_keys = OFF');
-    this.sqlite.pragma('cache_size = -262144');
-    this.sqlite.pragma('mmap_size = 1073741824');
-    this.sqlite.pragma('temp_store = MEMORY');
-    this.sqlite.function('hs_contains_token', { deterministic: true }, (text: unknown, pattern: unknown) =>
-      containsToken(typeof text === 'string' ? text : text == null ? null : String(text), String(pattern)) ? 1 : 0,
-    );
+    this.sqlite = openConnection(file);
+  }
+
+  /**
+   * Serves list and search pages (listJson, searchJson) from `count` reader threads with their
+   * own read-only connections (see ReaderPool). Only for a database file; a no-op for :memory:.
+   */
+  startReaders(count: number): ReaderPool | undefined {
+    if (this.reader || count <= 0 || this.file === ':memory:' || this.file === '' || this.closed) return this.reader;
+    this.reader = new ReaderPool(this.file, count);
+    return this.reader;
   }
 
   get isOpen(): boolean {
@@ -207,6 +231,7 @@ export class MockDb {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.reader?.close();
     this.stmts.clear();
     this.dataVersionStmt = undefined;
     this.sqlite.close();
@@ -331,8 +356,21 @@ export class MockDb {
     source = 'CRM_UI',
   ): number {
     const info = this.stmt(
-      'INSERT INTO objects (type, archived, created_at, updated_at, archived_at, source, props, search) VALUES (?, ?, ?, ?, ?, ?, jsonb(?), ?)',
-    ).run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, source, JSON.stringify(props), searchTextOf(type, props));
+      `INSERT INTO objects (type, archived, created_at, updated_at, archived_at, source, props, search, created_iso, updated_iso, archived_iso)
+       VALUES (?, ?, ?, ?, ?, ?, jsonb(?), ?, ?, ?, ?)`,
+    ).run(
+      type,
+      archivedAt === null ? 0 : 1,
+      createdAt,
+      updatedAt,
+      archivedAt,
+      source,
+      JSON.stringify(props),
+      searchTextOf(type, props),
+      iso(createdAt),
+      iso(updatedAt),
+      archivedAt === null ? null : iso(archivedAt),
+    );
     return Number(info.lastInsertRowid);
   }
 
@@ -381,8 +419,9 @@ export class MockDb {
     const clean: Record<string, string> = {};
     for (const [k, v] of Object.entries(props)) if (v !== '') clean[k] = v;
     const info = this.stmt(
-      'INSERT INTO objects (type, archived, created_at, updated_at, source, props, search) VALUES (?, 0, ?, ?, ?, jsonb(?), ?)',
-    ).run(type, now, now, source.sourceType, JSON.stringify(clean), searchTextOf(type, clean));
+      `INSERT INTO objects (type, archived, created_at, updated_at, source, props, search, created_iso, updated_iso)
+       VALUES (?, 0, ?, ?, ?, jsonb(?), ?, ?, ?)`,
+    ).run(type, now, now, source.sourceType, JSON.stringify(clean), searchTextOf(type, clean), iso(now), iso(now));
     this.bump(type);
     return {
       id: Number(info.lastInsertRowid),
@@ -429,10 +468,11 @@ export class MockDb {
       }
       addHistory.run(obj.id, k, next[k] ?? '', updatedAt, source.sourceType, source.sourceId ?? null);
     }
-    this.stmt('UPDATE objects SET props = jsonb(?), search = ?, updated_at = ? WHERE id = ?').run(
+    this.stmt('UPDATE objects SET props = jsonb(?), search = ?, updated_at = ?, updated_iso = ? WHERE id = ?').run(
       JSON.stringify(next),
       searchTextOf(obj.type, next),
       updatedAt,
+      iso(updatedAt),
       obj.id,
     );
     this.bump(obj.type);
@@ -441,8 +481,9 @@ export class MockDb {
 
   archiveObject(type: ObjectTypeName, id: number, now: number): boolean {
     const info = this.stmt(
-      'UPDATE objects SET archived = 1, archived_at = ?, updated_at = ? WHERE id = ? AND type = ? AND archived = 0',
-    ).run(now, now, id, type);
+      `UPDATE objects SET archived = 1, archived_at = ?, updated_at = ?, archived_iso = ?, updated_iso = ?
+       WHERE id = ? AND type = ? AND archived = 0`,
+    ).run(now, now, iso(now), iso(now), id, type);
     if (info.changes) this.bump(type);
     return info.changes > 0;
   }
@@ -670,11 +711,12 @@ export class MockDb {
     }
   }
 
-  search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
+  /** The matches' query (FROM ... LIMIT ? OFFSET ?) and its parameters, with the total; undefined for an empty page. */
+  private searchQuery(plan: SearchPlan): { total: number; tail?: string; params: (string | number)[] } {
     const params: (string | number)[] = [];
     const where = this.searchWhere(plan, params);
     const total = this.fastTotal(plan) ?? this.cachedCount(`SELECT count(*) AS n FROM objects WHERE ${where}`, params);
-    if (plan.limit <= 0 || plan.offset >= total) return { rows: [], total };
+    if (plan.limit <= 0 || plan.offset >= total) return { total, params };
     const order = plan.sorts.map((s) => `${this.columnExpr(s.column)} ${s.descending ? 'DESC' : 'ASC'}`);
     const last = plan.sorts[plan.sorts.length - 1];
     const dir = last?.descending ? 'DESC' : 'ASC';
@@ -683,14 +725,61 @@ export class MockDb {
     if (only?.kind === 'prop' && !only.numeric && COMPOSITE_TS.has(only.name)) order.push(`${textExpr('hs_timestamp')} ${dir}`);
     order.push(`id ${dir}`);
     const hint = this.sortIndexHint(plan, total);
-    const tail = `FROM objects${hint} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    params.push(plan.limit, plan.offset);
+    return { total, tail: `FROM objects${hint} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`, params };
+  }
+
+  search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
+    const { total, tail, params } = this.searchQuery(plan);
+    if (!tail) return { rows: [], total };
     const names = projectionOf(plan.project);
     if (names) {
-      const rows = this.rawStmt(`SELECT ${projectedColumns(names)} ${tail}`).all(...params, plan.limit, plan.offset) as unknown[][];
+      const rows = this.rawStmt(`SELECT ${projectedColumns(names)} ${tail}`).all(...params) as unknown[][];
       return { rows: rows.map((r) => toProjectedObject(r, names)), total };
     }
-    const rows = this.stmt(`SELECT ${OBJECT_COLUMNS} ${tail}`).all(...params, plan.limit, plan.offset) as ObjectRowRaw[];
+    const rows = this.stmt(`SELECT ${OBJECT_COLUMNS} ${tail}`).all(...params) as ObjectRowRaw[];
     return { rows: rows.map(toObject), total };
+  }
+
+  /** search() with the matches written as JSON by SQLite (see listJson). */
+  async searchJson(plan: SearchPlan, properties: readonly JsonProperty[]): Promise<{ total: number } & JsonRows> {
+    const { total, tail, params } = this.searchQuery(plan);
+    if (!tail) return { total, json: EMPTY, count: 0, lastId: undefined };
+    return { total, ...(await this.jsonRows(`SELECT ${JSON_ROW_COLUMNS} ${tail}`, params, properties)) };
+  }
+
+  /**
+   * listObjects() written as JSON by SQLite: each record as the API answers it (id, the
+   * properties, createdAt, updatedAt, archived, archivedAt), joined by commas, as UTF-8 bytes.
+   * No record passes through JavaScript: this is what keeps large pages cheap.
+   */
+  listJson(type: ObjectTypeName, archived: boolean, afterId: number, limit: number, properties: readonly JsonProperty[]): Promise<JsonRows> {
+    return this.jsonRows(
+      `SELECT ${JSON_ROW_COLUMNS} FROM objects WHERE type = ? AND archived = ? AND id > ? ORDER BY id LIMIT ?`,
+      [type, archived ? 1 : 0, afterId, limit],
+      properties,
+    );
+  }
+
+  /** Whether a live or archived record of the type has an id above afterId. */
+  hasObjectAfter(type: ObjectTypeName, archived: boolean, afterId: number): boolean {
+    return this.stmt('SELECT 1 FROM objects WHERE type = ? AND archived = ? AND id > ? LIMIT 1').get(type, archived ? 1 : 0, afterId) !== undefined;
+  }
+
+  /** Runs on a reader thread when one has started, else here. */
+  private async jsonRows(select: string, params: (string | number)[], properties: readonly JsonProperty[]): Promise<JsonRows> {
+    // the rows come from a subquery (a co-routine SQLite does not flatten into the aggregate),
+    // so group_concat sees them in the subquery's order
+    const sql = `SELECT count(*), max(id), CAST(group_concat(${recordJsonSql(properties)}, ',') AS BLOB) FROM (${select})`;
+    const viaReader = this.reader?.get(sql, params);
+    const row: unknown = viaReader ? await viaReader : this.rawStmt(sql).get(...params);
+    const values: unknown[] = Array.isArray(row) ? row : [];
+    const [count, lastId, json] = values;
+    return {
+      json: json instanceof Uint8Array ? json : EMPTY,
+      count: typeof count === 'number' ? count : 0,
+      lastId: typeof lastId === 'number' ? lastId : undefined,
+    };
   }
 
   /** Whether a property has a dedicated index (for diagnostics/tests). */

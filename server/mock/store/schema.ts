@@ -30,6 +30,11 @@ export function numberExpr(name: string): string {
   return `CAST(json_extract(props, '$.${name}') AS REAL)`;
 }
 
+/** Epoch milliseconds -> ISO-8601 UTC with milliseconds, as Date.prototype.toISOString writes it. */
+function isoExpr(column: string): string {
+  return `strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`;
+}
+
 interface Migration {
   version: number;
   up: string;
@@ -127,6 +132,20 @@ const MIGRATIONS: Migration[] = [
     up: CASE_INSENSITIVE_SORT_INDEXED.map(
       (p) => `CREATE INDEX objects_ci_${p} ON objects (type, archived, lower(${textExpr(p)}), id);`,
     ).join('\n'),
+  },
+  {
+    version: 5,
+    // the timestamps as the ISO-8601 text every answer carries, so SQLite can write list and
+    // search answers itself (see MockDb.listJson) without formatting dates per row
+    up: `
+      ALTER TABLE objects ADD COLUMN created_iso TEXT NOT NULL DEFAULT '';
+      ALTER TABLE objects ADD COLUMN updated_iso TEXT NOT NULL DEFAULT '';
+      ALTER TABLE objects ADD COLUMN archived_iso TEXT;
+      UPDATE objects SET
+        created_iso = ${isoExpr('created_at')},
+        updated_iso = ${isoExpr('updated_at')},
+        archived_iso = CASE WHEN archived_at IS NULL THEN NULL ELSE ${isoExpr('archived_at')} END;
+    `,
   },
 ];
 

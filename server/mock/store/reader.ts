@@ -1,0 +1,99 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readerMessage, type SqlParam } from './reader-protocol.js';
+
+/** Reader threads to start by default: one per CPU beyond the main thread's, at most 4. */
+export function defaultReaders(): number {
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
+}
+
+interface Pending {
+  resolve: (row: unknown[] | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+interface Reader {
+  worker: Worker;
+  ready: boolean;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * Read-only connections to the database file in worker threads, for the reads whose cost is
+ * SQLite's own work (list and search pages, written as JSON by SQLite): they run beside the main
+ * thread, which keeps HTTP, validation, totals and every write. WAL lets them read while the main
+ * connection writes, and each statement sees every commit made before it started, so a client
+ * reads its own writes. Until a reader has started, or once it failed, `get` returns undefined
+ * and the caller runs the statement itself.
+ */
+export class ReaderPool {
+  private readonly readers: Reader[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(file: string, size: number) {
+    for (let i = 0; i < size; i++) this.readers.push(this.spawn(file));
+  }
+
+  private spawn(file: string): Reader {
+    const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), { workerData: file });
+    worker.unref(); // never keeps the process alive
+    const reader: Reader = { worker, ready: false, pending: new Map() };
+    worker.on('message', (message: unknown) => {
+      const m = readerMessage(message);
+      if (m === 'ready') {
+        reader.ready = !this.closed;
+        return;
+      }
+      if (!m) return;
+      const p = reader.pending.get(m.id);
+      if (!p) return;
+      reader.pending.delete(m.id);
+      if ('error' in m) p.reject(new Error(m.error));
+      else p.resolve(m.row);
+    });
+    const fail = (error: Error) => {
+      reader.ready = false;
+      for (const p of reader.pending.values()) p.reject(error);
+      reader.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`reader thread exited (${code})`)));
+    return reader;
+  }
+
+  /** Readers that have started. */
+  get readyCount(): number {
+    return this.readers.filter((r) => r.ready).length;
+  }
+
+  /** Resolves once every reader has started (or failed); for tests and benchmarks. */
+  async whenReady(timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.closed && this.readers.some((r) => !r.ready && r.worker.threadId >= 0) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** The statement's first row (raw array), from the least busy started reader; undefined when none is. */
+  get(sql: string, params: SqlParam[]): Promise<unknown[] | undefined> | undefined {
+    let best: Reader | undefined;
+    for (const r of this.readers) if (r.ready && (!best || r.pending.size < best.pending.size)) best = r;
+    if (!best) return undefined;
+    const reader = best;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      reader.pending.set(id, { resolve, reject });
+      reader.worker.postMessage({ id, sql, params });
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const r of this.readers) {
+      r.ready = false;
+      void r.worker.terminate();
+    }
+  }
+}
