@@ -15,6 +15,7 @@ interface Pending {
 interface Reader {
   worker: Worker;
   ready: boolean;
+  stopped: boolean;
   pending: Map<number, Pending>;
 }
 
@@ -38,7 +39,7 @@ export class ReaderPool {
   private spawn(file: string): Reader {
     const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), { workerData: file });
     worker.unref(); // never keeps the process alive
-    const reader: Reader = { worker, ready: false, pending: new Map() };
+    const reader: Reader = { worker, ready: false, stopped: false, pending: new Map() };
     worker.on('message', (message: unknown) => {
       const m = readerMessage(message);
       if (m === 'ready') {
@@ -53,6 +54,11 @@ export class ReaderPool {
       else p.resolve(m.row);
     });
     const fail = (error: Error) => {
+      if (!this.closed && !reader.stopped) {
+        // once per reader: its pages are answered by the main thread from now on
+        process.stderr.write(`HubSpot mock: a reader thread stopped (${error.message}); the main thread reads instead\n`);
+      }
+      reader.stopped = true;
       reader.ready = false;
       for (const p of reader.pending.values()) p.reject(error);
       reader.pending.clear();
@@ -70,7 +76,7 @@ export class ReaderPool {
   /** Resolves once every reader has started (or failed); for tests and benchmarks. */
   async whenReady(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (!this.closed && this.readers.some((r) => !r.ready && r.worker.threadId >= 0) && Date.now() < until) {
+    while (!this.closed && this.readers.some((r) => !r.ready && !r.stopped) && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -118,6 +118,15 @@ describe('list and search pages written by SQLite', () => {
     expect(empty).toEqual({ results: [] });
   });
 
+  it('many properties at once (SQLite writes up to 100, JavaScript beyond) answer as reads do', async () => {
+    for (const n of [97, 130]) {
+      const names = ['hs_call_title', 'hs_call_body', ...Array.from({ length: n - 2 }, (_, i) => `not_a_property_${i}`)].join(',');
+      const page = check(await h.req('GET', `/crm/v3/objects/calls?limit=2&properties=${names}`), 200, listPage);
+      expect(page.results[0]?.properties.hs_call_title).toBe(AWKWARD[0]);
+      await expectSameAsReads(h.req, page.results, `properties=${names}`);
+    }
+  });
+
   it('names JavaScript would reorder (integer-like) still answer as a read does', async () => {
     const q = 'properties=123,hs_call_title';
     const page = check(await h.req('GET', `/crm/v3/objects/calls?limit=3&${q}`), 200, listPage);
@@ -189,6 +198,19 @@ describe('reader threads on a database file', () => {
       inline.close();
     }
     expect(pool?.readyCount).toBe(0);
+  }, 60_000);
+
+  it('a statement that fails on a reader rejects with SQLite\'s message, and the reader goes on', async () => {
+    const db = openMockDb({ file: path.join(dir, 'failing.sqlite'), seed: 'empty', readers: 1 });
+    try {
+      const pool = db.startReaders(1);
+      await pool?.whenReady();
+      await expect(pool?.get('SELECT * FROM no_such_table', [])).rejects.toThrow(/no such table/);
+      await expect(pool?.get('SELECT count(*) FROM objects WHERE type = ?', ['calls'])).resolves.toEqual([0]);
+      expect(pool?.readyCount).toBe(1);
+    } finally {
+      db.close();
+    }
   }, 60_000);
 
   it('pages are still answered once the readers are gone', async () => {
