@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { MockDb } from '../store/db.js';
 import type { AssociationLabelDef, JsonProperty, JsonRows, ObjectTypeName, StoredObject, WriteSource } from '../store/types.js';
-import { MAX_JSON_PROPERTIES } from '../store/db.js';
+import { JSON_PROPERTY_NAME, MAX_JSON_PROPERTIES } from '../store/db.js';
 import { OBJECT_TYPES } from '../store/types.js';
 import { MockError, badRequest, objectNotFound, validationError, type PropertyProblem } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType, systemValue } from './object-types.js';
@@ -171,22 +171,22 @@ export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptio
   return json;
 }
 
-/**
- * The `properties` members objectToJson writes for these requested properties, for SQLite to
- * write the records itself (MockDb.listJson, MockDb.searchJson): the same keys in the same order.
- * undefined when a name needs objectToJson: integer-like keys (a JavaScript object puts them
- * first), `__proto__`, names no property can have, or more names than SQLite writes.
- */
 /** A JSON document around records SQLite wrote (JsonRows.json), as UTF-8 bytes. */
 export function jsonDocument(head: string, records: Uint8Array, tail: string): Uint8Array {
   return Buffer.concat([Buffer.from(head), records, Buffer.from(tail)]);
 }
 
+/**
+ * The `properties` members objectToJson writes for these requested properties, for SQLite to
+ * write the records itself (MockDb.listJson, MockDb.searchJson): the same keys in the same order.
+ * undefined when a name needs objectToJson: integer-like keys (a JavaScript object puts them
+ * first), `__proto__`, names SQLite does not write, or more names than it writes.
+ */
 export function recordJsonProperties(type: ObjectTypeName, properties?: readonly string[]): JsonProperty[] | undefined {
   const info = OBJECT_TYPE_INFO[type];
   const requested = properties && properties.length ? properties : info.defaultProperties;
   const names = [...new Set([...requested, 'hs_object_id', info.createdProperty, info.modifiedProperty])];
-  if (names.length > MAX_JSON_PROPERTIES || names.some((n) => !/^[A-Za-z0-9_]+$/.test(n) || /^\d+$/.test(n) || n === '__proto__')) {
+  if (names.length > MAX_JSON_PROPERTIES || names.some((n) => !JSON_PROPERTY_NAME.test(n) || /^\d+$/.test(n) || n === '__proto__')) {
     return undefined;
   }
   return names.map((name) => ({

@@ -213,6 +213,10 @@ function parseSort(s: SortInput): { propertyName: string; descending: boolean } 
 
 export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
   const { plan, properties } = planSearch(ctx, type, input);
+  return searchOutput(ctx, plan, properties, basePath);
+}
+
+function searchOutput(ctx: CrmContext, plan: SearchPlan, properties: string[] | undefined, basePath: string): SearchOutput {
   const { rows, total } = ctx.db.search(plan);
   const out: SearchOutput = { total, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };
   const paging = pagingOf(plan, rows.length, total, basePath);
@@ -224,7 +228,7 @@ export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: Sear
 export async function searchObjectsJson(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): Promise<Uint8Array> {
   const { plan, properties } = planSearch(ctx, type, input);
   const fields = recordJsonProperties(type, properties);
-  if (!fields) return Buffer.from(JSON.stringify(searchObjects(ctx, type, input, basePath)));
+  if (!fields) return Buffer.from(JSON.stringify(searchOutput(ctx, plan, properties, basePath)));
   const { total, count, json } = await ctx.db.searchJson(plan, fields);
   const paging = pagingOf(plan, count, total, basePath);
   return jsonDocument(`{"total":${total},"results":[`, json, `]${paging ? `,"paging":${JSON.stringify(paging)}` : ''}}`);

@@ -92,8 +92,10 @@ const FIXED_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, 
 /** What recordJsonSql reads of a row. */
 const JSON_ROW_COLUMNS = 'id, archived, props, created_iso, updated_iso, archived_iso';
 const EMPTY = Buffer.alloc(0);
-/** Largest number of properties written by SQLite (concat_ws takes at most 127 arguments). */
+/** Most properties SQLite writes per record (below 127, SQLite's usual limit of function arguments). */
 export const MAX_JSON_PROPERTIES = 100;
+/** Property names SQLite writes (they go into the SQL text as JSON keys and paths). */
+export const JSON_PROPERTY_NAME = PROP_NAME;
 
 /**
  * SQL writing one record as JSON text from JSON_ROW_COLUMNS, exactly as JSON.stringify writes
@@ -103,7 +105,7 @@ export const MAX_JSON_PROPERTIES = 100;
 function recordJsonSql(properties: readonly JsonProperty[]): string {
   if (properties.length > MAX_JSON_PROPERTIES) throw new Error('too many properties for recordJsonSql');
   const members = properties.map(({ name, from }) => {
-    if (!PROP_NAME.test(name)) throw new Error(`invalid property name ${name}`);
+    if (!JSON_PROPERTY_NAME.test(name)) throw new Error(`invalid property name ${name}`);
     const key = `'"${name}":`;
     switch (from) {
       case 'stored':
@@ -711,7 +713,7 @@ export class MockDb {
     }
   }
 
-  /** The matches' query (FROM ... LIMIT ? OFFSET ?) and its parameters, with the total; undefined for an empty page. */
+  /** The total, and the query of the page's matches (FROM ... LIMIT ? OFFSET ?) with its parameters; no query when the page is empty. */
   private searchQuery(plan: SearchPlan): { total: number; tail?: string; params: (string | number)[] } {
     const params: (string | number)[] = [];
     const where = this.searchWhere(plan, params);
@@ -761,7 +763,7 @@ export class MockDb {
     );
   }
 
-  /** Whether a live or archived record of the type has an id above afterId. */
+  /** Whether a record of the type, live or (with `archived`) archived, has an id above afterId. */
   hasObjectAfter(type: ObjectTypeName, archived: boolean, afterId: number): boolean {
     return this.stmt('SELECT 1 FROM objects WHERE type = ? AND archived = ? AND id > ? LIMIT 1').get(type, archived ? 1 : 0, afterId) !== undefined;
   }

@@ -17,6 +17,8 @@ interface Reader {
   ready: boolean;
   stopped: boolean;
   pending: Map<number, Pending>;
+  /** Resolves once the reader has started or stopped. */
+  settled: Promise<void>;
 }
 
 /**
@@ -39,11 +41,16 @@ export class ReaderPool {
   private spawn(file: string): Reader {
     const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), { workerData: file });
     worker.unref(); // never keeps the process alive
-    const reader: Reader = { worker, ready: false, stopped: false, pending: new Map() };
+    let settle = (): void => undefined;
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const reader: Reader = { worker, ready: false, stopped: false, pending: new Map(), settled };
     worker.on('message', (message: unknown) => {
       const m = readerMessage(message);
       if (m === 'ready') {
         reader.ready = !this.closed;
+        settle();
         return;
       }
       if (!m) return;
@@ -60,6 +67,7 @@ export class ReaderPool {
       }
       reader.stopped = true;
       reader.ready = false;
+      settle();
       for (const p of reader.pending.values()) p.reject(error);
       reader.pending.clear();
     };
@@ -75,10 +83,12 @@ export class ReaderPool {
 
   /** Resolves once every reader has started (or failed); for tests and benchmarks. */
   async whenReady(timeoutMs = 10_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (!this.closed && this.readers.some((r) => !r.ready && !r.stopped) && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.all(this.readers.map((r) => r.settled)), timeout]);
+    clearTimeout(timer);
   }
 
   /** The statement's first row (raw array), from the least busy started reader; undefined when none is. */
