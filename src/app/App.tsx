@@ -3,7 +3,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AppErrorBoundary } from './AppErrorBoundary';
-import { NotificationsProvider } from './notifications';
+import { NotificationsProvider } from '../lib/notifications';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';

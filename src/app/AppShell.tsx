@@ -7,7 +7,7 @@ import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
-import { Link as RouterLink } from './navigation';
+import { Link as RouterLink } from '../lib/router';
 import { ColorModeToggle } from './ColorModeToggle';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RetryNotice } from './RetryNotice';

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import { useQuery } from '@tanstack/react-query';
-import { connectionQuery } from './connection';
+import { connectionQuery } from '../lib/connection';
 
 /** "Mock" or "HubSpot · api.hubapi.com": which backend the server's proxy talks to. */
 export function ConnectionBadge() {

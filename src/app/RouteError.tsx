@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from './navigation';
+import { Link as RouterLink } from '../lib/router';
 import { ErrorState } from '../components/ErrorState';
 
 /** Error boundary of the routes: a page that crashed shows what happened and a way back. */

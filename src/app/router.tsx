@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { NotFound } from '../components/NotFound';
 import { AppShell } from './AppShell';
-import { Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from './navigation';
+import { Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from '../lib/router';
 import { RouteError } from './RouteError';
 
 // One chunk per screen, loaded when its route is first visited.

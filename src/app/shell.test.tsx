@@ -7,7 +7,7 @@ import { configureHttp, hubspotRequest, resetHttpConfig } from '../api/http';
 import { z } from 'zod';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
-import { NotificationsProvider, useNotify } from './notifications';
+import { NotificationsProvider, useNotify } from '../lib/notifications';
 import { createQueryClient, shouldRetryQuery } from './query-client';
 import { RetryNotice } from './RetryNotice';
 import { AppRoutes } from './router';

@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from '../app/navigation';
+import { Link as RouterLink } from '../lib/router';
 
 export interface NotFoundProps {
   title?: string;

@@ -25,7 +25,7 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName } from '../../api/r
 import type { RecordType } from '../../api/records';
 import { defaultPick, detailOf, labelOptions } from './association-model';
 import type { PickedRecord } from './association-model';
-import { recordQueries } from '../records/records-queries';
+import { recordQueries } from '../../api/records-queries';
 import { associationQueries } from './association-queries';
 import { useStageLabels } from './useCallAssociations';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';

@@ -3,7 +3,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotificationsProvider } from '../../app/notifications';
+import { NotificationsProvider } from '../../lib/notifications';
 import { AssociationsPanel } from './AssociationsPanel';
 import { AssociationSummary, PinnedOnSummary } from './AssociationSummary';
 import { FakeHubSpot } from './fake-hubspot.test-helper';

@@ -9,7 +9,7 @@ import { isHubSpotApiError } from '../../api/errors';
 import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/records';
 import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
-import { useNotify } from '../../app/notifications';
+import { useNotify } from '../../lib/notifications';
 import { callKeys } from '../calls/calls-queries';
 import { entryName, PINNED_PROPERTY, pickedToSpecs, pinState, withAdded } from './association-model';
 import type { AssociatedEntry, PickedRecord } from './association-model';

@@ -5,7 +5,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { RECORD_TYPES } from '../../api/records';
 import type { RecordType } from '../../api/records';
-import { connectionQuery } from '../../app/connection';
+import { connectionQuery } from '../../lib/connection';
 import { entryName, hubspotRecordUrl, pinState } from './association-model';
 import type { AssociatedEntry } from './association-model';
 import { associationQueries } from './association-queries';

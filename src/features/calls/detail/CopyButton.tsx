@@ -1,7 +1,7 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
-import { useNotify } from '../../../app/notifications';
+import { useNotify } from '../../../lib/notifications';
 
 /** Copies a raw value (ids, ISO times) for admins. */
 export function CopyButton({ value, label }: { value: string; label: string }) {

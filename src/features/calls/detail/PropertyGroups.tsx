@@ -12,10 +12,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatExactDateTime } from '../../../lib/datetime';
-import { metadataQueries } from '../../metadata/metadata-queries';
+import { metadataQueries } from '../../../api/metadata-queries';
 import { CopyButton } from './CopyButton';
 import { groupProperties } from './property-groups';
-import { formatPropertyValue, type FormatContext } from './property-format';
+import { formatPropertyValue, type FormatContext } from '../shared/property-format';
 
 const COPYABLE = new Set(['hs_object_id', 'hubspot_owner_id', 'hs_call_disposition', 'hs_call_callee_object_id', 'hs_attachment_ids', 'hs_call_recording_url']);
 const TIMES = new Set(['hs_timestamp', 'hs_createdate', 'hs_lastmodifieddate']);

@@ -11,10 +11,10 @@ import Typography from '@mui/material/Typography';
 import { CALL_HISTORY_PROPERTIES } from '../../../api/calls';
 import { isHubSpotApiError } from '../../../api/errors';
 import type { HubSpotObject, ValueWithTimestamp } from '../../../api/schemas';
-import { useNotify } from '../../../app/notifications';
+import { useNotify } from '../../../lib/notifications';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { useUpdateCall } from '../calls-queries';
-import { formatPropertyValue, propertyLabel, type FormatContext } from './property-format';
+import { formatPropertyValue, propertyLabel, type FormatContext } from '../shared/property-format';
 
 /** "CRM UI · Jane Doe" from HubSpot's sourceType / sourceLabel / sourceId / updatedByUserId. */
 export function describeSource(entry: ValueWithTimestamp): string {

@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { HubSpotApiError } from '../../../api/errors';
-import { metadataKeys } from '../../metadata/metadata-queries';
+import { metadataKeys } from '../../../api/metadata-queries';
 import { emptyCallFormValues, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
 import { CallForm, useCallForm } from './CallForm';
 

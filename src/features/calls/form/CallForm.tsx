@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useMemo, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { isHubSpotApiError } from '../../../api/errors';
-import { ownerName, useCallPropertyOptions, useDispositions, useOwners } from '../../metadata/metadata-queries';
+import { ownerName, useCallPropertyOptions, useDispositions, useOwners } from '../../../api/metadata-queries';
 import { callFormSchema, changedFields, fieldForProperty, type CallFormValues } from './call-form-mapping';
 import { RHFDateTimePicker } from './fields/RHFDateTimePicker';
 import { RHFSelect, type SelectOption } from './fields/RHFSelect';

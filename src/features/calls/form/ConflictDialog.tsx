@@ -14,8 +14,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { metadataQueries } from '../../metadata/metadata-queries';
-import { formatPropertyValue, propertyLabel } from '../detail/property-format';
+import { metadataQueries } from '../../../api/metadata-queries';
+import { formatPropertyValue, propertyLabel } from '../shared/property-format';
 import { defaultChoices, type ConflictChoice, type ConflictRow } from './conflicts';
 
 export type ConflictResolution =

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
-import { useBlocker } from '../../../app/navigation';
+import { useBlocker } from '../../../lib/router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 /**

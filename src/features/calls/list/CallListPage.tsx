@@ -4,7 +4,7 @@
  * (callQueries.list decides).
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Link as RouterLink, useNavigate } from '../../../app/navigation';
+import { Link as RouterLink, useNavigate } from '../../../lib/router';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -18,7 +18,7 @@ import ErrorState from '../../../components/ErrorState';
 import { userTimeZone } from '../../../lib/timezone';
 import type { HubSpotObject } from '../../../api/schemas';
 import { callKeys, callQueries } from '../calls-queries';
-import { metadataQueries } from '../../metadata/metadata-queries';
+import { metadataQueries } from '../../../api/metadata-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import { RECORD_TYPE_LABELS, recordDisplayName } from '../../../api/records';
-import { recordQueries } from '../../records/records-queries';
+import { recordQueries } from '../../../api/records-queries';
 import { COLUMN_LABELS, optionLabel, type RowLookups } from './call-row';
 import { clearAll, needsSearch, withFilters, withView, type ListFilters, type ListState } from './list-state';
 

@@ -8,7 +8,7 @@ import { batchReadAssociations } from '../../../api/associations';
 import { CALL_PROPERTIES, listCalls, searchCalls } from '../../../api/calls';
 import { batchReadRecords, recordDisplayName, type RecordType } from '../../../api/records';
 import type { HubSpotObject } from '../../../api/schemas';
-import { recordKeys } from '../../records/records-queries';
+import { recordKeys } from '../../../api/records-queries';
 import { buildCallSearchRequest, callKeys, isPlainListView, type CallListParams } from '../calls-queries';
 import { SEARCH_RESULT_CAP } from './list-state';
 

@@ -1,7 +1,7 @@
 /** Builds the row lookups (labels and names) the grid and the CSV export share, from cached metadata. */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { metadataQueries, ownerNames, visibleOptions } from '../../metadata/metadata-queries';
+import { metadataQueries, ownerNames, visibleOptions } from '../../../api/metadata-queries';
 import type { RowLookups } from './call-row';
 
 export function useMetadataLookups(): RowLookups {

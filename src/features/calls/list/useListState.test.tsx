@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RouterView, type RouteMatch } from '../../../app/navigation';
-import { lastListUrl } from '../detail/list-return';
+import { RouterView, type RouteMatch } from '../../../lib/router';
+import { lastListUrl } from '../shared/list-return';
 import { useListState } from './useListState';
 
 function ListView() {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useLocation, useSearchParams } from '../../../app/navigation';
-import { rememberListUrl } from '../detail/list-return';
+import { useLocation, useSearchParams } from '../../../lib/router';
+import { rememberListUrl } from '../shared/list-return';
 import { parseListState, serializeListState, type ListState } from './list-state';
 
 export type ListStateUpdate = (change: (current: ListState) => ListState, opts?: { replace?: boolean }) => void;

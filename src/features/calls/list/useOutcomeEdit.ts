@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useNotify } from '../../../app/notifications';
+import { useNotify } from '../../../lib/notifications';
 import { isHubSpotApiError } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useUpdateCall } from '../calls-queries';

@@ -1,5 +1,4 @@
 import {
-  Component,
   createContext,
   startTransition,
   useCallback,
@@ -9,7 +8,6 @@ import {
   useRef,
   useState,
   type AnchorHTMLAttributes,
-  type ErrorInfo,
   type MouseEvent,
   type ReactNode,
   type Ref,
@@ -266,35 +264,6 @@ export function Navigate({ to }: { to: string }) {
 export interface RouteMatch {
   element: ReactNode;
   params?: Readonly<Record<string, string>>;
-}
-
-interface BoundaryProps {
-  resetKey: string;
-  fallback: (error: unknown) => ReactNode;
-  children: ReactNode;
-}
-
-/** A crashed route shows `fallback`; navigating elsewhere clears it. */
-export class RouteErrorBoundary extends Component<BoundaryProps, { error: unknown; key: string | null }> {
-  override state: { error: unknown; key: string | null } = { error: null, key: null };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error: error ?? new Error('Unknown error') };
-  }
-
-  static getDerivedStateFromProps(props: BoundaryProps, state: { error: unknown; key: string | null }) {
-    if (state.key === null) return { key: props.resetKey };
-    if (state.key !== props.resetKey) return { error: null, key: props.resetKey };
-    return null;
-  }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo) {
-    console.error('Route error', error, info.componentStack);
-  }
-
-  override render() {
-    return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
-  }
 }
 
 /** Renders the page `resolve` picks for the current path, with its params and location available to it. */

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Link, navigate, RouterView, useBlocker, useParams, useSearchParams, type RouteMatch } from './navigation';
+import { Link, navigate, RouterView, useBlocker, useParams, useSearchParams, type RouteMatch } from './router';
 
 function Page({ name }: { name: string }) {
   const { id } = useParams();

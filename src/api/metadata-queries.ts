@@ -4,8 +4,8 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { getDispositions, getObjectProperties, getOwners, getPropertyGroups } from '../../api/metadata';
-import type { Disposition, Owner, PropertyDefinition, PropertyOption } from '../../api/schemas';
+import { getDispositions, getObjectProperties, getOwners, getPropertyGroups } from './metadata';
+import type { Disposition, Owner, PropertyDefinition, PropertyOption } from './schemas';
 
 const FIVE_MINUTES = 5 * 60_000;
 

@@ -3,7 +3,7 @@ import type { Disposition, Owner, PropertyDefinition } from '../../../api/schema
 import { formatDateTime } from '../../../lib/datetime';
 import { formatDuration } from '../../../lib/duration';
 import { formatPhone } from '../../../lib/phone';
-import { dispositionLabel, ownerName } from '../../metadata/metadata-queries';
+import { dispositionLabel, ownerName } from '../../../api/metadata-queries';
 
 export interface FormatContext {
   definitions?: readonly PropertyDefinition[];

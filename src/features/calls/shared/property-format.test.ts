@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PropertyDefinition } from '../../../api/schemas';
-import { groupProperties } from './property-groups';
+import { groupProperties } from '../detail/property-groups';
 import { formatPropertyValue, htmlToText, propertyLabel } from './property-format';
 
 const def = (name: string, label: string, groupName: string, extra: Partial<PropertyDefinition> = {}): PropertyDefinition => ({

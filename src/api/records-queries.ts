@@ -1,6 +1,6 @@
 /** Query options for contacts, companies, deals and tickets. */
 import { queryOptions } from '@tanstack/react-query';
-import { batchReadRecords, getRecord, searchRecords, type RecordType } from '../../api/records';
+import { batchReadRecords, getRecord, searchRecords, type RecordType } from './records';
 
 export const recordKeys = {
   all: ['records'] as const,
