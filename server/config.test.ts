@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertSafeBinding, ConfigError, describeUpstream, isLoopbackHost, loadConfig, parseDotEnv } from './config.ts';
+import { assertSafeBinding, ConfigError, describeUpstream, isLoopbackHost, loadConfig, readEnv } from './config.ts';
 
 function dirWithEnvFile(text?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hca-config-'));
@@ -34,11 +34,11 @@ describe('server config', () => {
   });
 
   it('reads .env.local, and a variable set in the environment (even to empty) wins', () => {
-    const cwd = dirWithEnvFile('# local settings\nHUBSPOT_ACCESS_TOKEN="pat-from-file"\nexport PORT=5000\nADMIN_PASSWORD=\'p w\' \n');
+    const cwd = dirWithEnvFile('# local settings\nHUBSPOT_ACCESS_TOKEN="pat-from-file"\nexport PORT=5000\nADMIN_PASSWORD=\'correct horse battery\' \n');
     const fromFile = loadConfig({ env: {}, cwd, defaultPort: 1 });
     expect(fromFile.upstream).toMatchObject({ mode: 'hubspot', token: 'pat-from-file' });
     expect(fromFile.port).toBe(5000);
-    expect(fromFile.adminPassword).toBe('p w');
+    expect(fromFile.adminPassword).toBe('correct horse battery');
     expect(loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: '' }, cwd, defaultPort: 1 }).upstream.mode).toBe('mock');
     expect(loadConfig({ env: {}, cwd, defaultPort: 1, envFile: false }).upstream.mode).toBe('mock');
   });
@@ -56,13 +56,14 @@ describe('server config', () => {
   it('requires ADMIN_PASSWORD for a non-loopback HOST', () => {
     const cwd = dirWithEnvFile();
     expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0' }, cwd, defaultPort: 1 }))).toThrow(/ADMIN_PASSWORD/);
-    expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0', ADMIN_PASSWORD: 'x' }, cwd, defaultPort: 1 }))).not.toThrow();
+    expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0', ADMIN_PASSWORD: 'correct horse battery' }, cwd, defaultPort: 1 }))).not.toThrow();
     expect(() => assertSafeBinding(loadConfig({ env: { HOST: 'localhost' }, cwd, defaultPort: 1 }))).not.toThrow();
     expect(['127.0.0.1', '::1', '[::1]', 'localhost', '127.1.2.3'].every(isLoopbackHost)).toBe(true);
     expect(['0.0.0.0', '::', '192.168.1.10', 'example.com'].some(isLoopbackHost)).toBe(false);
   });
 
-  it('parses .env syntax', () => {
-    expect(parseDotEnv('A=1\n#c\n\nB = two words # note\nC="x#y"\nexport D=4\nbad line')).toEqual({ A: '1', B: 'two words', C: 'x#y', D: '4' });
+  it('parses .env syntax (with Node\'s util.parseEnv)', () => {
+    const cwd = dirWithEnvFile('A=1\n#c\n\nB = two words # note\nC="x#y"\nexport D=4\nbad line');
+    expect(readEnv({ env: {}, cwd }).env).toEqual({ A: '1', B: 'two words', C: 'x#y', D: '4' });
   });
 });
