@@ -67,3 +67,32 @@ describe('server config', () => {
     expect(readEnv({ env: {}, cwd }).env).toEqual({ A: '1', B: 'two words', C: 'x#y', D: '4' });
   });
 });
+
+describe('settings that are refused at startup', () => {
+  it('refuses a token with a line break or other control character, and never repeats the token', () => {
+    const cwd = dirWithEnvFile();
+    for (const token of ['pat-na1-AAAA\nBBBB-secret', 'pat-na1-AAAA\tBBBB-secret', 'pat-na1-AAAA\u0000BBBB-secret']) {
+      let error: unknown;
+      try {
+        loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: token }, cwd, defaultPort: 1 });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toMatch(/^HUBSPOT_ACCESS_TOKEN contains a control character \(line break, tab or similar\) at position 13/);
+      expect(message).not.toContain('AAAA');
+      expect(message).not.toContain('secret');
+    }
+    // A line break around the token (as pasted from a file) is trimmed, not refused.
+    expect(loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: 'pat-na1-AAAA\n' }, cwd, defaultPort: 1 }).upstream).toMatchObject({ token: 'pat-na1-AAAA' });
+  });
+
+  it('refuses an ADMIN_PASSWORD shorter than 12 characters and says what is required', () => {
+    const cwd = dirWithEnvFile();
+    expect(() => loadConfig({ env: { ADMIN_PASSWORD: 'hunter2' }, cwd, defaultPort: 1 })).toThrow(
+      'ADMIN_PASSWORD is too short: use at least 12 characters',
+    );
+    expect(loadConfig({ env: { ADMIN_PASSWORD: 'twelve chars' }, cwd, defaultPort: 1 }).adminPassword).toBe('twelve chars');
+  });
+});
