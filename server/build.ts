@@ -184,7 +184,7 @@ export async function precompress(dir: string): Promise<void> {
         const body = await readFile(file);
         if (body.length <= 1024) return;
         const [br, gz] = await Promise.all([
-          brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+          brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 10, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
           gzipAsync(body, { level: 9 }),
         ]);
         if (br.length < body.length) await writeFile(`${file}.br`, br);
