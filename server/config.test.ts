@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertSafeBinding, ConfigError, describeUpstream, isLoopbackHost, loadConfig, parseDotEnv } from './config.ts';
+import { assertSafeBinding, ConfigError, describeUpstream, isLoopbackHost, loadConfig, readEnv } from './config.ts';
 
 function dirWithEnvFile(text?: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hca-config-'));
@@ -34,11 +34,11 @@ describe('server config', () => {
   });
 
   it('reads .env.local, and a variable set in the environment (even to empty) wins', () => {
-    const cwd = dirWithEnvFile('# local settings\nHUBSPOT_ACCESS_TOKEN="pat-from-file"\nexport PORT=5000\nADMIN_PASSWORD=\'p w\' \n');
+    const cwd = dirWithEnvFile('# local settings\nHUBSPOT_ACCESS_TOKEN="pat-from-file"\nexport PORT=5000\nADMIN_PASSWORD=\'correct horse battery\' \n');
     const fromFile = loadConfig({ env: {}, cwd, defaultPort: 1 });
     expect(fromFile.upstream).toMatchObject({ mode: 'hubspot', token: 'pat-from-file' });
     expect(fromFile.port).toBe(5000);
-    expect(fromFile.adminPassword).toBe('p w');
+    expect(fromFile.adminPassword).toBe('correct horse battery');
     expect(loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: '' }, cwd, defaultPort: 1 }).upstream.mode).toBe('mock');
     expect(loadConfig({ env: {}, cwd, defaultPort: 1, envFile: false }).upstream.mode).toBe('mock');
   });
@@ -56,13 +56,43 @@ describe('server config', () => {
   it('requires ADMIN_PASSWORD for a non-loopback HOST', () => {
     const cwd = dirWithEnvFile();
     expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0' }, cwd, defaultPort: 1 }))).toThrow(/ADMIN_PASSWORD/);
-    expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0', ADMIN_PASSWORD: 'x' }, cwd, defaultPort: 1 }))).not.toThrow();
+    expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0', ADMIN_PASSWORD: 'correct horse battery' }, cwd, defaultPort: 1 }))).not.toThrow();
     expect(() => assertSafeBinding(loadConfig({ env: { HOST: 'localhost' }, cwd, defaultPort: 1 }))).not.toThrow();
     expect(['127.0.0.1', '::1', '[::1]', 'localhost', '127.1.2.3'].every(isLoopbackHost)).toBe(true);
     expect(['0.0.0.0', '::', '192.168.1.10', 'example.com'].some(isLoopbackHost)).toBe(false);
   });
 
-  it('parses .env syntax', () => {
-    expect(parseDotEnv('A=1\n#c\n\nB = two words # note\nC="x#y"\nexport D=4\nbad line')).toEqual({ A: '1', B: 'two words', C: 'x#y', D: '4' });
+  it('parses .env syntax (with Node\'s util.parseEnv)', () => {
+    const cwd = dirWithEnvFile('A=1\n#c\n\nB = two words # note\nC="x#y"\nexport D=4\nbad line');
+    expect(readEnv({ env: {}, cwd }).env).toEqual({ A: '1', B: 'two words', C: 'x#y', D: '4' });
+  });
+});
+
+describe('settings that are refused at startup', () => {
+  it('refuses a token with a line break or other control character, and never repeats the token', () => {
+    const cwd = dirWithEnvFile();
+    for (const token of ['pat-na1-AAAA\nBBBB-secret', 'pat-na1-AAAA\tBBBB-secret', 'pat-na1-AAAA\u0000BBBB-secret']) {
+      let error: unknown;
+      try {
+        loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: token }, cwd, defaultPort: 1 });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toMatch(/^HUBSPOT_ACCESS_TOKEN contains a control character \(line break, tab or similar\) at position 13/);
+      expect(message).not.toContain('AAAA');
+      expect(message).not.toContain('secret');
+    }
+    // A line break around the token (as pasted from a file) is trimmed, not refused.
+    expect(loadConfig({ env: { HUBSPOT_ACCESS_TOKEN: 'pat-na1-AAAA\n' }, cwd, defaultPort: 1 }).upstream).toMatchObject({ token: 'pat-na1-AAAA' });
+  });
+
+  it('refuses an ADMIN_PASSWORD shorter than 12 characters and says what is required', () => {
+    const cwd = dirWithEnvFile();
+    expect(() => loadConfig({ env: { ADMIN_PASSWORD: 'hunter2' }, cwd, defaultPort: 1 })).toThrow(
+      'ADMIN_PASSWORD is too short: use at least 12 characters',
+    );
+    expect(loadConfig({ env: { ADMIN_PASSWORD: 'twelve chars' }, cwd, defaultPort: 1 }).adminPassword).toBe('twelve chars');
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Server configuration from the environment and `.env.local` (the environment wins).
- * Only this file, serve.ts and dev.ts read the environment; everything else receives a ServerConfig.
+ * Only this file reads the environment (for serve.ts and dev.ts); everything else receives a ServerConfig.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 
 export type Env = Record<string, string | undefined>;
 
@@ -31,28 +32,8 @@ export class ConfigError extends Error {
 export const HUBSPOT_API_URL = 'https://api.hubapi.com';
 export const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** Parses KEY=VALUE lines (comments, `export `, single/double quotes). No variable expansion. */
-export function parseDotEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const key = match[1] as string;
-    let value = (match[2] as string).trim();
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
-      value = value.slice(1, -1);
-      if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
-    } else {
-      value = value.replace(/\s+#.*$/, '');
-    }
-    out[key] = value;
-  }
-  return out;
-}
+/** Shorter than this, ADMIN_PASSWORD is refused: it could be guessed even with the sign-in throttle. */
+export const MIN_PASSWORD_LENGTH = 12;
 
 /** The process environment over `.env.local` in `cwd`. A variable set in the environment, even to '', wins. */
 export function readEnv(opts: { env?: Env; cwd?: string; envFile?: boolean } = {}): { env: Env; envFile?: string } {
@@ -61,7 +42,7 @@ export function readEnv(opts: { env?: Env; cwd?: string; envFile?: boolean } = {
   if (opts.envFile === false) return { env: { ...env } };
   const file = path.join(cwd, '.env.local');
   if (!existsSync(file)) return { env: { ...env } };
-  const fromFile = parseDotEnv(readFileSync(file, 'utf8'));
+  const fromFile = parseEnv(readFileSync(file, 'utf8'));
   const merged: Env = { ...fromFile };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
   return { env: merged, envFile: file };
@@ -107,10 +88,37 @@ function parseBaseUrl(value: string, hasToken: boolean): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * A token goes into an HTTP header: printable ASCII only. Anything else (a line break pasted with it, a tab,
+ * a space, a typographic character) would make every request fail, so it is refused at startup. The message
+ * says where, never what the token is.
+ */
+function checkToken(token: string): string {
+  const bad = /[^\x21-\x7e]/.exec(token);
+  if (!bad) return token;
+  const char = bad[0];
+  const code = char.charCodeAt(0);
+  const kind = code < 0x20 || code === 0x7f ? 'a control character (line break, tab or similar)' : char === ' ' ? 'a space' : 'a character outside printable ASCII';
+  throw new ConfigError(
+    `HUBSPOT_ACCESS_TOKEN contains ${kind} at position ${bad.index + 1}; a HubSpot token has only letters, digits and dashes. ` +
+      'Copy the token again from your private app settings.',
+  );
+}
+
+function checkPassword(password: string): string {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(
+      `ADMIN_PASSWORD is too short: use at least ${MIN_PASSWORD_LENGTH} characters (a few random words work well).`,
+    );
+  }
+  return password;
+}
+
 export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; defaultPort: number }): ServerConfig {
   const { env, envFile } = readEnv(opts);
   const cwd = opts.cwd ?? process.cwd();
-  const token = nonEmpty(env.HUBSPOT_ACCESS_TOKEN);
+  const rawToken = nonEmpty(env.HUBSPOT_ACCESS_TOKEN);
+  const token = rawToken === undefined ? undefined : checkToken(rawToken);
   const baseUrl = nonEmpty(env.HUBSPOT_BASE_URL);
   let upstream: UpstreamConfig;
   if (baseUrl) upstream = { mode: 'hubspot', baseUrl: parseBaseUrl(baseUrl, Boolean(token)), ...(token ? { token } : {}) };
@@ -123,7 +131,8 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
       ...(seedCalls ? { seedCalls } : {}),
     };
   }
-  const adminPassword = nonEmpty(env.ADMIN_PASSWORD);
+  const rawPassword = nonEmpty(env.ADMIN_PASSWORD);
+  const adminPassword = rawPassword === undefined ? undefined : checkPassword(rawPassword);
   return {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: parsePort(env.PORT, opts.defaultPort),

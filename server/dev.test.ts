@@ -56,14 +56,14 @@ describe('npm run dev', () => {
   }, 60_000);
 
   it('asks for the admin password on every route when ADMIN_PASSWORD is set', async () => {
-    const dev = startDev({ PORT: '5198', MOCK_DB: path.join(dir, 'dev2.sqlite'), ADMIN_PASSWORD: 'open sesame' });
+    const dev = startDev({ PORT: '5198', MOCK_DB: path.join(dir, 'dev2.sqlite'), ADMIN_PASSWORD: 'open sesame, please' });
     try {
       const url = await dev.url;
       for (const p of ['', 'src/main.tsx', 'hubspot-connection', 'hubspot/crm/v3/owners']) {
         const res = await fetch(`${url}${p}`);
         expect(`${p} ${res.status}`).toBe(`${p} 401`);
       }
-      const ok = await fetch(`${url}hubspot-connection`, { headers: { authorization: `Basic ${btoa('admin:open sesame')}` } });
+      const ok = await fetch(`${url}hubspot-connection`, { headers: { authorization: `Basic ${btoa('admin:open sesame, please')}` } });
       expect(ok.status).toBe(200);
     } finally {
       dev.child.kill('SIGTERM');

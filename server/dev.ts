@@ -1,99 +1,52 @@
 /**
- * `npm run dev`: the Vite dev server (HMR) on 127.0.0.1:5173 (HOST, PORT) with the same /hubspot proxy as
- * `npm start`, mounted as Vite middleware. Flags: --no-env-file (ignore .env.local).
+ * `npm run dev`: the same server app as `npm start` (app.ts: auth, guards, /hubspot proxy) on 127.0.0.1:5173
+ * (HOST, PORT), with Vite's dev middleware (hot reload, on the same port) answering the app's own paths.
+ * Flags: --no-env-file (ignore .env.local).
  */
-import { timingSafeEqual } from 'node:crypto';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getRequestListener } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { MiddlewareHandler } from 'hono';
 import { createServer } from 'vite';
-import type { Plugin } from 'vite';
-import type { ServerConfig } from './config.ts';
-import { assertSafeBinding, ConfigError, describeUpstream, isLoopbackHost, loadConfig } from './config.ts';
-import type { Upstream } from './proxy.ts';
-import { CONNECTION_PATH, createProxyApp, createUpstream, loopbackHostHeaders, PROXY_PREFIX } from './proxy.ts';
+import type { ViteDevServer } from 'vite';
+import { createServerApp } from './app.ts';
+import { isLoopbackHost } from './config.ts';
+import { configOrExit, listen } from './listen.ts';
+import { createUpstream } from './proxy.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function passwordMatches(header: string | undefined, user: string, password: string): boolean {
-  if (!header?.startsWith('Basic ')) return false;
-  const given = Buffer.from(Buffer.from(header.slice(6), 'base64').toString('utf8'));
-  const expected = Buffer.from(`${user}:${password}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Vite plugin: basic auth when configured, then /hubspot/* and /hubspot-connection through the proxy. */
-export function hubspotProxyPlugin(config: ServerConfig, upstream: Upstream): Plugin {
-  const proxy = createProxyApp({
-    upstream,
-    timeoutMs: config.timeoutMs,
-    allowedHosts: loopbackHostHeaders(config.host, config.port, isLoopbackHost(config.host)),
-    log: (line) => console.error(line),
-  });
-  const listener = getRequestListener(proxy.fetch);
-  return {
-    name: 'hubspot-calls-admin:proxy',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        if (config.adminPassword && !passwordMatches(req.headers.authorization, config.adminUser, config.adminPassword)) {
-          res.statusCode = 401;
-          res.setHeader('WWW-Authenticate', 'Basic realm="HubSpot Calls Admin"');
-          res.end('Unauthorized');
-          return;
-        }
-        const url = req.url ?? '/';
-        const pathname = url.split('?')[0] ?? '/';
-        if (pathname.startsWith(`${PROXY_PREFIX}/`) || pathname === CONNECTION_PATH) {
-          listener(req, res).catch(next);
-          return;
-        }
-        next();
-      });
-    },
-  };
+/** Hands the request to Vite's connect middleware on the raw Node request and response. */
+function viteMiddleware(vite: ViteDevServer): MiddlewareHandler<{ Bindings: HttpBindings }> {
+  return (c) =>
+    new Promise<Response>((resolve) => {
+      const { incoming, outgoing } = c.env;
+      outgoing.once('close', () => resolve(RESPONSE_ALREADY_SENT));
+      vite.middlewares(incoming, outgoing, () => resolve(c.text('Not Found', 404)));
+    });
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
-  let config: ServerConfig;
-  try {
-    config = loadConfig({ defaultPort: 5173, envFile: !args.has('--no-env-file') });
-    assertSafeBinding(config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`npm run dev: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configOrExit('npm run dev', 5173, new Set(process.argv.slice(2)));
   const upstream = await createUpstream(config.upstream);
-  const server = await createServer({
+  // The server first (Vite attaches hot reload's WebSocket to it), then Vite, then the app that hands pages to Vite.
+  const server = createAdaptorServer({ fetch: (request, env) => app.fetch(request, env) }) as Server;
+  const vite = await createServer({
     root: ROOT,
     configFile: path.join(ROOT, 'vite.config.ts'),
+    appType: 'spa',
     server: {
-      host: config.host,
-      port: config.port,
-      strictPort: true,
-      // Vite's own DNS-rebinding guard; non-loopback hosts are protected by ADMIN_PASSWORD instead.
+      middlewareMode: true,
+      ws: { server },
+      // Vite's own DNS-rebinding guard (and app.ts's); non-loopback hosts are protected by ADMIN_PASSWORD instead.
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
-    plugins: [hubspotProxyPlugin(config, upstream)],
   });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0] ?? server.resolvedUrls?.network[0] ?? `http://${config.host}:${config.port}/`;
-  console.log(`HubSpot Calls Admin (dev, hot reload) is running at ${url}`);
-  console.log(`Mode: ${describeUpstream(config.upstream)}`);
-  if (config.adminPassword) console.log(`Access: HTTP basic auth (user "${config.adminUser}", password from ADMIN_PASSWORD)`);
-  if (config.envFile) console.log(`Settings read from ${path.relative(process.cwd(), config.envFile)}`);
-
-  const shutdown = () => {
-    void server.close().finally(() => {
-      upstream.close?.();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  const app = createServerApp({ config, upstream, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close: () => vite.close() });
 }
 
 main().catch((error: unknown) => {

@@ -1,18 +1,23 @@
 /**
- * The /hubspot proxy: one implementation for `npm run dev` and `npm start`.
+ * The /hubspot proxy: one implementation for `npm run dev` and `npm start` (mounted by app.ts).
  *
  * The browser calls `/hubspot/<HubSpot path>` on its own origin. This module forwards an allowlist of
- * methods and paths to HubSpot (or the embedded mock), adds the access token on the server side, drops
- * the browser's credentials, passes statuses, error bodies and rate-limit headers through, and answers
- * 403/502/504 itself in HubSpot's error shape. `GET /hubspot-connection` tells the UI where calls go.
- * The token never leaves this process: not in responses, not in logs.
+ * methods and paths (allowlist.ts) to HubSpot (or the embedded mock), adds the access token on the server
+ * side, drops the browser's credentials, passes statuses, bodies (byte for byte) and rate-limit headers
+ * through, and answers 403/413/415/502/504 itself in HubSpot's error shape. `GET /hubspot-connection`
+ * tells the UI where calls go. The token stays out of what the browser gets by construction: it is only
+ * ever written into the upstream request, and only allowlisted response headers come back.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { bodyRefusal, isAllowed } from './allowlist.ts';
 import type { UpstreamConfig } from './config.ts';
+import { repeatSummarizingLog } from './log.ts';
+import type { LogLine } from './log.ts';
 
 export const PROXY_PREFIX = '/hubspot';
 export const CONNECTION_PATH = '/hubspot-connection';
@@ -32,62 +37,10 @@ export interface ProxyOptions {
   upstream: Upstream;
   /** No answer within this time: 504. Default 30 s. */
   timeoutMs?: number;
-  /** Accepted Host headers (DNS-rebinding guard for loopback servers); undefined accepts any. A function is read per request. */
-  allowedHosts?: readonly string[] | (() => readonly string[] | undefined);
-  /** Largest request body forwarded. Default 2 MB. */
+  /** Largest request body forwarded; larger ones are refused while they arrive. Default 2 MB. */
   maxBodyBytes?: number;
-  /** Receives one line per failed or refused request; the token is redacted from every line. */
-  log?: (line: string) => void;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Allowlist: exactly the HubSpot endpoints the app uses.
-
-const RECORD = '(?:contacts|companies|deals|tickets)';
-const OBJECT = '(?:calls|contacts|companies|deals|tickets)';
-const ID = '[^/]+';
-/** v4 associations always have a call on one side. */
-const PAIR = `(?:calls/${RECORD}|${RECORD}/calls)`;
-const OBJECT_PAIR = `(?:calls/${ID}/associations/${RECORD}|${RECORD}/${ID}/associations/calls)`;
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-const rules: readonly { methods: readonly Method[]; pattern: RegExp }[] = [
-  // Calls: list, create, read, update, archive, search, batch.
-  { methods: ['GET', 'POST'], pattern: /^\/crm\/v3\/objects\/calls$/ },
-  { methods: ['GET', 'PATCH', 'DELETE'], pattern: new RegExp(`^/crm/v3/objects/calls/${ID}$`) },
-  { methods: ['POST'], pattern: /^\/crm\/v3\/objects\/calls\/batch\/(?:read|create|update|archive)$/ },
-  // Records the calls link to: list/search/read, batch read, update (pinning a call).
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}$`) },
-  { methods: ['GET', 'PATCH'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}/${ID}$`) },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}/batch/read$`) },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v3/objects/${OBJECT}/search$`) },
-  // v4 associations between a call and a record, and their labels (both published paths).
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v4/objects/${OBJECT_PAIR}$`) },
-  { methods: ['PUT', 'DELETE'], pattern: new RegExp(`^/crm/v4/objects/${OBJECT_PAIR}/${ID}$`) },
-  { methods: ['PUT'], pattern: new RegExp(`^/crm/v4/objects/(?:calls/${ID}/associations/default/${RECORD}|${RECORD}/${ID}/associations/default/calls)/${ID}$`) },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v4/associations/${PAIR}/batch/(?:read|create|archive|labels/archive)$`) },
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v4/associations/${PAIR}/labels$`) },
-  { methods: ['GET'], pattern: new RegExp(`^/crm/associations/v4/${PAIR}/labels$`) },
-  // Metadata: property definitions (read only), owners, call dispositions.
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/properties/${OBJECT}(?:/groups|/${ID})?$`) },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v3/properties/${OBJECT}/batch/read$`) },
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/owners(?:/${ID})?$`) },
-  { methods: ['GET'], pattern: /^\/calling\/v1\/dispositions$/ },
-  // The account's portal id and app domain, for links from records to their pages in HubSpot.
-  { methods: ['GET'], pattern: /^\/account-info\/v3\/details$/ },
-];
-
-/** Paths that could escape the pattern after normalisation upstream are refused outright. */
-function isSuspiciousPath(rawPath: string): boolean {
-  if (rawPath.includes('//') || rawPath.includes('\\')) return true;
-  if (/%(?:2f|5c|2e|00)/i.test(rawPath)) return true;
-  return rawPath.split('/').some((segment) => segment === '.' || segment === '..');
-}
-
-/** `rawPath` is the HubSpot path exactly as the browser sent it (still percent-encoded), without the query. */
-export function isAllowed(method: string, rawPath: string): boolean {
-  if (isSuspiciousPath(rawPath)) return false;
-  return rules.some((rule) => (rule.methods as readonly string[]).includes(method) && rule.pattern.test(rawPath));
+  /** Receives a line per failed or refused request (repeats summarised); never the token. */
+  log?: LogLine;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,55 +59,39 @@ export function hubspotErrorResponse(status: number, category: string, message: 
 
 /** Browser request headers that are forwarded; everything else (Authorization, Cookie, ...) is dropped. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type'];
-/** Upstream response headers passed to the browser; Set-Cookie and the like never are. */
-function isForwardedResponseHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return n === 'content-type' || n === 'retry-after' || n === 'x-hubspot-correlation-id' || n.startsWith('x-hubspot-ratelimit-');
-}
+/** Upstream response headers passed to the browser, by exact name; nothing else (Set-Cookie, echoes) ever is. */
+const FORWARDED_RESPONSE_HEADERS = new Set([
+  'content-type',
+  'retry-after',
+  'x-hubspot-correlation-id',
+  'x-hubspot-ratelimit-daily',
+  'x-hubspot-ratelimit-daily-remaining',
+  'x-hubspot-ratelimit-interval-milliseconds',
+  'x-hubspot-ratelimit-max',
+  'x-hubspot-ratelimit-remaining',
+  'x-hubspot-ratelimit-secondly',
+  'x-hubspot-ratelimit-secondly-remaining',
+]);
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-/** The most specific reason a fetch failed: an errno code (ECONNREFUSED, ENOTFOUND) or the innermost message. */
+/** Why a fetch failed, as an errno-style code (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET), or undefined. */
 function errorCode(error: unknown): string | undefined {
   let e: unknown = error;
-  let innermost: string | undefined;
   for (let depth = 0; depth < 4 && e; depth += 1) {
-    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string') return e.code;
-    if (depth > 0 && e instanceof Error && e.message) innermost = e.message;
+    if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return e.code;
     e = typeof e === 'object' && e !== null && 'cause' in e ? e.cause : undefined;
   }
-  return innermost;
+  return undefined;
 }
 
-class TimeoutError extends Error {}
-
-/** Resolves or rejects with `work`, or rejects with TimeoutError / the abort reason first. */
-function withDeadline<T>(work: Promise<T>, timeoutMs: number, clientSignal: AbortSignal | undefined, controller: AbortController): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const err = new TimeoutError(`no answer in ${timeoutMs} ms`);
-      controller.abort(err);
-      reject(err);
-    }, timeoutMs);
-    const onClientAbort = () => {
-      controller.abort(clientSignal?.reason);
-      reject(new Error('client went away'));
-    };
-    clientSignal?.addEventListener('abort', onClientAbort, { once: true });
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        clientSignal?.removeEventListener('abort', onClientAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        clientSignal?.removeEventListener('abort', onClientAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
+/** Rejects with the signal's reason once it aborts (for upstreams, like the in-process mock, that do not watch it). */
+function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Guards (app.ts applies them; the proxy's paths always get the same-origin one)
 
 /** Whether an Origin header names this server (scheme ignored: a TLS-terminating reverse proxy changes it). */
 function isOwnOrigin(c: Context, origin: string): boolean {
@@ -168,6 +105,27 @@ function isOwnOrigin(c: Context, origin: string): boolean {
   return hosts.some((h) => h !== undefined && h.toLowerCase() === originHost);
 }
 
+/** Another website must not drive the proxy, or change anything, from a user's browser (CSRF). */
+export const sameOriginGuard: MiddlewareHandler = async (c, next) => {
+  const fetchSite = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && !isOwnOrigin(c, origin))) {
+    return hubspotErrorResponse(403, 'FORBIDDEN', 'Cross-site requests to the HubSpot proxy are not allowed.');
+  }
+  return next();
+};
+
+/** DNS-rebinding guard: only requests addressed to one of `allowedHosts()` (undefined: any) are answered. */
+export function hostGuard(allowedHosts: () => readonly string[] | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    const hosts = allowedHosts()?.map((h) => h.toLowerCase());
+    if (hosts && !hosts.includes((c.req.header('host') ?? '').toLowerCase())) {
+      return hubspotErrorResponse(403, 'FORBIDDEN', `This server only answers requests addressed to ${hosts.join(' or ')}.`);
+    }
+    return next();
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export function createProxyApp(options: ProxyOptions): Hono {
@@ -175,33 +133,21 @@ export function createProxyApp(options: ProxyOptions): Hono {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const token = upstream.token;
-  const redact = (text: string): string => (token ? text.split(token).join('[redacted]') : text);
-  const log = (line: string) => options.log?.(redact(line));
-  const allowedHostsNow = (): string[] | undefined => {
-    const hosts = typeof options.allowedHosts === 'function' ? options.allowedHosts() : options.allowedHosts;
-    return hosts?.map((h) => h.toLowerCase());
-  };
+  const write = options.log ?? (() => {});
+  const report = repeatSummarizingLog(write);
   const app = new Hono();
 
-  // Same-origin guard: another website must not drive the proxy from a user's browser (CSRF, DNS rebinding).
-  app.use('*', async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase();
-    const allowedHosts = allowedHostsNow();
-    if (allowedHosts && !allowedHosts.includes(host)) {
-      return hubspotErrorResponse(403, 'FORBIDDEN', `This server only answers requests addressed to ${allowedHosts.join(' or ')}.`);
-    }
-    const fetchSite = c.req.header('sec-fetch-site');
-    const origin = c.req.header('origin');
-    if ((fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') || (origin && !isOwnOrigin(c, origin))) {
-      return hubspotErrorResponse(403, 'FORBIDDEN', 'Cross-site requests to the HubSpot proxy are not allowed.');
-    }
-    return next();
-  });
+  app.use(CONNECTION_PATH, sameOriginGuard);
+  app.use(`${PROXY_PREFIX}/*`, sameOriginGuard);
 
   app.get(CONNECTION_PATH, (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ mode: upstream.mode, host: upstream.host });
   });
+
+  const tooLarge = () => hubspotErrorResponse(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBodyBytes} bytes.`);
+  // Counts while the body arrives (chunked or not) and stops reading at the limit.
+  app.use(`${PROXY_PREFIX}/*`, bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge }));
 
   app.all(`${PROXY_PREFIX}/*`, async (c) => {
     const started = Date.now();
@@ -211,7 +157,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
     const label = `${method} ${hubspotPath}`;
 
     if (!isAllowed(method, hubspotPath)) {
-      log(`[proxy] refused ${label} (not on the allowlist)`);
+      report(`[proxy] refused ${label} (not on the allowlist)`, `[proxy] refused ${label} (not on the allowlist)`);
       return hubspotErrorResponse(
         403,
         'FORBIDDEN',
@@ -230,54 +176,53 @@ export function createProxyApp(options: ProxyOptions): Hono {
 
     let body: ArrayBuffer | undefined;
     if (BODY_METHODS.has(method)) {
-      const declared = Number(c.req.header('content-length') ?? '0');
-      if (declared > maxBodyBytes) return hubspotErrorResponse(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBodyBytes} bytes.`);
       body = await c.req.arrayBuffer();
-      if (body.byteLength > maxBodyBytes) return hubspotErrorResponse(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBodyBytes} bytes.`);
+      if (body.byteLength > maxBodyBytes) return tooLarge();
       if (body.byteLength > 0 && !/^application\/json\b/i.test(headers.get('content-type') ?? '')) {
         return hubspotErrorResponse(415, 'UNSUPPORTED_MEDIA_TYPE', 'The proxy only forwards JSON request bodies (Content-Type: application/json).');
+      }
+      const refusal = bodyRefusal(method, hubspotPath, new TextDecoder().decode(body));
+      if (refusal) {
+        report(`[proxy] refused ${label}: ${refusal}`, `[proxy] refused ${label}: ${refusal}`);
+        return hubspotErrorResponse(403, 'FORBIDDEN', refusal);
       }
       if (body.byteLength === 0) body = undefined;
     }
 
-    const controller = new AbortController();
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([deadline, c.req.raw.signal]);
     const target = `${upstream.baseUrl}${hubspotPath}${url.search}`;
-    let status: number;
-    let responseHeaders: Headers;
-    let text: string;
+    let res: Response;
+    let bytes: ArrayBuffer;
     try {
       const exchange = async () => {
-        const res = await upstream.fetch(
-          new Request(target, { method, headers, body: body ?? null, signal: controller.signal, redirect: 'manual' }),
-        );
-        return { res, text: await res.text() };
+        const answer = await upstream.fetch(new Request(target, { method, headers, body: body ?? null, signal, redirect: 'manual' }));
+        return { answer, bytes: await answer.arrayBuffer() };
       };
-      const answer = await withDeadline(exchange(), timeoutMs, c.req.raw.signal, controller);
-      status = answer.res.status;
-      responseHeaders = answer.res.headers;
-      text = answer.text;
+      ({ answer: res, bytes } = await Promise.race([exchange(), untilAborted(signal)]));
     } catch (error) {
-      if (error instanceof TimeoutError) {
-        log(`[proxy] ${label} → 504 after ${Date.now() - started} ms (no answer from ${upstream.host})`);
+      if (deadline.aborted) {
+        report(`[proxy] 504: no answer from ${upstream.host} within ${timeoutMs} ms`, `[proxy] ${label} → 504 after ${Date.now() - started} ms (no answer from ${upstream.host})`);
         return hubspotErrorResponse(504, 'GATEWAY_TIMEOUT', `HubSpot (${upstream.host}) did not answer within ${Math.round(timeoutMs / 1000)} s. The request may or may not have been applied.`);
       }
       if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+      // Only an errno-style code is shown: a free-text error message could quote a request header.
       const code = errorCode(error);
-      log(`[proxy] ${label} → 502 (${code ?? (error instanceof Error ? error.message : 'error')})`);
+      report(`[proxy] 502: could not reach ${upstream.host} (${code ?? 'network error'})`, `[proxy] ${label} → 502 (${code ?? 'network error'})`);
       return hubspotErrorResponse(502, 'BAD_GATEWAY', `Could not reach HubSpot (${upstream.host})${code ? `: ${code}` : ''}.`);
     }
 
     const outHeaders = new Headers({ 'cache-control': 'no-store' });
-    responseHeaders.forEach((value, name) => {
-      if (isForwardedResponseHeader(name) && !(token && value.includes(token))) outHeaders.set(name, value);
+    res.headers.forEach((value, name) => {
+      if (FORWARDED_RESPONSE_HEADERS.has(name.toLowerCase())) outHeaders.set(name, value);
     });
-    if (status >= 300 && status < 400) {
+    if (res.status >= 300 && res.status < 400) {
       // Following a redirect could leak the token to another host; the app never needs one.
-      log(`[proxy] ${label} → upstream redirect ${status} refused`);
-      return hubspotErrorResponse(502, 'BAD_GATEWAY', `HubSpot (${upstream.host}) answered with a redirect (${status}), which the proxy does not follow.`);
+      report(`[proxy] upstream redirect ${res.status} refused`, `[proxy] ${label} → upstream redirect ${res.status} refused`);
+      return hubspotErrorResponse(502, 'BAD_GATEWAY', `HubSpot (${upstream.host}) answered with a redirect (${res.status}), which the proxy does not follow.`);
     }
-    if (status >= 500) log(`[proxy] ${label} → ${status} from ${upstream.host} (${Date.now() - started} ms)`);
-    return new Response(NULL_BODY_STATUSES.has(status) ? null : redact(text), { status, headers: outHeaders });
+    if (res.status >= 500) report(`[proxy] ${res.status} from ${upstream.host}`, `[proxy] ${label} → ${res.status} from ${upstream.host} (${Date.now() - started} ms)`);
+    return new Response(NULL_BODY_STATUSES.has(res.status) ? null : bytes, { status: res.status, headers: outHeaders });
   });
 
   return app;

@@ -3,10 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerApp } from './app.ts';
+import { buildIsFresh, ensureBuild, newestInputMtime, precompress } from './build.ts';
 import type { ServerConfig } from './config.ts';
 import { httpUpstream } from './proxy.ts';
-import { buildIsFresh, createServerApp, ensureBuild, newestInputMtime, ROOT } from './serve.ts';
+import { ROOT } from './serve.ts';
 
 const temps: string[] = [];
 function tempDir(prefix: string): string {
@@ -43,6 +45,8 @@ const local = { host: '127.0.0.1:4173' };
 
 describe('production server', () => {
   const dist = fakeDist();
+  // What ensureBuild does after each build: .br and .gz beside every compressible file.
+  beforeAll(() => precompress(dist));
   const app = createServerApp({ config: config(), upstream: httpUpstream('http://127.0.0.1:9'), distDir: dist });
 
   it('serves index.html with security headers and no-cache', async () => {
