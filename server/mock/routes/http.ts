@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import type { ReadCache } from './cache.js';
@@ -12,17 +12,27 @@ export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 /** Largest request body accepted (bytes); larger ones get 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/**
- * Refuses a body over MAX_BODY_BYTES with 413 while it arrives: a declared Content-Length is
- * checked before reading, a chunked body is counted as it streams and refused once past the
- * limit (hono/body-limit), so at most MAX_BODY_BYTES of it is ever held.
- */
-export const limitBody = bodyLimit({
+const limitStreamedBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
     throw tooLarge();
   },
 });
+
+/**
+ * Refuses a body over MAX_BODY_BYTES with 413 before reading it all: by its Content-Length when
+ * it declares one (Node's parser never delivers more than that), otherwise counted as it
+ * streams in and refused once past the limit (hono/body-limit), so at most MAX_BODY_BYTES of
+ * it is ever held. A declared length does not go through bodyLimit: its first look at the body
+ * makes @hono/node-server wrap every request body in a web stream (measured: about +70% server
+ * CPU per search).
+ */
+export const limitBody: MiddlewareHandler<MockEnv> = async (c, next) => {
+  const declared = c.req.header('content-length');
+  if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return limitStreamedBody(c, next);
+  if (Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  await next();
+};
 
 export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 | 207 = 200): Response {
   return c.body(utf8(JSON.stringify(body)), status, { 'Content-Type': JSON_CONTENT_TYPE });
