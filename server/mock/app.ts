@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { systemClock, type Clock } from './clock.js';
-import { MockError } from './crm/errors.js';
+import { MockError, internalError } from './crm/errors.js';
 import type { CrmContext } from './crm/objects.js';
-import { registerAssociationRoutes } from './routes/associations.js';
-import { JSON_CONTENT_TYPE, type MockEnv } from './routes/http.js';
-import { registerMetadataRoutes } from './routes/metadata.js';
-import { registerObjectRoutes } from './routes/objects.js';
+import {
+  associationBatchRoutes,
+  associationLabelRoutes,
+  associationRecordRoutes,
+  associationV3Routes,
+  objectAssociationV3Routes,
+} from './routes/associations.js';
+import { batchRoutes } from './routes/batch.js';
+import { ReadCache } from './routes/cache.js';
+import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
+import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
+import { objectRoutes } from './routes/objects.js';
+import { searchRoutes } from './routes/search.js';
 import type { MockDb } from './store/db.js';
 
 export interface MockAppOptions {
@@ -22,8 +31,11 @@ export interface MockAppOptions {
   failRate?: number;
   /** Random source for failRate (tests pass a deterministic one). */
   random?: () => number;
-  /** Called with unexpected internal errors (default: console.error). */
-  onInternalError?: (err: unknown) => void;
+  /**
+   * Where a bug of the mock (an unexpected exception, answered 500) is reported: one line with
+   * the correlation id, method, path and stack; never a body or a header (default: stderr).
+   */
+  log?: (line: string) => void;
   /**
    * Reuse serialised answers of list, read-by-id and search until the next write (default
    * true). Off, every read is computed (cold benchmarks, `--no-read-cache`).
@@ -97,7 +109,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const clock = opts.clock ?? systemClock;
   const ctx: CrmContext = { db: opts.db, clock };
   const random = opts.random ?? Math.random;
-  const report = opts.onInternalError ?? ((err: unknown) => console.error('[hubspot-mock] internal error', err));
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const burst = new TokenBucket(RATE_LIMITS.max, RATE_LIMITS.max / RATE_LIMITS.intervalMs, clock.now());
   const search = new TokenBucket(RATE_LIMITS.searchPerSecond, RATE_LIMITS.searchPerSecond / 1000, clock.now());
   let dailyDay = Math.floor(clock.now() / 86_400_000);
@@ -184,9 +196,28 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     await next();
   });
 
-  registerObjectRoutes(app, ctx, { readCache: opts.readCache ?? true });
-  registerAssociationRoutes(app, ctx);
-  registerMetadataRoutes(app, ctx);
+  // after authentication, so an unauthenticated upload is never read
+  app.on(['POST', 'PUT', 'PATCH'], '*', limitBody);
+
+  // Each sub-app's paths are relative to its mount: another family of HubSpot paths for the
+  // same behaviour (e.g. `/crm/objects/2026-09`) is one more mount of the same sub-app.
+  const cache = (opts.readCache ?? true) ? new ReadCache(opts.db) : undefined;
+  app.route('/crm/v3/objects', objectRoutes(ctx, cache));
+  app.route('/crm/v3/objects', searchRoutes(ctx, cache));
+  app.route('/crm/v3/objects', batchRoutes(ctx));
+  app.route('/crm/v3/objects', objectAssociationV3Routes(ctx));
+  app.route('/crm/v4/objects', associationRecordRoutes(ctx));
+  app.route('/crm/v4/associations', associationBatchRoutes(ctx));
+  app.route('/crm/v4/associations', associationLabelRoutes(ctx, { withTypeIds: false }));
+  app.route('/crm/associations/v4', associationLabelRoutes(ctx, { withTypeIds: true }));
+  app.route('/crm/v3/associations', associationV3Routes(ctx));
+  app.route('/crm/v3/properties', propertyRoutes(ctx));
+  const owners = ownerRoutes(ctx);
+  app.route('/crm/v3/owners', owners);
+  app.route('/crm/v3/owners/', owners); // the official SDK lists owners at `/crm/v3/owners/`
+  const dispositions = dispositionRoutes(ctx);
+  app.route('/calling/v1/dispositions', dispositions);
+  app.route('/twilio/v1/dispositions', dispositions);
 
   app.notFound((c) =>
     errorBody(c, 404, 'RESOURCE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`, {
@@ -194,21 +225,26 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     }),
   );
 
-  app.onError((err, c) => {
-    if (err instanceof MockError) {
-      const extra: Record<string, unknown> = {};
-      if (err.errors) extra['errors'] = err.errors;
-      if (err.context) extra['context'] = err.context;
-      if (err.subCategory) extra['subCategory'] = err.subCategory;
-      return errorBody(c, err.status, err.category, err.message, extra);
+  // Malformed input is refused by the handlers with a MockError (400 VALIDATION_ERROR, 413, …);
+  // anything else that escapes them is a bug of the mock: 500, and logged.
+  app.onError((thrown, c) => {
+    let err: MockError;
+    if (thrown instanceof MockError) {
+      err = thrown;
+    } else {
+      const busy = 'code' in thrown && (thrown.code === 'SQLITE_BUSY' || thrown.code === 'SQLITE_LOCKED');
+      if (busy || !opts.db.isOpen) {
+        c.header('Retry-After', '1');
+        return errorBody(c, 503, 'SERVICE_UNAVAILABLE', busy ? 'The database is busy. Try again shortly.' : 'The mock is shutting down.');
+      }
+      log(`HubSpot mock: internal error (correlation id ${c.get('correlationId')}) answering ${c.req.method} ${c.req.path}: ${thrown.stack ?? String(thrown)}`);
+      err = internalError();
     }
-    const busy = err instanceof Error && 'code' in err && (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED');
-    if (busy || !opts.db.isOpen) {
-      c.header('Retry-After', '1');
-      return errorBody(c, 503, 'SERVICE_UNAVAILABLE', busy ? 'The database is busy. Try again shortly.' : 'The mock is shutting down.');
-    }
-    report(err);
-    return errorBody(c, 400, 'VALIDATION_ERROR', 'The request could not be processed.');
+    const extra: Record<string, unknown> = {};
+    if (err.errors) extra['errors'] = err.errors;
+    if (err.context) extra['context'] = err.context;
+    if (err.subCategory) extra['subCategory'] = err.subCategory;
+    return errorBody(c, err.status, err.category, err.message, extra);
   });
 
   return app;

@@ -61,3 +61,11 @@ export function objectNotFound(id: string): MockError {
     context: { id: [id] },
   });
 }
+
+/**
+ * A bug of the mock (an exception nobody expected): HubSpot answers those 500 with
+ * `message: "internal error"`; the category is the one our batch errors use for the same.
+ */
+export function internalError(): MockError {
+  return new MockError(500, 'INTERNAL_ERROR', 'internal error');
+}

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   archivePair,
   batchArchiveLabelsV4,
@@ -22,16 +22,22 @@ import {
   updateLabel,
 } from '../crm/associations.js';
 import type { CrmContext } from '../crm/objects.js';
-import { noContent, queryInt, readJson, sendJson , type MockEnv } from './http.js';
+import { noContent, queryInt, readJson, sendJson, type MockEnv } from './http.js';
 
 function p(c: Context<MockEnv>, name: string): string {
   return c.req.param(name) ?? '';
 }
 
-/** Associations v3 (per-object and batch) and v4 (records, batch, labels). */
-export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
-  // ---- v4 records
-  const v4 = '/crm/v4/objects/:fromType/:fromId/associations';
+/**
+ * Associations. HubSpot serves them under several bases (`/crm/v4/objects`,
+ * `/crm/v4/associations`, `/crm/associations/v4`, `/crm/v3/associations`, `/crm/v3/objects`),
+ * so there is one sub-app per base; each is relative to its mount and app.ts mounts it.
+ */
+
+/** v4 associations of one record, at `/crm/v4/objects`: `/{fromType}/{fromId}/associations/...`. */
+export function associationRecordRoutes(ctx: CrmContext): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  const v4 = '/:fromType/:fromId/associations';
   app.put(`${v4}/default/:toType/:toId`, (c) =>
     sendJson(c, createDefault(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), p(c, 'toId'))),
   );
@@ -51,9 +57,13 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
     archivePair(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), p(c, 'toId'));
     return noContent(c);
   });
+  return app;
+}
 
-  // ---- v4 batch
-  const v4b = '/crm/v4/associations/:fromType/:toType/batch';
+/** v4 batch associations, at `/crm/v4/associations`: `/{fromType}/{toType}/batch/...`. */
+export function associationBatchRoutes(ctx: CrmContext): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  const v4b = '/:fromType/:toType/batch';
   app.post(`${v4b}/read`, async (c) => {
     const body = await readJson(c, (s) => s.v4BatchRead);
     const out = batchReadV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
@@ -78,31 +88,39 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
     batchArchiveLabelsV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return noContent(c);
   });
+  return app;
+}
 
-  // ---- labels, at the legacy path the official client calls and the current spec path
-  for (const [prefix, withTypeIds] of [
-    ['/crm/v4/associations/:fromType/:toType/labels', false],
-    ['/crm/associations/v4/:fromType/:toType/labels', true],
-  ] as const) {
-    app.get(prefix, (c) => sendJson(c, listLabels(ctx, p(c, 'fromType'), p(c, 'toType'), withTypeIds)));
-    app.post(prefix, async (c) => {
-      const body = await readJson(c, (s) => s.labelCreate);
-      return sendJson(c, createLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body));
-    });
-    app.put(prefix, async (c) => {
-      const body = await readJson(c, (s) => s.labelUpdate);
-      updateLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body);
-      return noContent(c);
-    });
-    app.delete(`${prefix}/:associationTypeId`, (c) => {
-      deleteLabel(ctx, p(c, 'fromType'), p(c, 'toType'), p(c, 'associationTypeId'));
-      return noContent(c);
-    });
-  }
+/**
+ * Association labels: `/{fromType}/{toType}/labels`, at the legacy base the official client
+ * calls (`/crm/v4/associations`) and at the current spec's (`/crm/associations/v4`, which also
+ * answers the object type ids: `withTypeIds`).
+ */
+export function associationLabelRoutes(ctx: CrmContext, opts: { withTypeIds: boolean }): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  const labels = '/:fromType/:toType/labels';
+  app.get(labels, (c) => sendJson(c, listLabels(ctx, p(c, 'fromType'), p(c, 'toType'), opts.withTypeIds)));
+  app.post(labels, async (c) => {
+    const body = await readJson(c, (s) => s.labelCreate);
+    return sendJson(c, createLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body));
+  });
+  app.put(labels, async (c) => {
+    const body = await readJson(c, (s) => s.labelUpdate);
+    updateLabel(ctx, p(c, 'fromType'), p(c, 'toType'), body);
+    return noContent(c);
+  });
+  app.delete(`${labels}/:associationTypeId`, (c) => {
+    deleteLabel(ctx, p(c, 'fromType'), p(c, 'toType'), p(c, 'associationTypeId'));
+    return noContent(c);
+  });
+  return app;
+}
 
-  // ---- v3
-  app.get('/crm/v3/associations/:fromType/:toType/types', (c) => sendJson(c, typesV3(ctx, p(c, 'fromType'), p(c, 'toType'))));
-  const v3b = '/crm/v3/associations/:fromType/:toType/batch';
+/** v3 association types and batch, at `/crm/v3/associations`: `/{fromType}/{toType}/types`, `/{fromType}/{toType}/batch/...`. */
+export function associationV3Routes(ctx: CrmContext): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  app.get('/:fromType/:toType/types', (c) => sendJson(c, typesV3(ctx, p(c, 'fromType'), p(c, 'toType'))));
+  const v3b = '/:fromType/:toType/batch';
   app.post(`${v3b}/create`, async (c) => {
     const body = await readJson(c, (s) => s.v3BatchAssoc);
     const out = batchCreateV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
@@ -118,8 +136,13 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
     batchArchiveV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
     return noContent(c);
   });
+  return app;
+}
 
-  const v3 = '/crm/v3/objects/:objectType/:objectId/associations/:toType';
+/** v3 associations of one record, at `/crm/v3/objects`: `/{objectType}/{objectId}/associations/{toType}[/{toId}/{associationType}]`. */
+export function objectAssociationV3Routes(ctx: CrmContext): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  const v3 = '/:objectType/:objectId/associations/:toType';
   app.get(v3, (c) => sendJson(c, listV3(ctx, p(c, 'objectType'), p(c, 'objectId'), p(c, 'toType'))));
   app.put(`${v3}/:toId/:associationType`, (c) =>
     sendJson(c, putV3(ctx, p(c, 'objectType'), p(c, 'objectId'), p(c, 'toType'), p(c, 'toId'), p(c, 'associationType'))),
@@ -128,4 +151,5 @@ export function registerAssociationRoutes(app: Hono<MockEnv>, ctx: CrmContext): 
     deleteV3(ctx, p(c, 'objectType'), p(c, 'objectId'), p(c, 'toType'), p(c, 'toId'), p(c, 'associationType'));
     return noContent(c);
   });
+  return app;
 }

@@ -1,14 +1,15 @@
-import type { Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { requireType } from '../crm/associations.js';
 import { MockError } from '../crm/errors.js';
 import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
 import type { CrmContext } from '../crm/objects.js';
 import { PROPERTY_GROUPS, groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
-import { queryBool, queryInt, readJson, sendJson , type MockEnv } from './http.js';
+import { queryBool, queryInt, readJson, sendJson, type MockEnv } from './http.js';
 
-/** Properties, owners and call dispositions. */
-export function registerMetadataRoutes(app: Hono<MockEnv>, ctx: CrmContext): void {
-  const props = '/crm/v3/properties/:objectType';
+/** Properties and property groups, relative to the mount (`/crm/v3/properties`): `/{objectType}/...`. */
+export function propertyRoutes(ctx: CrmContext): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  const props = '/:objectType';
   app.get(`${props}/groups`, (c) => {
     const type = requireType(c.req.param('objectType'));
     return sendJson(c, { results: PROPERTY_GROUPS[type].map(groupToJson) });
@@ -59,8 +60,13 @@ export function registerMetadataRoutes(app: Hono<MockEnv>, ctx: CrmContext): voi
     }
     return sendJson(c, propertyToJson(def));
   });
+  return app;
+}
 
-  const owners = (c: Context<MockEnv>) => {
+/** Owners, relative to the mount (`/crm/v3/owners`): the list at `/`, one owner at `/{ownerId}`. */
+export function ownerRoutes(ctx: CrmContext): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  app.get('/', (c) => {
     const email = c.req.query('email');
     const after = c.req.query('after');
     return sendJson(
@@ -72,15 +78,15 @@ export function registerMetadataRoutes(app: Hono<MockEnv>, ctx: CrmContext): voi
         ...(after ? { after } : {}),
       }),
     );
-  };
-  app.get('/crm/v3/owners', owners);
-  app.get('/crm/v3/owners/', owners);
-  app.get('/crm/v3/owners/:ownerId', (c) => {
+  });
+  app.get('/:ownerId', (c) => {
     const idProperty = c.req.query('idProperty') === 'userId' ? 'userId' : 'id';
     return sendJson(c, getOwner(ctx, c.req.param('ownerId'), { idProperty, archived: queryBool(c, 'archived') }));
   });
+  return app;
+}
 
-  const dispositions = (c: Context<MockEnv>) => sendJson(c, listDispositions(ctx));
-  app.get('/calling/v1/dispositions', dispositions);
-  app.get('/twilio/v1/dispositions', dispositions);
+/** Call dispositions: the list at the mount's own path (`/calling/v1/dispositions`). */
+export function dispositionRoutes(ctx: CrmContext): Hono<MockEnv> {
+  return new Hono<MockEnv>().get('/', (c) => sendJson(c, listDispositions(ctx)));
 }

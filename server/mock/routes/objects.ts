@@ -1,5 +1,5 @@
-import type { Context, Hono } from 'hono';
-import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from '../crm/batch.js';
+import { Hono } from 'hono';
+import { basePath } from 'hono/route';
 import { MockError, objectNotFound } from '../crm/errors.js';
 import {
   archiveObject,
@@ -15,26 +15,13 @@ import {
   type CrmContext,
 } from '../crm/objects.js';
 import { requireType } from '../crm/associations.js';
-import { searchObjectsJson } from '../crm/search.js';
-import { ReadCache } from './cache.js';
-import {
-  noContent,
-  loadSchemas,
-  parseJsonText,
-  queryBool,
-  queryInt,
-  queryList,
-  readJson,
-  readText,
-  sendJson,
-  sendJsonBytes,
-  utf8,
-  type MockEnv,
-} from './http.js';
+import type { ReadCache } from './cache.js';
+import { noContent, queryBool, queryInt, queryList, readJson, sendCached, sendJson, utf8, type MockEnv } from './http.js';
 
 export const LIST_MAX_LIMIT = 100;
 
-function objectType(raw: string) {
+/** The `{objectType}` path segment as a type; 404 when it names none. */
+export function objectType(raw: string) {
   try {
     return requireType(raw);
   } catch {
@@ -42,67 +29,15 @@ function objectType(raw: string) {
   }
 }
 
-/** /crm/v3/objects/{objectType}...: CRUD, batch and search. */
-export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: { readCache: boolean }): void {
-  const base = '/crm/v3/objects/:objectType';
-  const cache = opts.readCache ? new ReadCache(ctx.db) : undefined;
+/**
+ * Objects CRUD: list, create, read, update and archive, relative to the mount
+ * (`/crm/v3/objects`): `/{objectType}` and `/{objectType}/{objectId}`. Reads go through
+ * `cache` when one is given.
+ */
+export function objectRoutes(ctx: CrmContext, cache: ReadCache | undefined): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
 
-  /** Serves a read from the cache (when enabled), or computes, caches and sends it. */
-  const cached = async (c: Context<MockEnv>, key: string, compute: () => Uint8Array | Promise<Uint8Array>): Promise<Response> => {
-    if (!cache) return sendJsonBytes(c, await compute());
-    const hit = cache.get(key);
-    if (hit !== undefined) return sendJsonBytes(c, hit);
-    const version = cache.currentVersion();
-    const body = await compute();
-    cache.set(key, body, version);
-    return sendJsonBytes(c, body);
-  };
-
-  app.post(`${base}/search`, async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const text = await readText(c);
-    const { searchInput } = await loadSchemas();
-    return cached(c, `SEARCH ${type} ${text}`, () =>
-      searchObjectsJson(ctx, type, parseJsonText(text, searchInput), `/crm/v3/objects/${type}/search`),
-    );
-  });
-
-  app.post(`${base}/batch/read`, async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchReadInput);
-    const out = batchRead(ctx, type, body, queryBool(c, 'archived'));
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-
-  app.post(`${base}/batch/create`, async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchCreateInput);
-    const out = batchCreate(ctx, type, body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 201);
-  });
-
-  app.post(`${base}/batch/update`, async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchUpdateInput);
-    const out = batchUpdate(ctx, type, body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-
-  app.post(`${base}/batch/upsert`, async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchUpdateInput);
-    const out = batchUpsert(ctx, type, body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-
-  app.post(`${base}/batch/archive`, async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchArchiveInput);
-    batchArchive(ctx, type, body.inputs);
-    return noContent(c);
-  });
-
-  app.get(base, (c) => cached(c, `GET ${c.req.url}`, async () => {
+  app.get('/:objectType', (c) => sendCached(c, cache, `GET ${c.req.url}`, async () => {
     const type = objectType(c.req.param('objectType'));
     const limit = Math.max(1, queryInt(c, 'limit', 10, LIST_MAX_LIMIT));
     const after = c.req.query('after');
@@ -117,7 +52,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     };
     const paging = (nextAfter: string | undefined): string =>
       nextAfter
-        ? `,"paging":${JSON.stringify({ next: { after: nextAfter, link: `/crm/v3/objects/${type}?after=${nextAfter}&limit=${limit}` } })}`
+        ? `,"paging":${JSON.stringify({ next: { after: nextAfter, link: `${basePath(c)}/${type}?after=${nextAfter}&limit=${limit}` } })}`
         : '';
     const fields = propertiesWithHistory?.length || associations?.length ? undefined : recordJsonProperties(type, properties);
     if (fields) {
@@ -134,7 +69,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     return utf8(`{"results":[${results}]${paging(page.nextAfter)}}`);
   }));
 
-  app.post(base, async (c) => {
+  app.post('/:objectType', async (c) => {
     const type = objectType(c.req.param('objectType'));
     const body = await readJson(c, (s) => s.createInput);
     const obj = createObject(ctx, type, {
@@ -144,7 +79,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }), 201);
   });
 
-  app.get(`${base}/:objectId`, (c) => cached(c, `GET ${c.req.url}`, () => {
+  app.get('/:objectType/:objectId', (c) => sendCached(c, cache, `GET ${c.req.url}`, () => {
     const type = objectType(c.req.param('objectType'));
     const id = c.req.param('objectId');
     const idProperty = c.req.query('idProperty');
@@ -160,7 +95,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     })));
   }));
 
-  app.patch(`${base}/:objectId`, async (c) => {
+  app.patch('/:objectType/:objectId', async (c) => {
     const type = objectType(c.req.param('objectType'));
     const body = await readJson(c, (s) => s.updateInput);
     const idProperty = c.req.query('idProperty');
@@ -168,10 +103,12 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }));
   });
 
-  app.delete(`${base}/:objectId`, (c) => {
+  app.delete('/:objectType/:objectId', (c) => {
     const type = objectType(c.req.param('objectType'));
     const id = c.req.param('objectId');
     if (archiveObject(ctx, type, id) === 'missing') throw objectNotFound(id);
     return noContent(c);
   });
+
+  return app;
 }
