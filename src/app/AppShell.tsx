@@ -7,7 +7,7 @@ import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
-import { Link as RouterLink } from '../lib/router';
+import { appPaths, Link as RouterLink } from '../lib/router';
 import { ColorModeToggle } from './ColorModeToggle';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RetryNotice } from './RetryNotice';
@@ -39,7 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography
             variant="h6"
             component={RouterLink}
-            to="/calls"
+            to={appPaths.calls()}
             sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 600, whiteSpace: 'nowrap' }}
           >
             {PRODUCT_NAME}
