@@ -10,7 +10,7 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/record
 import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
 import { useNotify } from '../../lib/notifications';
-import { callKeys } from '../calls/calls-queries';
+import { callKeys } from '../calls';
 import { entryName, PINNED_PROPERTY, pickedToSpecs, pinState, withAdded } from './association-model';
 import type { AssociatedEntry, PickedRecord } from './association-model';
 import { associationQueries } from './association-queries';
