@@ -5,9 +5,9 @@
  * writes retry only on 429, which HubSpot answers before applying anything; nothing else retries.
  */
 import { safeParse, type $ZodType } from 'zod/v4/core';
-import { errorFromResponse, HubSpotApiError, invalidResponseError, networkError } from './errors';
+import { errorFromResponse, invalidResponseError, networkError } from './errors';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 export interface RequestOptions<T> {
@@ -182,4 +182,3 @@ export function getJson<T>(url: string, schema: $ZodType<T>, signal?: AbortSigna
   return request(url, url, { schema, signal }, true);
 }
 
-export { HubSpotApiError };

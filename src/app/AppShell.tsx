@@ -12,7 +12,7 @@ import { ColorModeToggle } from './ColorModeToggle';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RetryNotice } from './RetryNotice';
 
-export const PRODUCT_NAME = 'HubSpot Calls Admin';
+const PRODUCT_NAME = 'HubSpot Calls Admin';
 
 /** Skip link, app bar (product name, connection badge, theme toggle), global notices, then the routed page. */
 export function AppShell({ children }: { children: ReactNode }) {

@@ -31,5 +31,3 @@ export function NotFound({
     </Paper>
   );
 }
-
-export default NotFound;

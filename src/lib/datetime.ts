@@ -33,12 +33,6 @@ export function formatExactDateTime(value: string | number | null | undefined, t
   return d ? d.tz(tz).format('YYYY-MM-DD HH:mm:ss Z') : '';
 }
 
-/** "3 days ago". */
-export function formatRelative(value: string | number | null | undefined, now: Dayjs = dayjs()): string {
-  const d = parseHubSpotDate(value);
-  return d ? d.from(now) : '';
-}
-
 /** A picked date-time → the ISO-8601 UTC string HubSpot stores ("2026-11-24T13:05:00.000Z"). */
 export function toUtcIso(d: Dayjs): string {
   return d.utc().toISOString();

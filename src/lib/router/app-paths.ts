@@ -16,7 +16,7 @@ export const appPaths = {
   callEdit: (id: string): string => `${CALLS}/${encodeURIComponent(id)}/edit`,
 };
 
-export type AppRoute =
+type AppRoute =
   | { name: 'home' }
   | { name: 'calls' }
   | { name: 'newCall' }

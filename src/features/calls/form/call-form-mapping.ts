@@ -51,7 +51,6 @@ export const FIELD_PROPERTY = {
 } as const satisfies Record<CallFormField, string>;
 
 export const FORM_FIELDS = Object.keys(FIELD_PROPERTY) as CallFormField[];
-export const FORM_PROPERTIES: readonly string[] = Object.values(FIELD_PROPERTY);
 
 const PROPERTY_FIELD: Record<string, CallFormField> = Object.fromEntries(
   FORM_FIELDS.map((f) => [FIELD_PROPERTY[f], f]),

@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
-import ErrorState from '../../../components/ErrorState';
+import { ErrorState } from '../../../components/ErrorState';
 import { userTimeZone } from '../../../lib/timezone';
 import type { HubSpotObject } from '../../../api/schemas';
 import { callKeys, callQueries } from '../calls-queries';
