@@ -30,6 +30,10 @@ const boundaryZones = [
   ),
 ];
 
+// One zod flavour and one dayjs setup in the browser code.
+const zodPattern = { regex: '^zod(?!/mini$)(/.*)?$', message: 'The browser code uses one zod flavour: zod/mini.' };
+const dayjsPattern = { regex: '^dayjs(/.*)?$', message: 'Import dayjs from src/lib/datetime, where its plugins are extended once.' };
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.data', 'test-results', 'playwright-report', '.reports', 'bench-results', 'coverage'] },
   {
@@ -50,7 +54,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Only src/api/http.ts calls fetch.' }],
       'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'no-restricted-imports': ['error', { patterns: [zodPattern, dayjsPattern] }],
     },
+  },
+  {
+    files: ['src/lib/datetime.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [zodPattern] }] },
   },
   {
     files: ['src/api/http.ts', 'src/**/*.test.{ts,tsx}'],

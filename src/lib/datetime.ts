@@ -1,13 +1,14 @@
-/** Dates and times: HubSpot speaks ISO-8601 UTC; people read their own time zone. */
+/**
+ * Dates and times: HubSpot speaks ISO-8601 UTC; people read their own time zone. The app's one dayjs, with its
+ * plugins (utc, timezone) extended here: import `dayjs` and `Dayjs` from this module, never from 'dayjs'.
+ */
 import dayjs, { type Dayjs } from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { userTimeZone } from './timezone';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
-dayjs.extend(relativeTime);
 
 export { dayjs };
 export type { Dayjs };
