@@ -12,14 +12,14 @@ export interface HubSpotObject {
   associations?: Record<string, { results: { id: string; type: string }[] }>;
 }
 
-export interface AssociationInput {
+interface AssociationInput {
   to: { id: string };
   types: { associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRATOR_DEFINED'; associationTypeId: number }[];
 }
 
-export type CallQuery = Record<string, string | number | boolean | readonly string[]>;
+type CallQuery = Record<string, string | number | boolean | readonly string[]>;
 
-export interface ApiResult<T = unknown> {
+interface ApiResult<T = unknown> {
   status: number;
   headers: Record<string, string>;
   body: T;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, Vitest, then Playwright (when e2e specs exist), and one closing line
+// `npm test`: typecheck, lint, unused code (knip), Vitest, then Playwright (when e2e specs exist), and one closing line
 // "N passed, N failed, N skipped" summing every runner. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -33,6 +33,7 @@ function readJson(file) {
 
 check('typecheck', step('typecheck', 'npx', ['tsc', '-b']));
 check('lint', step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']));
+check('unused code', step('knip', 'npx', ['knip', '--no-progress']));
 
 const vitestJson = path.join(reports, 'vitest.json');
 rmSync(vitestJson, { force: true });

@@ -16,8 +16,6 @@ export type AssociableType = RecordType | 'calls';
 
 /** HubSpot-defined default association types, call → record. */
 export const CALL_ASSOCIATION_TYPE_IDS: Record<RecordType, number> = { contacts: 194, companies: 182, deals: 206, tickets: 220 };
-/** The same pairs, record → call. */
-export const RECORD_TO_CALL_ASSOCIATION_TYPE_IDS: Record<RecordType, number> = { contacts: 193, companies: 181, deals: 205, tickets: 219 };
 
 export interface AssociationSpec {
   associationCategory: AssociationCategory;

@@ -109,20 +109,6 @@ export async function archiveCall(id: string): Promise<void> {
   await hubspotRequest(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE', schema: noContentSchema });
 }
 
-export async function batchReadCalls(
-  ids: readonly string[],
-  properties: readonly string[] = CALL_PROPERTIES,
-  signal?: AbortSignal,
-): Promise<BatchResult<HubSpotObject>> {
-  const data = await hubspotRequest(`${base}/batch/read`, {
-    method: 'POST',
-    body: { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] },
-    schema: batchResponseSchema,
-    signal,
-  });
-  return toBatchResult(data);
-}
-
 /** Updates up to 100 calls; HubSpot answers 200, or 207 with per-item errors. */
 export async function batchUpdateCalls(inputs: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchResult<HubSpotObject>> {
   const data = await hubspotRequest(`${base}/batch/update`, { method: 'POST', body: { inputs }, schema: batchResponseSchema });

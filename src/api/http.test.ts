@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HubSpotApiError } from './errors';
 import { abortableSleep, buildQuery, configureHttp, hubspotRequest, resetHttpConfig, subscribeRetryNotice, type RetryNotice } from './http';
 

@@ -4,18 +4,18 @@
  * retries: reads retry on 429 (after Retry-After) and on 502/503/504 (exponential backoff);
  * writes retry only on 429, which HubSpot answers before applying anything; nothing else retries.
  */
-import { safeParse, type $ZodType } from 'zod/v4/core';
-import { errorFromResponse, HubSpotApiError, invalidResponseError, networkError } from './errors';
+import * as z from 'zod/mini';
+import { errorFromResponse, invalidResponseError, networkError } from './errors';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 export interface RequestOptions<T> {
   method?: HttpMethod;
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** Validates the answer: any zod schema (mini or classic) whose output is T. */
-  schema: $ZodType<T>;
+  /** Validates the answer: a zod/mini schema whose output is T. */
+  schema: z.ZodMiniType<T>;
   signal?: AbortSignal;
   /** A POST that only reads (search, batch read) may be retried like a GET. Derived from the path when omitted. */
   idempotent?: boolean;
@@ -140,7 +140,7 @@ async function request<T>(url: string, label: string, opts: RequestOptions<T>, c
     const res = await send(url, { method, headers, body, signal: opts.signal });
     const data = await readBody(res);
     if (res.ok) {
-      const parsed = safeParse(opts.schema, data);
+      const parsed = z.safeParse(opts.schema, data);
       if (!parsed.success) {
         throw invalidResponseError(label, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
       }
@@ -178,8 +178,7 @@ export function hubspotRequest<T>(path: string, opts: RequestOptions<T>): Promis
 }
 
 /** A JSON GET on our own server outside the HubSpot prefix (e.g. `/hubspot-connection`). */
-export function getJson<T>(url: string, schema: $ZodType<T>, signal?: AbortSignal): Promise<T> {
+export function getJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
   return request(url, url, { schema, signal }, true);
 }
 
-export { HubSpotApiError };

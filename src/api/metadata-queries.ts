@@ -47,12 +47,6 @@ export function useCallPropertyOptions(name: string): { options: PropertyOption[
   return { options, isPending };
 }
 
-/** Label of an option value; the raw value when the account has no such option. */
-export function optionLabel(options: readonly PropertyOption[], value: string | null | undefined): string {
-  if (!value) return '';
-  return options.find((o) => o.value === value)?.label ?? value;
-}
-
 export function useOwners() {
   return useQuery(metadataQueries.owners());
 }

@@ -14,10 +14,6 @@ import {
 export const RECORD_TYPES = ['contacts', 'companies', 'deals', 'tickets'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export function isRecordType(v: string): v is RecordType {
-  return (RECORD_TYPES as readonly string[]).includes(v);
-}
-
 export const RECORD_TYPE_LABELS: Record<RecordType, { one: string; many: string }> = {
   contacts: { one: 'Contact', many: 'Contacts' },
   companies: { one: 'Company', many: 'Companies' },

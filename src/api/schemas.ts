@@ -1,9 +1,9 @@
 /** zod schemas for HubSpot's responses: the types of the client layer are inferred from these. */
 import * as z from 'zod/mini';
 
-export const propertyValueSchema = z.nullable(z.string());
+const propertyValueSchema = z.nullable(z.string());
 
-export const valueWithTimestampSchema = z.looseObject({
+const valueWithTimestampSchema = z.looseObject({
   value: z.string(),
   timestamp: z.string(),
   sourceType: z.string(),
@@ -13,9 +13,9 @@ export const valueWithTimestampSchema = z.looseObject({
 });
 export type ValueWithTimestamp = z.infer<typeof valueWithTimestampSchema>;
 
-export const associatedIdSchema = z.looseObject({ id: z.string(), type: z.string() });
+const associatedIdSchema = z.looseObject({ id: z.string(), type: z.string() });
 
-export const nextPagingSchema = z.optional(z.looseObject({ next: z.optional(z.looseObject({ after: z.string(), link: z.optional(z.string()) })) }));
+const nextPagingSchema = z.optional(z.looseObject({ next: z.optional(z.looseObject({ after: z.string(), link: z.optional(z.string()) })) }));
 
 export const hubSpotObjectSchema = z.looseObject({
   id: z.string(),
@@ -63,7 +63,7 @@ export const batchResponseSchema = z.looseObject({
   numErrors: z.optional(z.number()),
 });
 
-export interface BatchError {
+interface BatchError {
   message: string;
   category: string;
   /** The input ids this error is about (from `context.ids`), when HubSpot says. */
@@ -74,7 +74,7 @@ export interface BatchResult<T> {
   errors: BatchError[];
 }
 
-export const optionSchema = z.looseObject({
+const optionSchema = z.looseObject({
   label: z.string(),
   value: z.string(),
   description: z.optional(z.string()),
@@ -100,7 +100,7 @@ export const propertyDefinitionSchema = z.looseObject({
 export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
 export const propertyCollectionSchema = z.looseObject({ results: z.array(propertyDefinitionSchema) });
 
-export const propertyGroupSchema = z.looseObject({
+const propertyGroupSchema = z.looseObject({
   name: z.string(),
   label: z.string(),
   displayOrder: z.optional(z.number()),
@@ -109,7 +109,7 @@ export const propertyGroupSchema = z.looseObject({
 export type PropertyGroupDefinition = z.infer<typeof propertyGroupSchema>;
 export const propertyGroupCollectionSchema = z.looseObject({ results: z.array(propertyGroupSchema) });
 
-export const ownerSchema = z.looseObject({
+const ownerSchema = z.looseObject({
   id: z.string(),
   email: z.optional(z.string()),
   firstName: z.optional(z.string()),
@@ -121,7 +121,7 @@ export const ownerSchema = z.looseObject({
 export type Owner = z.infer<typeof ownerSchema>;
 export const ownerCollectionSchema = z.looseObject({ results: z.array(ownerSchema), paging: nextPagingSchema });
 
-export const dispositionSchema = z.looseObject({
+const dispositionSchema = z.looseObject({
   id: z.string(),
   label: z.string(),
   deleted: z.optional(z.boolean()),
@@ -129,17 +129,17 @@ export const dispositionSchema = z.looseObject({
 export type Disposition = z.infer<typeof dispositionSchema>;
 export const dispositionListSchema = z.array(dispositionSchema);
 
-export const associationCategorySchema = z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK']);
-export type AssociationCategory = z.infer<typeof associationCategorySchema>;
+export const ASSOCIATION_CATEGORIES = ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK'] as const;
+export type AssociationCategory = (typeof ASSOCIATION_CATEGORIES)[number];
 
-export const associationTypeSchema = z.looseObject({
+const associationTypeSchema = z.looseObject({
   category: z.string(),
   typeId: z.number(),
   label: z.optional(z.nullable(z.string())),
 });
 export type AssociationType = z.infer<typeof associationTypeSchema>;
 
-export const associatedRecordSchema = z.looseObject({
+const associatedRecordSchema = z.looseObject({
   toObjectId: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
   associationTypes: z.array(associationTypeSchema),
 });
@@ -164,21 +164,13 @@ export const associationBatchReadSchema = z.looseObject({
 
 export const associationLabelListSchema = z.looseObject({ results: z.array(associationTypeSchema) });
 
-export const connectionSchema = z.looseObject({
-  mode: z.enum(['mock', 'hubspot']),
-  host: z.string(),
-});
-export type Connection = z.infer<typeof connectionSchema>;
-
 /** For 204 answers and bodies the app ignores. */
 export const anySchema = z.unknown();
 export const noContentSchema = z.pipe(z.unknown(), z.transform(() => undefined));
 
-export const searchOperators = [
-  'EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN',
-  'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN',
-] as const;
-export type FilterOperator = (typeof searchOperators)[number];
+type FilterOperator =
+  | 'EQ' | 'NEQ' | 'LT' | 'LTE' | 'GT' | 'GTE' | 'BETWEEN' | 'IN' | 'NOT_IN'
+  | 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY' | 'CONTAINS_TOKEN' | 'NOT_CONTAINS_TOKEN';
 
 export interface SearchFilter {
   propertyName: string;
@@ -187,7 +179,7 @@ export interface SearchFilter {
   highValue?: string;
   values?: string[];
 }
-export interface SearchSort {
+interface SearchSort {
   propertyName: string;
   direction: 'ASCENDING' | 'DESCENDING';
 }

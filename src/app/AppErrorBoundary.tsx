@@ -1,5 +1,6 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
+import { appPaths } from '../lib/router';
 
 interface State {
   error: Error | null;
@@ -27,7 +28,7 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
         <h1>HubSpot Calls Admin stopped working</h1>
         <p>{this.state.error.message || 'An unexpected error occurred.'}</p>
         <p>
-          <a href="/calls">Back to calls</a> · <button onClick={() => window.location.reload()}>Reload</button>
+          <a href={appPaths.calls()}>Back to calls</a> · <button onClick={() => window.location.reload()}>Reload</button>
         </p>
       </div>
     );

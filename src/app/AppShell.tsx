@@ -7,12 +7,12 @@ import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
-import { Link as RouterLink } from '../lib/router';
+import { appPaths, Link as RouterLink } from '../lib/router';
 import { ColorModeToggle } from './ColorModeToggle';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RetryNotice } from './RetryNotice';
 
-export const PRODUCT_NAME = 'HubSpot Calls Admin';
+const PRODUCT_NAME = 'HubSpot Calls Admin';
 
 /** Skip link, app bar (product name, connection badge, theme toggle), global notices, then the routed page. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -39,7 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Typography
             variant="h6"
             component={RouterLink}
-            to="/calls"
+            to={appPaths.calls()}
             sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 600, whiteSpace: 'nowrap' }}
           >
             {PRODUCT_NAME}

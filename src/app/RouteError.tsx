@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from '../lib/router';
+import { appPaths, Link as RouterLink } from '../lib/router';
 import { ErrorState } from '../components/ErrorState';
 
 /** Error boundary of the routes: a page that crashed shows what happened and a way back. */
@@ -14,7 +14,7 @@ export function RouteError({ error }: { error: unknown }) {
       </Typography>
       <ErrorState error={error} title="The page hit an unexpected error" />
       <Stack direction="row" spacing={2} sx={{ mt: 3 }}>
-        <Button variant="contained" component={RouterLink} to="/calls" reloadDocument>
+        <Button variant="contained" component={RouterLink} to={appPaths.calls()} reloadDocument>
           Back to calls
         </Button>
         <Button variant="outlined" onClick={() => window.location.reload()}>

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { NotFound } from '../components/NotFound';
 import { AppShell } from './AppShell';
-import { Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from '../lib/router';
+import { appPaths, matchAppPath, Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from '../lib/router';
 import { RouteError } from './RouteError';
 
 // One chunk per screen, loaded when its route is first visited.
@@ -10,27 +10,23 @@ const CallCreatePage = lazy(() => import('../features/calls/form/CallCreatePage'
 const CallDetailPage = lazy(() => import('../features/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../features/calls/form/CallEditPage'));
 
-const CALL = /^\/calls\/([^/]+)\/?$/i;
-const CALL_EDIT = /^\/calls\/([^/]+)\/edit\/?$/i;
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
+/** The page for a path: `/` → the list, the list, new, detail and edit pages, anything else is not found. */
+function resolveRoute(pathname: string): RouteMatch {
+  const route = matchAppPath(pathname);
+  switch (route?.name) {
+    case 'home':
+      return { element: <Navigate to={appPaths.calls()} /> };
+    case 'calls':
+      return { element: <CallListPage /> };
+    case 'newCall':
+      return { element: <CallCreatePage /> };
+    case 'callEdit':
+      return { element: <CallEditPage />, params: { id: route.id } };
+    case 'call':
+      return { element: <CallDetailPage />, params: { id: route.id } };
+    default:
+      return { element: <NotFound /> };
   }
-}
-
-/** The page for a path: `/` → `/calls`, the list, new, detail and edit pages, anything else is not found. */
-export function resolveRoute(pathname: string): RouteMatch {
-  if (pathname === '/' || pathname === '') return { element: <Navigate to="/calls" /> };
-  if (/^\/calls\/?$/i.test(pathname)) return { element: <CallListPage /> };
-  if (/^\/calls\/new\/?$/i.test(pathname)) return { element: <CallCreatePage /> };
-  const edit = CALL_EDIT.exec(pathname);
-  if (edit) return { element: <CallEditPage />, params: { id: decode(edit[1] ?? '') } };
-  const detail = CALL.exec(pathname);
-  if (detail) return { element: <CallDetailPage />, params: { id: decode(detail[1] ?? '') } };
-  return { element: <NotFound /> };
 }
 
 /**

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HubSpotApiError } from '../api/errors';
 import { configureHttp, hubspotRequest, resetHttpConfig } from '../api/http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
 import { NotificationsProvider, useNotify } from '../lib/notifications';

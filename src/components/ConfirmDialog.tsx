@@ -74,5 +74,3 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
-
-export default ConfirmDialog;

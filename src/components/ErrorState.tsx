@@ -57,5 +57,3 @@ export function ErrorState({ error, title = 'Something went wrong', onRetry, ret
     </Alert>
   );
 }
-
-export default ErrorState;

@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from '../lib/router';
+import { appPaths, Link as RouterLink } from '../lib/router';
 
 export interface NotFoundProps {
   title?: string;
@@ -14,7 +14,7 @@ export interface NotFoundProps {
 export function NotFound({
   title = 'Page not found',
   message = 'There is nothing at this address. It may have been mistyped, or the record may have been deleted.',
-  backTo = '/calls',
+  backTo = appPaths.calls(),
   backLabel = 'Back to calls',
 }: NotFoundProps) {
   return (
@@ -31,5 +31,3 @@ export function NotFound({
     </Paper>
   );
 }
-
-export default NotFound;

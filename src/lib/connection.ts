@@ -3,13 +3,13 @@ import * as z from 'zod/mini';
 import { getJson } from '../api/http';
 
 /** What `GET /hubspot-connection` tells the UI: where the proxy sends HubSpot calls (never the token). */
-export const connectionSchema = z.object({
+const connectionSchema = z.object({
   mode: z.enum(['mock', 'hubspot']),
   host: z.string(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
-export function getConnection(signal?: AbortSignal): Promise<Connection> {
+function getConnection(signal?: AbortSignal): Promise<Connection> {
   return getJson('/hubspot-connection', connectionSchema, signal);
 }
 

@@ -1,13 +1,14 @@
-/** Dates and times: HubSpot speaks ISO-8601 UTC; people read their own time zone. */
+/**
+ * Dates and times: HubSpot speaks ISO-8601 UTC; people read their own time zone. The app's one dayjs, with its
+ * plugins (utc, timezone) extended here: import `dayjs` and `Dayjs` from this module, never from 'dayjs'.
+ */
 import dayjs, { type Dayjs } from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { userTimeZone } from './timezone';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
-dayjs.extend(relativeTime);
 
 export { dayjs };
 export type { Dayjs };
@@ -31,12 +32,6 @@ export function formatDateTime(value: string | number | null | undefined, tz: st
 export function formatExactDateTime(value: string | number | null | undefined, tz: string = userTimeZone()): string {
   const d = parseHubSpotDate(value);
   return d ? d.tz(tz).format('YYYY-MM-DD HH:mm:ss Z') : '';
-}
-
-/** "3 days ago". */
-export function formatRelative(value: string | number | null | undefined, now: Dayjs = dayjs()): string {
-  const d = parseHubSpotDate(value);
-  return d ? d.from(now) : '';
 }
 
 /** A picked date-time → the ISO-8601 UTC string HubSpot stores ("2026-11-24T13:05:00.000Z"). */

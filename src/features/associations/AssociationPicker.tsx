@@ -32,7 +32,7 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 
 export type { PickedRecord } from './association-model';
 
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 interface Candidate {
   type: RecordType;

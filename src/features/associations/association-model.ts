@@ -6,7 +6,7 @@ import { CALL_ASSOCIATION_TYPE_IDS } from '../../api/associations';
 import type { AssociationSpec } from '../../api/associations';
 import { RECORD_TYPE_LABELS, recordDetail, recordDisplayName } from '../../api/records';
 import type { RecordType } from '../../api/records';
-import type { AssociationCategory, AssociationType, HubSpotObject } from '../../api/schemas';
+import { ASSOCIATION_CATEGORIES, type AssociationCategory, type AssociationType, type HubSpotObject } from '../../api/schemas';
 
 /** One record the user picked to associate with a call, with the association type (label) chosen. */
 export interface PickedRecord {
@@ -41,13 +41,11 @@ export interface LabelOption {
 
 export const PINNED_PROPERTY = 'hs_pinned_engagement_id';
 
-const knownCategories: readonly AssociationCategory[] = ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK'];
-
-export function toCategory(value: string): AssociationCategory {
-  return (knownCategories as readonly string[]).includes(value) ? (value as AssociationCategory) : 'USER_DEFINED';
+function toCategory(value: string): AssociationCategory {
+  return (ASSOCIATION_CATEGORIES as readonly string[]).includes(value) ? (value as AssociationCategory) : 'USER_DEFINED';
 }
 
-export const DEFAULT_LABEL_TEXT = 'No label (HubSpot default)';
+const DEFAULT_LABEL_TEXT = 'No label (HubSpot default)';
 
 /**
  * The label choices for call → `type`: HubSpot's unlabelled default first, then every labelled
@@ -121,7 +119,7 @@ export function entryDetail(e: AssociatedEntry, stageLabels?: ReadonlyMap<string
 }
 
 /** The activity the record pins, or '' when it pins none. */
-export function pinnedActivityId(e: AssociatedEntry): string {
+function pinnedActivityId(e: AssociatedEntry): string {
   return e.record?.properties[PINNED_PROPERTY]?.trim() ?? '';
 }
 
@@ -153,7 +151,7 @@ export function withAdded(list: readonly AssociatedEntry[], picks: readonly Pick
 }
 
 /** Object type ids HubSpot uses in record URLs. */
-export const OBJECT_TYPE_IDS: Record<RecordType, string> = { contacts: '0-1', companies: '0-2', deals: '0-3', tickets: '0-5' };
+const OBJECT_TYPE_IDS: Record<RecordType, string> = { contacts: '0-1', companies: '0-2', deals: '0-3', tickets: '0-5' };
 
 /** The record's page in HubSpot's app, e.g. https://app.hubspot.com/contacts/123/record/0-1/456. */
 export function hubspotRecordUrl(account: { portalId: number | string; uiDomain?: string }, type: RecordType, id: string): string {

@@ -6,11 +6,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { archiveAssociation, createAssociation } from '../../api/associations';
 import { isHubSpotApiError } from '../../api/errors';
-import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/records';
+import { RECORD_TYPES, updateRecord } from '../../api/records';
 import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
 import { useNotify } from '../../lib/notifications';
-import { callKeys } from '../calls/calls-queries';
+import { callKeys } from '../calls';
 import { entryName, PINNED_PROPERTY, pickedToSpecs, pinState, withAdded } from './association-model';
 import type { AssociatedEntry, PickedRecord } from './association-model';
 import { associationQueries } from './association-queries';
@@ -33,7 +33,7 @@ function restore(qc: QueryClient, callId: string, snap: Snapshot | undefined) {
 }
 
 /** HubSpot's own message (and its correlation id) for a failed write. */
-export function failureText(e: unknown): string {
+function failureText(e: unknown): string {
   if (isHubSpotApiError(e)) return e.correlationId ? `${e.message} (correlation id ${e.correlationId})` : e.message;
   return e instanceof Error ? e.message : String(e);
 }
@@ -43,12 +43,12 @@ function invalidateCall(qc: QueryClient, callId: string) {
   return qc.invalidateQueries({ queryKey: callKeys.detail(callId) });
 }
 
-export interface AddFailure {
+interface AddFailure {
   pick: PickedRecord;
   error: unknown;
 }
 
-export class AddAssociationsError extends Error {
+class AddAssociationsError extends Error {
   readonly failures: AddFailure[];
   constructor(failures: AddFailure[]) {
     super(failures.map((f) => `${f.pick.name}: ${failureText(f.error)}`).join('; '));
@@ -179,5 +179,3 @@ export function useSetPin(callId: string) {
     },
   });
 }
-
-export const typeLabel = (type: RecordType, count = 1) => (count === 1 ? RECORD_TYPE_LABELS[type].one : RECORD_TYPE_LABELS[type].many);

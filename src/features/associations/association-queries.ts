@@ -14,14 +14,14 @@ import type { HubSpotObject } from '../../api/schemas';
 import type { AssociatedEntry } from './association-model';
 
 /** HubSpot's batch read takes at most 100 ids. */
-export const BATCH_READ_LIMIT = 100;
+const BATCH_READ_LIMIT = 100;
 
 /**
  * The records of one type associated with a call: one v4 association list (HubSpot pages at 500,
  * followed) and one batch read of the records' names, details and pins (per 100 records).
  * So the panel costs at most two requests per record type, whatever the number of records up to 100.
  */
-export async function fetchAssociatedOfType(callId: string, type: RecordType, signal?: AbortSignal): Promise<AssociatedEntry[]> {
+async function fetchAssociatedOfType(callId: string, type: RecordType, signal?: AbortSignal): Promise<AssociatedEntry[]> {
   const associated = await listAssociations('calls', callId, type, signal);
   if (associated.length === 0) return [];
   const ids = associated.map((a) => a.toObjectId);
@@ -37,10 +37,9 @@ const accountDetailsSchema = z.looseObject({
   portalId: z.number(),
   uiDomain: z.optional(z.string()),
 });
-export type AccountDetails = z.infer<typeof accountDetailsSchema>;
 
 /** The property holding a record's stage or status, whose option labels the panel shows instead of raw values. */
-export const STAGE_PROPERTY: Partial<Record<RecordType, string>> = { deals: 'dealstage', tickets: 'hs_pipeline_stage' };
+const STAGE_PROPERTY: Partial<Record<RecordType, string>> = { deals: 'dealstage', tickets: 'hs_pipeline_stage' };
 
 export const associationQueries = {
   all: (callId: string) => ['associations', callId] as const,

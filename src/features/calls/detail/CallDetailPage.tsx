@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from '../../../lib/router';
+import { appPaths, Link as RouterLink, useNavigate, useParams } from '../../../lib/router';
 import { isHubSpotApiError } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
@@ -123,7 +123,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
             <Button component={RouterLink} to={listUrl} startIcon={<ArrowBackIcon />}>
               Open in list
             </Button>
-            <Button component={RouterLink} to={`/calls/${encodeURIComponent(call.id)}/edit`} variant="contained" startIcon={<EditIcon />}>
+            <Button component={RouterLink} to={appPaths.callEdit(call.id)} variant="contained" startIcon={<EditIcon />}>
               Edit
             </Button>
             <Button color="error" variant="outlined" startIcon={<DeleteIcon />} onClick={() => setConfirmDelete(true)}>

@@ -17,7 +17,7 @@ import { useUpdateCall } from '../calls-queries';
 import { formatPropertyValue, propertyLabel, type FormatContext } from '../shared/property-format';
 
 /** "CRM UI · Jane Doe" from HubSpot's sourceType / sourceLabel / sourceId / updatedByUserId. */
-export function describeSource(entry: ValueWithTimestamp): string {
+function describeSource(entry: ValueWithTimestamp): string {
   const type = entry.sourceType
     .toLowerCase()
     .split('_')
@@ -29,7 +29,7 @@ export function describeSource(entry: ValueWithTimestamp): string {
 }
 
 /** Newest first, as HubSpot returns them (sorted again in case a source did not). */
-export function sortHistory(entries: readonly ValueWithTimestamp[]): ValueWithTimestamp[] {
+function sortHistory(entries: readonly ValueWithTimestamp[]): ValueWithTimestamp[] {
   return [...entries].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
 }
 

@@ -7,10 +7,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useRef, useState } from 'react';
 
-export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 /** Only https recordings are played; anything else is refused before the browser fetches it. */
-export function isPlayableRecordingUrl(url: string): boolean {
+function isPlayableRecordingUrl(url: string): boolean {
   try {
     return new URL(url.trim()).protocol === 'https:';
   } catch {

@@ -24,7 +24,7 @@ const GROUP_LABELS: Record<string, string> = {
 
 const GROUP_ORDER = ['call_information', 'callinformation', 'engagement', 'engagementinformation'];
 
-export function groupLabel(name: string): string {
+function groupLabel(name: string): string {
   if (GROUP_LABELS[name]) return GROUP_LABELS[name];
   const words = name.replace(/[_-]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Other properties';

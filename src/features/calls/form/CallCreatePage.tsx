@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useNavigate } from '../../../lib/router';
+import { appPaths, useNavigate } from '../../../lib/router';
 import { useNotify } from '../../../lib/notifications';
 import { userTimeZone } from '../../../lib/datetime';
 import { AssociationPicker, pickedToAssociationInputs, type PickedRecord } from '../../associations';
@@ -28,7 +28,7 @@ export default function CallCreatePage() {
     const created = await createCall.mutateAsync({ properties: formValuesToProperties(values), associations: pickedToAssociationInputs(picked) });
     allowNextNavigation();
     notify({ message: `Call “${created.properties.hs_call_title || 'Untitled call'}” logged.`, severity: 'success' });
-    void navigate(`/calls/${encodeURIComponent(created.id)}`);
+    void navigate(appPaths.call(created.id));
   };
 
   return (

@@ -4,7 +4,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from '../../../lib/router';
+import { appPaths, useNavigate, useParams } from '../../../lib/router';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { userTimeZone } from '../../../lib/datetime';
@@ -77,7 +77,7 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
       message: Object.keys(properties).length > 0 ? `Saved “${target.title.trim() || 'Untitled call'}”.` : 'Nothing to save: HubSpot already has these values.',
       severity: 'success',
     });
-    void navigate(`/calls/${encodeURIComponent(call.id)}`);
+    void navigate(appPaths.call(call.id));
   };
 
   return (
@@ -90,7 +90,7 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
           form={form}
           timeZone={timeZone}
           onSubmit={onSubmit}
-          onCancel={() => void navigate(`/calls/${encodeURIComponent(call.id)}`)}
+          onCancel={() => void navigate(appPaths.call(call.id))}
           submitLabel="Save changes"
           canSubmit={changed}
         />

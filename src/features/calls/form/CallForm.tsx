@@ -34,7 +34,7 @@ export function useFormChanged(form: CallFormApi, initial: CallFormValues): bool
  * Puts HubSpot's answer to a failed save on the form: validation errors that name a property land
  * on its field; everything else (and anything unnamed) goes above the buttons with the correlationId.
  */
-export function applyServerError(form: CallFormApi, error: unknown): void {
+function applyServerError(form: CallFormApi, error: unknown): void {
   if (!isHubSpotApiError(error)) {
     form.setError('root.serverError', { type: 'client', message: error instanceof Error ? error.message : 'Saving failed.' });
     return;

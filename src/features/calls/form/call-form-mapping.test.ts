@@ -1,7 +1,5 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import { describe, expect, it } from 'vitest';
+import { dayjs } from '../../../lib/datetime';
 import {
   callFormSchema,
   changedProperties,
@@ -12,9 +10,6 @@ import {
   propertiesToFormValues,
   type CallFormValues,
 } from './call-form-mapping';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 const stored = {
   hs_call_title: 'Discovery call',

@@ -5,15 +5,10 @@
  * `hs_call_duration` is milliseconds, `hs_attachment_ids` is `;`-separated. The form works with
  * what a person types: a date-time in their own time zone, `h:mm:ss`, comma or `;` separated ids.
  */
-import dayjs, { type Dayjs } from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { dayjs, type Dayjs } from '../../../lib/datetime';
 import { formatDuration, parseDuration } from '../../../lib/duration';
 import { normalizePhone, validatePhone } from '../../../lib/phone';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export interface CallFormValues {
   title: string;
@@ -51,7 +46,6 @@ export const FIELD_PROPERTY = {
 } as const satisfies Record<CallFormField, string>;
 
 export const FORM_FIELDS = Object.keys(FIELD_PROPERTY) as CallFormField[];
-export const FORM_PROPERTIES: readonly string[] = Object.values(FIELD_PROPERTY);
 
 const PROPERTY_FIELD: Record<string, CallFormField> = Object.fromEntries(
   FORM_FIELDS.map((f) => [FIELD_PROPERTY[f], f]),
@@ -196,7 +190,7 @@ export function callFormSchema(initial?: CallFormValues) {
   const unchanged = (field: CallFormField, v: CallFormValues) => initial !== undefined && sameFieldValue(field, initial, v);
   return z
     .object({
-      title: z.string().max(2000, 'Keep the title under 2,000 characters'),
+      title: z.string().check(z.maxLength(2000, 'Keep the title under 2,000 characters')),
       timestamp: z.custom<Dayjs | null>((v) => v === null || dayjs.isDayjs(v)),
       direction: z.string(),
       disposition: z.string(),
@@ -210,36 +204,38 @@ export function callFormSchema(initial?: CallFormValues) {
       body: z.string(),
       attachmentIds: z.string(),
     })
-    .superRefine((values, ctx) => {
-      if (!values.timestamp) {
-        ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'Enter when the call happened' });
-      } else if (!values.timestamp.isValid()) {
-        ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'Enter a complete date and time' });
-      }
-      const duration = values.duration.trim();
-      if (duration && parseDuration(duration) === null) {
-        ctx.addIssue({ code: 'custom', path: ['duration'], message: 'Type the duration as h:mm:ss or mm:ss, e.g. 4:05' });
-      }
-      for (const field of ['fromNumber', 'toNumber'] as const) {
-        const raw = values[field].trim();
-        if (!raw || unchanged(field, values)) continue;
-        const problem = validatePhone(raw);
-        if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
-      }
-      const url = values.recordingUrl.trim();
-      if (url && !unchanged('recordingUrl', values)) {
-        if (!/^https:\/\//i.test(url)) {
-          ctx.addIssue({ code: 'custom', path: ['recordingUrl'], message: 'Recording URLs must start with https:// (HubSpot only plays secure recordings)' });
-        } else if (!HTTPS_URL.test(url)) {
-          ctx.addIssue({ code: 'custom', path: ['recordingUrl'], message: 'Enter a complete https:// address' });
+    .check(
+      z.superRefine((values, ctx) => {
+        if (!values.timestamp) {
+          ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'Enter when the call happened' });
+        } else if (!values.timestamp.isValid()) {
+          ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'Enter a complete date and time' });
         }
-      }
-      const ids = values.attachmentIds.trim();
-      if (ids && !unchanged('attachmentIds', values)) {
-        const parts = normalizeAttachmentIds(ids).split(';');
-        if (parts.some((p) => !/^\d+$/.test(p))) {
-          ctx.addIssue({ code: 'custom', path: ['attachmentIds'], message: 'Attachment ids are numbers separated by ; (e.g. 1234;5678)' });
+        const duration = values.duration.trim();
+        if (duration && parseDuration(duration) === null) {
+          ctx.addIssue({ code: 'custom', path: ['duration'], message: 'Type the duration as h:mm:ss or mm:ss, e.g. 4:05' });
         }
-      }
-    });
+        for (const field of ['fromNumber', 'toNumber'] as const) {
+          const raw = values[field].trim();
+          if (!raw || unchanged(field, values)) continue;
+          const problem = validatePhone(raw);
+          if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+        }
+        const url = values.recordingUrl.trim();
+        if (url && !unchanged('recordingUrl', values)) {
+          if (!/^https:\/\//i.test(url)) {
+            ctx.addIssue({ code: 'custom', path: ['recordingUrl'], message: 'Recording URLs must start with https:// (HubSpot only plays secure recordings)' });
+          } else if (!HTTPS_URL.test(url)) {
+            ctx.addIssue({ code: 'custom', path: ['recordingUrl'], message: 'Enter a complete https:// address' });
+          }
+        }
+        const ids = values.attachmentIds.trim();
+        if (ids && !unchanged('attachmentIds', values)) {
+          const parts = normalizeAttachmentIds(ids).split(';');
+          if (parts.some((p) => !/^\d+$/.test(p))) {
+            ctx.addIssue({ code: 'custom', path: ['attachmentIds'], message: 'Attachment ids are numbers separated by ; (e.g. 1234;5678)' });
+          }
+        }
+      }),
+    );
 }

@@ -30,7 +30,7 @@ export interface CallGridProps {
 
 const HOVER_PREFETCH_DELAY_MS = 80;
 
-export function CallGrid(props: CallGridProps) {
+function CallGrid(props: CallGridProps) {
   const { columnContext: ctx } = props;
   const columns = useMemo(() => buildColumns(ctx), [ctx]);
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

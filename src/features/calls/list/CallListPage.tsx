@@ -4,7 +4,7 @@
  * (callQueries.list decides).
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Link as RouterLink, useNavigate } from '../../../lib/router';
+import { appPaths, Link as RouterLink, useNavigate } from '../../../lib/router';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
-import ErrorState from '../../../components/ErrorState';
+import { ErrorState } from '../../../components/ErrorState';
 import { userTimeZone } from '../../../lib/timezone';
 import type { HubSpotObject } from '../../../api/schemas';
 import { callKeys, callQueries } from '../calls-queries';
@@ -181,7 +181,7 @@ export default function CallListPage() {
             <Typography color="text.secondary" gutterBottom>
               Calls logged in HubSpot show up here.
             </Typography>
-            <Button variant="contained" component={RouterLink} to="/calls/new" startIcon={<AddIcon />}>
+            <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
               Log a call
             </Button>
           </>
@@ -215,7 +215,7 @@ export default function CallListPage() {
             onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
             onSortChange={(sort) => setState(withView(state, { sort }))}
             onPrefsChange={updatePrefs}
-            onOpen={(id) => void navigate(`/calls/${encodeURIComponent(id)}`)}
+            onOpen={(id) => void navigate(appPaths.call(id))}
             onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
           />
         </Suspense>
@@ -233,7 +233,7 @@ export default function CallListPage() {
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
           Export CSV
         </Button>
-        <Button variant="contained" component={RouterLink} to="/calls/new" startIcon={<AddIcon />}>
+        <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
           Log a call
         </Button>
       </Box>

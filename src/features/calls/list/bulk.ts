@@ -6,14 +6,7 @@
 import { batchArchiveCalls, batchUpdateCalls } from '../../../api/calls';
 import { isHubSpotApiError } from '../../../api/errors';
 
-export const BATCH_SIZE = 100;
-
-export interface RecordOutcome {
-  id: string;
-  ok: boolean;
-  /** HubSpot's message when it failed. */
-  reason?: string;
-}
+const BATCH_SIZE = 100;
 
 export interface BulkReport {
   succeeded: string[];

@@ -79,7 +79,7 @@ export function optionLabel(value: string, labels: ReadonlyMap<string, string> |
 }
 
 /** `NO_ANSWER` -> `No answer`; the fallback when the property's options have not loaded or lack the value. */
-export function humanize(value: string): string {
+function humanize(value: string): string {
   const s = value.replace(/_/g, ' ').toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -17,7 +17,7 @@ import {
   type RowLookups,
 } from './call-row';
 
-export interface CsvField {
+interface CsvField {
   header: string;
   value: (call: HubSpotObject, lk: RowLookups) => string;
 }
@@ -81,11 +81,11 @@ const FIELDS: Record<ColumnId, CsvField[]> = {
 };
 
 /** The CSV fields for the visible columns, in order, always led by the call id. */
-export function csvFields(visibleColumns: readonly ColumnId[]): CsvField[] {
+function csvFields(visibleColumns: readonly ColumnId[]): CsvField[] {
   return [{ header: 'Call ID', value: (c) => c.id }, ...visibleColumns.flatMap((id) => FIELDS[id])];
 }
 
-export function toCsvRows(calls: readonly HubSpotObject[], fields: readonly CsvField[], lk: RowLookups): string[][] {
+function toCsvRows(calls: readonly HubSpotObject[], fields: readonly CsvField[], lk: RowLookups): string[][] {
   return calls.map((c) => fields.map((f) => f.value(c, lk)));
 }
 

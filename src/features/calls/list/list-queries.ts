@@ -14,7 +14,7 @@ import { SEARCH_RESULT_CAP } from './list-state';
 
 export type NameType = Extract<RecordType, 'contacts' | 'companies'>;
 
-export const listKeys = {
+const listKeys = {
   /** Under ['calls'] so anything that invalidates calls refreshes these too. */
   pageAssociations: (type: NameType, callIds: readonly string[]) =>
     [...callKeys.all, 'page-associations', type, [...new Set(callIds)].sort()] as const,
@@ -42,8 +42,8 @@ export const listQueries = {
 };
 
 /** The list endpoint pages up to 100; search up to 200. */
-export const LIST_PAGE_MAX = 100;
-export const SEARCH_PAGE_MAX = 200;
+const LIST_PAGE_MAX = 100;
+const SEARCH_PAGE_MAX = 200;
 
 export interface WalkProgress {
   fetched: number;

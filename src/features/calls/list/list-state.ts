@@ -9,7 +9,7 @@ import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './c
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 25;
+const DEFAULT_PAGE_SIZE: PageSize = 25;
 
 /** Sortable columns: URL name -> HubSpot property. */
 export const SORT_FIELDS = {
@@ -19,8 +19,8 @@ export const SORT_FIELDS = {
   outcome: 'hs_call_disposition',
   status: 'hs_call_status',
 } as const;
-export type SortField = keyof typeof SORT_FIELDS;
-export type SortDirection = 'asc' | 'desc';
+type SortField = keyof typeof SORT_FIELDS;
+type SortDirection = 'asc' | 'desc';
 export interface ListSort {
   field: SortField;
   direction: SortDirection;
@@ -51,11 +51,11 @@ export interface ListState {
   filters: ListFilters;
 }
 
-export const EMPTY_FILTERS: ListFilters = { outcomes: [] };
+const EMPTY_FILTERS: ListFilters = { outcomes: [] };
 export const DEFAULT_STATE: ListState = { pageSize: DEFAULT_PAGE_SIZE, trail: [], q: '', filters: EMPTY_FILTERS };
 
 /** URL parameter names. */
-export const P = {
+const P = {
   size: 'size',
   cursor: 'after',
   sort: 'sort',
@@ -148,7 +148,7 @@ export function serializeListState(state: ListState): URLSearchParams {
   return p;
 }
 
-export function hasFilters(f: ListFilters): boolean {
+function hasFilters(f: ListFilters): boolean {
   return (
     f.outcomes.length > 0 || !!f.direction || !!f.status || !!f.owner || !!f.from || !!f.to || !!f.recording || !!f.record
   );
@@ -177,7 +177,7 @@ export function clearAll(state: ListState): ListState {
 }
 
 /** Epoch ms of a time-range bound. Date-only bounds are whole days in `tz` (from = start, to = end of day). */
-export function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
+function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
   if (DATE_ONLY.test(bound)) {
     const localIso = edge === 'start' ? `${bound}T00:00:00.000` : `${bound}T23:59:59.999`;
     const asUtc = Date.parse(`${localIso}Z`);

@@ -1,3 +1,5 @@
+import { appPaths } from '../../../lib/router';
+
 /**
  * "Open in list" goes back to the list as the user left it (filters, sort, search, page).
  * The list URL is remembered in sessionStorage; `rememberListUrl` is called by whoever shows the list,
@@ -5,7 +7,7 @@
  */
 export const LIST_URL_STORAGE_KEY = 'calls-admin:last-list-url';
 
-const isListUrl = (url: string) => url === '/calls' || url.startsWith('/calls?');
+const isListUrl = (url: string) => url === appPaths.calls() || url.startsWith(`${appPaths.calls()}?`);
 
 export function rememberListUrl(url: string): void {
   if (!isListUrl(url)) return;
@@ -32,7 +34,7 @@ function fromHistory(): string | null {
   const entries = nav.entries().filter((e) => e.index < current && e.url);
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const url = new URL(entries[i]!.url!, window.location.origin);
-    if (url.origin === window.location.origin && url.pathname === '/calls') return `${url.pathname}${url.search}`;
+    if (url.origin === window.location.origin && url.pathname === appPaths.calls()) return appPaths.calls(url.search);
   }
   return null;
 }
@@ -45,5 +47,5 @@ export function lastListUrl(): string {
   } catch {
     // ignore: fall through to history
   }
-  return fromHistory() ?? '/calls';
+  return fromHistory() ?? appPaths.calls();
 }

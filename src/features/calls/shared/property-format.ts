@@ -16,7 +16,7 @@ const PHONE_PROPERTIES = new Set(['hs_call_from_number', 'hs_call_to_number']);
 const DATETIME_PROPERTIES = new Set(['hs_timestamp', 'hs_createdate', 'hs_lastmodifieddate']);
 
 /** Fallback labels for the properties the app knows, when the account's definitions are not loaded. */
-export const KNOWN_LABELS: Record<string, string> = {
+const KNOWN_LABELS: Record<string, string> = {
   hs_call_title: 'Call title',
   hs_timestamp: 'Activity date',
   hs_call_direction: 'Call direction',

@@ -1,14 +1,10 @@
 import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import dayjs, { type Dayjs } from 'dayjs';
-import timezonePlugin from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-
-// The picker's `timezone` needs both plugins (extending twice is harmless).
-dayjs.extend(utc);
-dayjs.extend(timezonePlugin);
+// The picker's `timezone` needs dayjs's utc and timezone plugins, which lib/datetime extends.
+import '../../../../lib/datetime';
+import type { Dayjs } from '../../../../lib/datetime';
 
 export interface RHFDateTimePickerProps<T extends FieldValues> {
   name: Path<T>;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { appPaths, matchAppPath } from './app-paths';
+
+describe('app paths', () => {
+  it('builds the URLs a user sees', () => {
+    expect(appPaths.calls()).toBe('/calls');
+    expect(appPaths.calls('?q=acme')).toBe('/calls?q=acme');
+    expect(appPaths.calls(new URLSearchParams({ q: 'a b' }))).toBe('/calls?q=a+b');
+    expect(appPaths.newCall()).toBe('/calls/new');
+    expect(appPaths.call('42')).toBe('/calls/42');
+    expect(appPaths.callEdit('4/2')).toBe('/calls/4%2F2/edit');
+  });
+
+  it('the route table reads back what the builders write, ids included', () => {
+    expect(matchAppPath('/')).toEqual({ name: 'home' });
+    expect(matchAppPath(appPaths.calls())).toEqual({ name: 'calls' });
+    expect(matchAppPath(appPaths.newCall())).toEqual({ name: 'newCall' });
+    expect(matchAppPath(appPaths.call('a/b c'))).toEqual({ name: 'call', id: 'a/b c' });
+    expect(matchAppPath(appPaths.callEdit('7'))).toEqual({ name: 'callEdit', id: '7' });
+    expect(matchAppPath('/Calls/7/')).toEqual({ name: 'call', id: '7' });
+    expect(matchAppPath('/contacts')).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The app's own URLs (its screens), the one place that spells them: link builders for code that links or
+ * navigates, and `matchAppPath` for the route table. HubSpot's API paths are another matter (src/api).
+ */
+
+const CALLS = '/calls';
+
+export const appPaths = {
+  /** The calls list; `search` is a query string with or without its `?` (e.g. from `listSearch`). */
+  calls(search: string | URLSearchParams = ''): string {
+    const query = String(search).replace(/^\?/, '');
+    return query ? `${CALLS}?${query}` : CALLS;
+  },
+  newCall: (): string => `${CALLS}/new`,
+  call: (id: string): string => `${CALLS}/${encodeURIComponent(id)}`,
+  callEdit: (id: string): string => `${CALLS}/${encodeURIComponent(id)}/edit`,
+};
+
+type AppRoute =
+  | { name: 'home' }
+  | { name: 'calls' }
+  | { name: 'newCall' }
+  | { name: 'call'; id: string }
+  | { name: 'callEdit'; id: string };
+
+const CALL = /^\/calls\/([^/]+)\/?$/i;
+const CALL_EDIT = /^\/calls\/([^/]+)\/edit\/?$/i;
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Which screen a pathname shows (case-insensitive, a trailing slash allowed), or null for none. */
+export function matchAppPath(pathname: string): AppRoute | null {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (/^\/calls\/?$/i.test(pathname)) return { name: 'calls' };
+  if (/^\/calls\/new\/?$/i.test(pathname)) return { name: 'newCall' };
+  const edit = CALL_EDIT.exec(pathname);
+  if (edit) return { name: 'callEdit', id: decode(edit[1] ?? '') };
+  const detail = CALL.exec(pathname);
+  if (detail) return { name: 'call', id: decode(detail[1] ?? '') };
+  return null;
+}
