@@ -5,7 +5,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getDispositions, getObjectProperties, getOwners, getPropertyGroups } from './metadata';
-import type { Disposition, Owner, PropertyDefinition, PropertyOption } from './schemas';
+import type { Owner, PropertyDefinition, PropertyOption } from './schemas';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -47,12 +47,6 @@ export function useCallPropertyOptions(name: string): { options: PropertyOption[
   return { options, isPending };
 }
 
-/** Label of an option value; the raw value when the account has no such option. */
-export function optionLabel(options: readonly PropertyOption[], value: string | null | undefined): string {
-  if (!value) return '';
-  return options.find((o) => o.value === value)?.label ?? value;
-}
-
 export function useOwners() {
   return useQuery(metadataQueries.owners());
 }
@@ -69,18 +63,4 @@ export function ownerName(owner: Owner | undefined): string {
 /** Owner id → display name, for tables. */
 export function ownerNames(owners: readonly Owner[] | undefined): Map<string, string> {
   return new Map((owners ?? []).map((o) => [o.id, ownerName(o)]));
-}
-
-export interface OutcomeLabel {
-  label: string;
-  /** The GUID is not one of the account's outcomes (or was deleted). */
-  unknown: boolean;
-}
-
-/** An outcome GUID as a person reads it; unknown GUIDs are flagged rather than shown as labels. */
-export function dispositionLabel(dispositions: readonly Disposition[] | undefined, guid: string | null | undefined): OutcomeLabel | null {
-  if (!guid) return null;
-  const found = dispositions?.find((d) => d.id === guid);
-  if (!found) return { label: 'Unknown outcome', unknown: true };
-  return { label: found.deleted ? `${found.label} (deleted)` : found.label, unknown: false };
 }

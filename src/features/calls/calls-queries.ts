@@ -7,15 +7,8 @@ import { CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, archiveCall, createCall, getC
 import type { HubSpotApiError } from '../../api/errors';
 import { RECORD_TYPES, type RecordType } from '../../api/records';
 import type { HubSpotObject, SearchFilter, SearchRequest } from '../../api/schemas';
+import { sortProperty, type SortKey } from './call-properties';
 
-export type CallSortField = 'time' | 'duration' | 'title' | 'outcome' | 'status';
-export const CALL_SORT_PROPERTIES: Record<CallSortField, string> = {
-  time: 'hs_timestamp',
-  duration: 'hs_call_duration',
-  title: 'hs_call_title',
-  outcome: 'hs_call_disposition',
-  status: 'hs_call_status',
-};
 
 export interface CallListFilters {
   /** Outcome GUIDs (any of). */
@@ -34,7 +27,7 @@ export interface CallListFilters {
 export interface CallListParams {
   pageSize: number;
   after?: string;
-  sort?: { field: CallSortField; direction: 'asc' | 'desc' };
+  sort?: { field: SortKey; direction: 'asc' | 'desc' };
   search?: string;
   filters?: CallListFilters;
 }
@@ -70,7 +63,7 @@ export function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
   return filters;
 }
 
-/** True when the list endpoint can serve the view: no filter, no sort, no search text. */
+/** The one list-or-search rule: the list endpoint serves the view with no filter, no sort and no search text; HubSpot's search serves the rest. */
 export function isPlainListView(p: CallListParams): boolean {
   return !p.sort && !p.search?.trim() && callSearchFilters(p.filters).length === 0;
 }
@@ -79,7 +72,7 @@ export function buildCallSearchRequest(p: CallListParams): SearchRequest {
   const filters = callSearchFilters(p.filters);
   const req: SearchRequest = {
     filterGroups: filters.length ? [{ filters }] : [],
-    sorts: p.sort ? [{ propertyName: CALL_SORT_PROPERTIES[p.sort.field], direction: p.sort.direction === 'asc' ? 'ASCENDING' : 'DESCENDING' }] : [],
+    sorts: p.sort ? [{ propertyName: sortProperty(p.sort.field), direction: p.sort.direction === 'asc' ? 'ASCENDING' : 'DESCENDING' }] : [],
     properties: CALL_PROPERTIES,
     limit: p.pageSize,
   };

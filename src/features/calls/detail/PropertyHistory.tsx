@@ -14,7 +14,7 @@ import type { HubSpotObject, ValueWithTimestamp } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { useUpdateCall } from '../calls-queries';
-import { formatPropertyValue, propertyLabel, type FormatContext } from '../shared/property-format';
+import { formatCallValue, propertyLabel, type FormatContext } from '../call-properties';
 
 /** "CRM UI · Jane Doe" from HubSpot's sourceType / sourceLabel / sourceId / updatedByUserId. */
 export function describeSource(entry: ValueWithTimestamp): string {
@@ -40,7 +40,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
   const history = call.propertiesWithHistory ?? {};
 
   const revert = (property: string, label: string, value: string, previous: string) => {
-    const shown = formatPropertyValue(property, value, ctx) || '(empty)';
+    const shown = formatCallValue(property, value, ctx) || '(empty)';
     update.mutate(
       { id: call.id, properties: { [property]: value } },
       {
@@ -88,7 +88,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
               </TableHead>
               <TableBody>
                 {entries.map((entry, index) => {
-                  const shown = formatPropertyValue(property, entry.value, ctx) || '(empty)';
+                  const shown = formatCallValue(property, entry.value, ctx) || '(empty)';
                   const isCurrent = entry.value === current && index === entries.findIndex((e) => e.value === current);
                   return (
                     <TableRow key={`${entry.timestamp}-${index}`}>

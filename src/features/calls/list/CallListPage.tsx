@@ -17,7 +17,7 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import ErrorState from '../../../components/ErrorState';
 import { userTimeZone } from '../../../lib/timezone';
 import type { HubSpotObject } from '../../../api/schemas';
-import { callKeys, callQueries } from '../calls-queries';
+import { callKeys, callQueries, isPlainListView } from '../calls-queries';
 import { metadataQueries } from '../../../api/metadata-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
 import type { ColumnContext } from './columns';
@@ -26,8 +26,9 @@ import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column
 import { trailForPage } from './cursor-trail';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
-import { clearAll, needsSearch, SEARCH_RESULT_CAP, toCallListParams, withView } from './list-state';
+import { clearAll, SEARCH_RESULT_CAP, toCallListParams, withView } from './list-state';
 import { useMetadataLookups } from './lookups';
+import { outcomeLabel } from '../call-properties';
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { GridSkeleton } from './GridSkeleton';
@@ -106,7 +107,7 @@ export default function CallListPage() {
   const [bulk, setBulk] = useState<BulkRequest | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const labelOf = useCallback((guid: string) => metadata.dispositions?.get(guid) ?? 'Unknown outcome', [metadata.dispositions]);
+  const labelOf = useCallback((guid: string) => outcomeLabel(guid, metadata.dispositions)?.label ?? '', [metadata.dispositions]);
   const editOutcome = useOutcomeEdit(labelOf);
   const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
   const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
@@ -136,7 +137,7 @@ export default function CallListPage() {
   );
 
   const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
-  const filtered = needsSearch(state);
+  const filtered = !isPlainListView(params);
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.has(id));
   const moreThanPage = hasNextPage || page > 0;

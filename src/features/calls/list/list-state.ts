@@ -5,24 +5,17 @@
  */
 import type { CallListFilters, CallListParams } from '../calls-queries';
 import { RECORD_TYPES, type RecordType } from '../../../api/records';
+import { isSortKey, type SortKey } from '../call-properties';
 import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 25;
 
-/** Sortable columns: URL name -> HubSpot property. */
-export const SORT_FIELDS = {
-  time: 'hs_timestamp',
-  duration: 'hs_call_duration',
-  title: 'hs_call_title',
-  outcome: 'hs_call_disposition',
-  status: 'hs_call_status',
-} as const;
-export type SortField = keyof typeof SORT_FIELDS;
 export type SortDirection = 'asc' | 'desc';
 export interface ListSort {
-  field: SortField;
+  /** A sortable column (call-properties.ts). */
+  field: SortKey;
   direction: SortDirection;
 }
 
@@ -85,10 +78,6 @@ function isValidBound(v: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 }
 
-function isSortField(v: string): v is SortField {
-  return Object.prototype.hasOwnProperty.call(SORT_FIELDS, v);
-}
-
 /** Reads the view state from a query string; anything malformed falls back to the default, never throws. */
 export function parseListState(params: URLSearchParams): ListState {
   const sizeNum = Number(params.get(P.size));
@@ -99,7 +88,7 @@ export function parseListState(params: URLSearchParams): ListState {
   if (rawSort) {
     const desc = rawSort.startsWith('-');
     const field = desc ? rawSort.slice(1) : rawSort;
-    if (isSortField(field)) sort = { field, direction: desc ? 'desc' : 'asc' };
+    if (isSortKey(field)) sort = { field, direction: desc ? 'desc' : 'asc' };
   }
 
   const q = (params.get(P.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH);
@@ -146,17 +135,6 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set(P.size, String(state.pageSize));
   for (const c of serializeTrail(state.trail)) p.append(P.cursor, c);
   return p;
-}
-
-export function hasFilters(f: ListFilters): boolean {
-  return (
-    f.outcomes.length > 0 || !!f.direction || !!f.status || !!f.owner || !!f.from || !!f.to || !!f.recording || !!f.record
-  );
-}
-
-/** True when the view needs HubSpot's search endpoint (anything but the plain, unsorted, unfiltered list). */
-export function needsSearch(state: Pick<ListState, 'q' | 'sort' | 'filters'>): boolean {
-  return !!state.q || !!state.sort || hasFilters(state.filters);
 }
 
 /** A change of filter, sort, search or page size starts again on the first page. */
