@@ -23,16 +23,29 @@ export const metadataQueries = {
       queryKey: metadataKeys.properties(objectType),
       queryFn: ({ signal }) => getObjectProperties(objectType, signal),
       staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the property definitions' },
     }),
   propertyGroups: (objectType: string) =>
     queryOptions({
       queryKey: metadataKeys.propertyGroups(objectType),
       queryFn: ({ signal }) => getPropertyGroups(objectType, signal),
       staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the property groups' },
     }),
-  owners: () => queryOptions({ queryKey: metadataKeys.owners(), queryFn: ({ signal }) => getOwners(signal), staleTime: FIVE_MINUTES }),
+  owners: () =>
+    queryOptions({
+      queryKey: metadataKeys.owners(),
+      queryFn: ({ signal }) => getOwners(signal),
+      staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the owners' },
+    }),
   dispositions: () =>
-    queryOptions({ queryKey: metadataKeys.dispositions(), queryFn: ({ signal }) => getDispositions(signal), staleTime: FIVE_MINUTES }),
+    queryOptions({
+      queryKey: metadataKeys.dispositions(),
+      queryFn: ({ signal }) => getDispositions(signal),
+      staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the call outcomes' },
+    }),
 };
 
 /** The visible options of one property, in HubSpot's display order. */

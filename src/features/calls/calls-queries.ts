@@ -101,12 +101,14 @@ export const callQueries = {
     queryOptions({
       queryKey: callKeys.list(p),
       queryFn: ({ signal }) => fetchCallPage(p, signal),
+      meta: { errorTitle: 'Could not refresh the call list' },
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: callKeys.detail(id),
       queryFn: ({ signal }) =>
         getCall(id, { properties: CALL_PROPERTIES, propertiesWithHistory: CALL_HISTORY_PROPERTIES, associations: RECORD_TYPES }, signal),
+      meta: { errorTitle: 'Could not refresh the call' },
     }),
 };
 
@@ -146,6 +148,8 @@ interface UpdateContext {
 export function useUpdateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { id: string; properties: Record<string, string> }, UpdateContext>({
+    // Callers report failures in place (form, snackbar, dialog).
+    meta: { errorTitle: false },
     mutationFn: ({ id, properties }) => updateCall(id, properties),
     onMutate: async ({ id, properties }) => {
       await qc.cancelQueries({ queryKey: callKeys.detail(id) });
@@ -177,6 +181,8 @@ export function useUpdateCall() {
 export function useCreateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { properties: Record<string, string>; associations?: AssociationInput[] }>({
+    // Callers report failures in place (form, snackbar, dialog).
+    meta: { errorTitle: false },
     mutationFn: (input) => createCall(input),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: callKeys.lists() });
@@ -188,6 +194,8 @@ export function useCreateCall() {
 export function useArchiveCall() {
   const qc = useQueryClient();
   return useMutation<void, HubSpotApiError, { id: string }>({
+    // Callers report failures in place (form, snackbar, dialog).
+    meta: { errorTitle: false },
     mutationFn: ({ id }) => archiveCall(id),
     onSuccess: (_data, { id }) => {
       qc.removeQueries({ queryKey: callKeys.detail(id) });

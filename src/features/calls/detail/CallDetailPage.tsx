@@ -12,8 +12,8 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from '../../../lib/router';
-import { isHubSpotApiError } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
+import { describeError } from '../../../lib/describeError';
 import { useNotify } from '../../../lib/notifications';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatDateTime, formatExactDateTime, userTimeZone } from '../../../lib/datetime';
@@ -168,12 +168,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
       >
         {archive.error && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            HubSpot did not delete the call: {archive.error.message}
-            {isHubSpotApiError(archive.error) && archive.error.correlationId && (
-              <Box component="div" sx={{ mt: 0.5, fontSize: 12 }}>
-                Correlation ID: <Box component="span" sx={{ fontFamily: 'monospace' }}>{archive.error.correlationId}</Box>
-              </Box>
-            )}
+            HubSpot did not delete the call: {describeError(archive.error).text}
           </Alert>
         )}
       </ConfirmDialog>

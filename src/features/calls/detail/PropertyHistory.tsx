@@ -9,7 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { CALL_HISTORY_PROPERTIES } from '../../../api/calls';
-import { isHubSpotApiError } from '../../../api/errors';
+import { describeError } from '../../../lib/describeError';
 import type { HubSpotObject, ValueWithTimestamp } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
@@ -52,7 +52,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
           }),
         onError: (e) =>
           notify({
-            message: `Could not revert ${label}: ${e.message}${isHubSpotApiError(e) && e.correlationId ? ` (correlation ID ${e.correlationId})` : ''}`,
+            message: `Could not revert ${label}: ${describeError(e).text}`,
             severity: 'error',
           }),
       },
