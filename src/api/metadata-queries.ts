@@ -5,7 +5,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getDispositions, getObjectProperties, getOwners, getPropertyGroups } from './metadata';
-import type { Disposition, Owner, PropertyDefinition, PropertyOption } from './schemas';
+import type { Owner, PropertyDefinition, PropertyOption } from './schemas';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -23,16 +23,29 @@ export const metadataQueries = {
       queryKey: metadataKeys.properties(objectType),
       queryFn: ({ signal }) => getObjectProperties(objectType, signal),
       staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the property definitions' },
     }),
   propertyGroups: (objectType: string) =>
     queryOptions({
       queryKey: metadataKeys.propertyGroups(objectType),
       queryFn: ({ signal }) => getPropertyGroups(objectType, signal),
       staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the property groups' },
     }),
-  owners: () => queryOptions({ queryKey: metadataKeys.owners(), queryFn: ({ signal }) => getOwners(signal), staleTime: FIVE_MINUTES }),
+  owners: () =>
+    queryOptions({
+      queryKey: metadataKeys.owners(),
+      queryFn: ({ signal }) => getOwners(signal),
+      staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the owners' },
+    }),
   dispositions: () =>
-    queryOptions({ queryKey: metadataKeys.dispositions(), queryFn: ({ signal }) => getDispositions(signal), staleTime: FIVE_MINUTES }),
+    queryOptions({
+      queryKey: metadataKeys.dispositions(),
+      queryFn: ({ signal }) => getDispositions(signal),
+      staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the call outcomes' },
+    }),
 };
 
 /** The visible options of one property, in HubSpot's display order. */
@@ -63,18 +76,4 @@ export function ownerName(owner: Owner | undefined): string {
 /** Owner id → display name, for tables. */
 export function ownerNames(owners: readonly Owner[] | undefined): Map<string, string> {
   return new Map((owners ?? []).map((o) => [o.id, ownerName(o)]));
-}
-
-export interface OutcomeLabel {
-  label: string;
-  /** The GUID is not one of the account's outcomes (or was deleted). */
-  unknown: boolean;
-}
-
-/** An outcome GUID as a person reads it; unknown GUIDs are flagged rather than shown as labels. */
-export function dispositionLabel(dispositions: readonly Disposition[] | undefined, guid: string | null | undefined): OutcomeLabel | null {
-  if (!guid) return null;
-  const found = dispositions?.find((d) => d.id === guid);
-  if (!found) return { label: 'Unknown outcome', unknown: true };
-  return { label: found.deleted ? `${found.label} (deleted)` : found.label, unknown: false };
 }

@@ -1,28 +1,34 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AppErrorBoundary } from './AppErrorBoundary';
-import { NotificationsProvider } from '../lib/notifications';
+import { NotificationsProvider, useNotify } from '../lib/notifications';
 import { createQueryClient } from './query-client';
 import { AppRoutes } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
+/** The data cache; it tells failures the screen cannot show through the snackbars (query-client.ts). */
+function QueryProvider({ children }: { children: ReactNode }) {
+  const notify = useNotify();
+  const [queryClient] = useState(() => createQueryClient(notify));
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}
+
 /**
- * Providers, outermost first: error boundary, theme, data cache, snackbars, routes. The date pickers'
+ * Providers, outermost first: error boundary, theme, snackbars, data cache, routes. The date pickers'
  * LocalizationProvider lives with the picker field, so the list's JavaScript does not carry it.
  */
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   return (
     <AppErrorBoundary>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={COLOR_MODE_STORAGE_KEY} disableTransitionOnChange>
         <CssBaseline enableColorScheme />
-        <QueryClientProvider client={queryClient}>
-          <NotificationsProvider>
+        <NotificationsProvider>
+          <QueryProvider>
             <AppRoutes />
-          </NotificationsProvider>
-        </QueryClientProvider>
+          </QueryProvider>
+        </NotificationsProvider>
       </ThemeProvider>
     </AppErrorBoundary>
   );

@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import type { SnackbarCloseReason } from '@mui/material/Snackbar';
 
-interface Notification {
+export interface Notification {
   message: string;
   severity?: AlertColor;
   action?: { label: string; onClick: () => void };

@@ -5,8 +5,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { archiveAssociation, createAssociation } from '../../api/associations';
-import { isHubSpotApiError } from '../../api/errors';
-import { RECORD_TYPES, updateRecord } from '../../api/records';
+import { describeError } from '../../lib/describeError';
+import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/records';
 import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
 import { useNotify } from '../../lib/notifications';
@@ -32,10 +32,9 @@ function restore(qc: QueryClient, callId: string, snap: Snapshot | undefined) {
   for (const [type, data] of snap) qc.setQueryData(associationQueries.records(callId, type).queryKey, data);
 }
 
-/** HubSpot's own message (and its correlation id) for a failed write. */
-function failureText(e: unknown): string {
-  if (isHubSpotApiError(e)) return e.correlationId ? `${e.message} (correlation id ${e.correlationId})` : e.message;
-  return e instanceof Error ? e.message : String(e);
+/** HubSpot's own message (and its correlation ID) for a failed write. */
+export function failureText(e: unknown): string {
+  return describeError(e).text;
 }
 
 /** The call's detail query lists associations too; keep it in step. */
@@ -43,12 +42,12 @@ function invalidateCall(qc: QueryClient, callId: string) {
   return qc.invalidateQueries({ queryKey: callKeys.detail(callId) });
 }
 
-interface AddFailure {
+export interface AddFailure {
   pick: PickedRecord;
   error: unknown;
 }
 
-class AddAssociationsError extends Error {
+export class AddAssociationsError extends Error {
   readonly failures: AddFailure[];
   constructor(failures: AddFailure[]) {
     super(failures.map((f) => `${f.pick.name}: ${failureText(f.error)}`).join('; '));
@@ -61,6 +60,7 @@ export function useAddAssociations(callId: string) {
   const qc = useQueryClient();
   const notify = useNotify();
   return useMutation({
+    meta: { errorTitle: false }, // reported in place
     mutationFn: async (picks: PickedRecord[]) => {
       const outcomes = await Promise.allSettled(picks.map((p) => createAssociation('calls', callId, p.type, p.id, pickedToSpecs(p))));
       const failures: AddFailure[] = [];
@@ -106,6 +106,7 @@ export function useRemoveAssociation(callId: string) {
   const qc = useQueryClient();
   const notify = useNotify();
   return useMutation({
+    meta: { errorTitle: false }, // reported in place
     mutationFn: async (entry: AssociatedEntry) => {
       // HubSpot only lets an associated call be pinned: take the pin off first so none is left dangling.
       if (pinState(entry, callId).kind === 'this-call') await updateRecord(entry.type, entry.id, { [PINNED_PROPERTY]: '' });
@@ -148,6 +149,7 @@ export function useSetPin(callId: string) {
   const qc = useQueryClient();
   const notify = useNotify();
   return useMutation({
+    meta: { errorTitle: false }, // reported in place
     mutationFn: ({ entry, pin }: PinInput) => updateRecord(entry.type, entry.id, { [PINNED_PROPERTY]: pin ? callId : '' }),
     onMutate: async ({ entry, pin }) => {
       const snap = await snapshot(qc, callId, [entry.type]);
@@ -179,3 +181,5 @@ export function useSetPin(callId: string) {
     },
   });
 }
+
+export const typeLabel = (type: RecordType, count = 1) => (count === 1 ? RECORD_TYPE_LABELS[type].one : RECORD_TYPE_LABELS[type].many);

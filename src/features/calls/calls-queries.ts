@@ -7,15 +7,8 @@ import { CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, archiveCall, createCall, getC
 import type { HubSpotApiError } from '../../api/errors';
 import { RECORD_TYPES, type RecordType } from '../../api/records';
 import type { HubSpotObject, SearchFilter, SearchRequest } from '../../api/schemas';
+import { sortProperty, type SortKey } from './call-properties';
 
-type CallSortField = 'time' | 'duration' | 'title' | 'outcome' | 'status';
-const CALL_SORT_PROPERTIES: Record<CallSortField, string> = {
-  time: 'hs_timestamp',
-  duration: 'hs_call_duration',
-  title: 'hs_call_title',
-  outcome: 'hs_call_disposition',
-  status: 'hs_call_status',
-};
 
 export interface CallListFilters {
   /** Outcome GUIDs (any of). */
@@ -34,7 +27,7 @@ export interface CallListFilters {
 export interface CallListParams {
   pageSize: number;
   after?: string;
-  sort?: { field: CallSortField; direction: 'asc' | 'desc' };
+  sort?: { field: SortKey; direction: 'asc' | 'desc' };
   search?: string;
   filters?: CallListFilters;
 }
@@ -48,7 +41,7 @@ export interface CallListPage {
 
 const singular: Record<RecordType, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
 
-function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
+export function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
   const filters: SearchFilter[] = [];
   if (f.outcomes?.length) filters.push({ propertyName: 'hs_call_disposition', operator: 'IN', values: f.outcomes });
   if (f.direction) filters.push({ propertyName: 'hs_call_direction', operator: 'EQ', value: f.direction });
@@ -70,7 +63,7 @@ function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
   return filters;
 }
 
-/** True when the list endpoint can serve the view: no filter, no sort, no search text. */
+/** The one list-or-search rule: the list endpoint serves the view with no filter, no sort and no search text; HubSpot's search serves the rest. */
 export function isPlainListView(p: CallListParams): boolean {
   return !p.sort && !p.search?.trim() && callSearchFilters(p.filters).length === 0;
 }
@@ -79,7 +72,7 @@ export function buildCallSearchRequest(p: CallListParams): SearchRequest {
   const filters = callSearchFilters(p.filters);
   const req: SearchRequest = {
     filterGroups: filters.length ? [{ filters }] : [],
-    sorts: p.sort ? [{ propertyName: CALL_SORT_PROPERTIES[p.sort.field], direction: p.sort.direction === 'asc' ? 'ASCENDING' : 'DESCENDING' }] : [],
+    sorts: p.sort ? [{ propertyName: sortProperty(p.sort.field), direction: p.sort.direction === 'asc' ? 'ASCENDING' : 'DESCENDING' }] : [],
     properties: CALL_PROPERTIES,
     limit: p.pageSize,
   };
@@ -90,7 +83,7 @@ export function buildCallSearchRequest(p: CallListParams): SearchRequest {
 }
 
 /** One page of calls: the list endpoint for the plain view, the search endpoint for everything else. */
-async function fetchCallPage(p: CallListParams, signal?: AbortSignal): Promise<CallListPage> {
+export async function fetchCallPage(p: CallListParams, signal?: AbortSignal): Promise<CallListPage> {
   if (isPlainListView(p)) return listCalls({ limit: p.pageSize, after: p.after, properties: CALL_PROPERTIES }, signal);
   return searchCalls(buildCallSearchRequest(p), signal);
 }
@@ -108,19 +101,21 @@ export const callQueries = {
     queryOptions({
       queryKey: callKeys.list(p),
       queryFn: ({ signal }) => fetchCallPage(p, signal),
+      meta: { errorTitle: 'Could not refresh the call list' },
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: callKeys.detail(id),
       queryFn: ({ signal }) =>
         getCall(id, { properties: CALL_PROPERTIES, propertiesWithHistory: CALL_HISTORY_PROPERTIES, associations: RECORD_TYPES }, signal),
+      meta: { errorTitle: 'Could not refresh the call' },
     }),
 };
 
 type ListSnapshot = [readonly unknown[], CallListPage | undefined][];
 
 /** Applies `change` to the call wherever a cached list page holds it. */
-function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotObject) => HubSpotObject | null): void {
+export function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotObject) => HubSpotObject | null): void {
   qc.setQueriesData<CallListPage>({ queryKey: callKeys.lists() }, (page) => {
     if (!page?.results.some((c) => c.id === id)) return page;
     const results = page.results.flatMap((c) => {
@@ -153,6 +148,8 @@ interface UpdateContext {
 export function useUpdateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { id: string; properties: Record<string, string> }, UpdateContext>({
+    // Callers report failures in place (form, snackbar, dialog).
+    meta: { errorTitle: false },
     mutationFn: ({ id, properties }) => updateCall(id, properties),
     onMutate: async ({ id, properties }) => {
       await qc.cancelQueries({ queryKey: callKeys.detail(id) });
@@ -184,6 +181,8 @@ export function useUpdateCall() {
 export function useCreateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { properties: Record<string, string>; associations?: AssociationInput[] }>({
+    // Callers report failures in place (form, snackbar, dialog).
+    meta: { errorTitle: false },
     mutationFn: (input) => createCall(input),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: callKeys.lists() });
@@ -195,6 +194,8 @@ export function useCreateCall() {
 export function useArchiveCall() {
   const qc = useQueryClient();
   return useMutation<void, HubSpotApiError, { id: string }>({
+    // Callers report failures in place (form, snackbar, dialog).
+    meta: { errorTitle: false },
     mutationFn: ({ id }) => archiveCall(id),
     onSuccess: (_data, { id }) => {
       qc.removeQueries({ queryKey: callKeys.detail(id) });

@@ -12,20 +12,20 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { appPaths, Link as RouterLink, useNavigate, useParams } from '../../../lib/router';
-import { isHubSpotApiError } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
+import { describeError } from '../../../lib/describeError';
 import { useNotify } from '../../../lib/notifications';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatDateTime, formatExactDateTime, userTimeZone } from '../../../lib/datetime';
 import { AssociationsPanel, AssociationSummary, PinnedOnSummary } from '../../associations';
-import { dispositionLabel, metadataQueries } from '../../../api/metadata-queries';
+import { metadataQueries } from '../../../api/metadata-queries';
 import { useArchiveCall } from '../calls-queries';
 import { CallNotes } from './CallNotes';
 import { CopyButton } from './CopyButton';
 import { lastListUrl } from '../shared/list-return';
 import { PropertyGroups } from './PropertyGroups';
 import { PropertyHistory } from './PropertyHistory';
-import { formatPropertyValue, type FormatContext } from '../shared/property-format';
+import { dispositionLabels, formatCallValue, outcomeLabel, type FormatContext } from '../call-properties';
 import { RecordingPlayer } from './RecordingPlayer';
 import { CallQueryGate } from '../shared/CallQueryGate';
 
@@ -59,10 +59,10 @@ function CallDetail({ call }: { call: HubSpotObject }) {
 
   const p = call.properties;
   const title = p.hs_call_title?.trim() || 'Untitled call';
-  const outcome = dispositionLabel(dispositions, p.hs_call_disposition);
-  const direction = formatPropertyValue('hs_call_direction', p.hs_call_direction, ctx);
-  const status = formatPropertyValue('hs_call_status', p.hs_call_status, ctx);
-  const owner = formatPropertyValue('hubspot_owner_id', p.hubspot_owner_id, ctx);
+  const outcome = outcomeLabel(p.hs_call_disposition, dispositionLabels(dispositions));
+  const direction = formatCallValue('hs_call_direction', p.hs_call_direction, ctx);
+  const status = formatCallValue('hs_call_status', p.hs_call_status, ctx);
+  const owner = formatCallValue('hubspot_owner_id', p.hubspot_owner_id, ctx);
   const listUrl = lastListUrl();
 
   const onDelete = () => {
@@ -168,12 +168,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
       >
         {archive.error && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            HubSpot did not delete the call: {archive.error.message}
-            {isHubSpotApiError(archive.error) && archive.error.correlationId && (
-              <Box component="div" sx={{ mt: 0.5, fontSize: 12 }}>
-                Correlation ID: <Box component="span" sx={{ fontFamily: 'monospace' }}>{archive.error.correlationId}</Box>
-              </Box>
-            )}
+            HubSpot did not delete the call: {describeError(archive.error).text}
           </Alert>
         )}
       </ConfirmDialog>

@@ -15,7 +15,7 @@ import { formatExactDateTime } from '../../../lib/datetime';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { CopyButton } from './CopyButton';
 import { groupProperties } from './property-groups';
-import { formatPropertyValue, type FormatContext } from '../shared/property-format';
+import { formatCallValue, type FormatContext } from '../call-properties';
 
 const COPYABLE = new Set(['hs_object_id', 'hubspot_owner_id', 'hs_call_disposition', 'hs_call_callee_object_id', 'hs_attachment_ids', 'hs_call_recording_url']);
 const TIMES = new Set(['hs_timestamp', 'hs_createdate', 'hs_lastmodifieddate']);
@@ -38,7 +38,7 @@ export function PropertyGroups({ call, ctx }: { call: HubSpotObject; ctx: Format
             <TableBody>
               {group.properties.map((p) => {
                 const raw = call.properties[p.name] ?? '';
-                const friendly = p.name === 'hs_call_body' ? (raw ? 'See Notes' : '') : formatPropertyValue(p.name, raw, ctx);
+                const friendly = p.name === 'hs_call_body' ? (raw ? 'See Notes' : '') : formatCallValue(p.name, raw, ctx);
                 return (
                   <TableRow key={p.name}>
                     <TableCell component="th" scope="row" sx={{ width: '35%', color: 'text.secondary' }}>

@@ -9,12 +9,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { CALL_HISTORY_PROPERTIES } from '../../../api/calls';
-import { isHubSpotApiError } from '../../../api/errors';
+import { describeError } from '../../../lib/describeError';
 import type { HubSpotObject, ValueWithTimestamp } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { useUpdateCall } from '../calls-queries';
-import { formatPropertyValue, propertyLabel, type FormatContext } from '../shared/property-format';
+import { formatCallValue, propertyLabel, type FormatContext } from '../call-properties';
 
 /** "CRM UI · Jane Doe" from HubSpot's sourceType / sourceLabel / sourceId / updatedByUserId. */
 function describeSource(entry: ValueWithTimestamp): string {
@@ -40,7 +40,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
   const history = call.propertiesWithHistory ?? {};
 
   const revert = (property: string, label: string, value: string, previous: string) => {
-    const shown = formatPropertyValue(property, value, ctx) || '(empty)';
+    const shown = formatCallValue(property, value, ctx) || '(empty)';
     update.mutate(
       { id: call.id, properties: { [property]: value } },
       {
@@ -52,7 +52,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
           }),
         onError: (e) =>
           notify({
-            message: `Could not revert ${label}: ${e.message}${isHubSpotApiError(e) && e.correlationId ? ` (correlation ID ${e.correlationId})` : ''}`,
+            message: `Could not revert ${label}: ${describeError(e).text}`,
             severity: 'error',
           }),
       },
@@ -88,7 +88,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
               </TableHead>
               <TableBody>
                 {entries.map((entry, index) => {
-                  const shown = formatPropertyValue(property, entry.value, ctx) || '(empty)';
+                  const shown = formatCallValue(property, entry.value, ctx) || '(empty)';
                   const isCurrent = entry.value === current && index === entries.findIndex((e) => e.value === current);
                   return (
                     <TableRow key={`${entry.timestamp}-${index}`}>

@@ -1,6 +1,6 @@
 /** Groups a call's properties the way HubSpot does (the definitions' groupName and displayOrder). */
 import type { PropertyDefinition, PropertyGroupDefinition } from '../../../api/schemas';
-import { propertyLabel } from '../shared/property-format';
+import { propertyLabel } from '../call-properties';
 
 export interface PropertyGroup {
   name: string;

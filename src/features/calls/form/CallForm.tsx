@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
-import { isHubSpotApiError } from '../../../api/errors';
+import { describeError } from '../../../lib/describeError';
 import { ownerName, useCallPropertyOptions, useDispositions, useOwners } from '../../../api/metadata-queries';
 import { callFormSchema, changedFields, fieldForProperty, type CallFormValues } from './call-form-mapping';
 import { RHFDateTimePicker } from './fields/RHFDateTimePicker';
@@ -34,14 +34,11 @@ export function useFormChanged(form: CallFormApi, initial: CallFormValues): bool
  * Puts HubSpot's answer to a failed save on the form: validation errors that name a property land
  * on its field; everything else (and anything unnamed) goes above the buttons with the correlationId.
  */
-function applyServerError(form: CallFormApi, error: unknown): void {
-  if (!isHubSpotApiError(error)) {
-    form.setError('root.serverError', { type: 'client', message: error instanceof Error ? error.message : 'Saving failed.' });
-    return;
-  }
+export function applyServerError(form: CallFormApi, error: unknown): void {
+  const described = describeError(error);
   let onField = 0;
   const elsewhere: string[] = [];
-  for (const [property, message] of Object.entries(error.fieldErrors)) {
+  for (const [property, message] of Object.entries(described.fieldErrors)) {
     const field = fieldForProperty(property);
     if (field) {
       form.setError(field, { type: 'server', message }, { shouldFocus: onField === 0 });
@@ -51,9 +48,9 @@ function applyServerError(form: CallFormApi, error: unknown): void {
     }
   }
   if (onField === 0 || elsewhere.length > 0) {
-    const parts = [onField === 0 ? error.message : 'HubSpot also said:', ...elsewhere];
-    if (error.correlationId) parts.push(`Correlation ID: ${error.correlationId}`);
-    form.setError('root.serverError', { type: String(error.status), message: parts.join('\n') });
+    const parts = [onField === 0 ? described.message : 'HubSpot also said:', ...elsewhere];
+    if (described.details) parts.push(described.details);
+    form.setError('root.serverError', { type: String(described.status ?? 'client'), message: parts.join('\n') });
   }
 }
 

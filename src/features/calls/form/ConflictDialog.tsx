@@ -15,7 +15,7 @@ import TableRow from '@mui/material/TableRow';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { metadataQueries } from '../../../api/metadata-queries';
-import { formatPropertyValue, propertyLabel } from '../shared/property-format';
+import { formatCallValue, propertyLabel } from '../call-properties';
 import { defaultChoices, type ConflictChoice, type ConflictRow } from './conflicts';
 
 export type ConflictResolution =
@@ -37,7 +37,7 @@ export function ConflictDialog({ rows, timeZone, onResolve }: ConflictDialogProp
   const dispositions = useQuery(metadataQueries.dispositions()).data;
   const owners = useQuery(metadataQueries.owners()).data;
   const ctx = { definitions, dispositions, owners, timeZone };
-  const show = (property: string, value: string) => formatPropertyValue(property, value, ctx) || '(empty)';
+  const show = (property: string, value: string) => formatCallValue(property, value, ctx) || '(empty)';
 
   return (
     <Dialog open onClose={() => onResolve({ kind: 'cancel' })} aria-labelledby={titleId} maxWidth="md" fullWidth>

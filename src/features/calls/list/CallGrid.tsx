@@ -2,7 +2,8 @@
 import { useMemo, useRef } from 'react';
 import { DataGrid, type GridColumnVisibilityModel, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import type { HubSpotObject } from '../../../api/schemas';
-import { COLUMN_IDS, isColumnId, type RowLookups } from './call-row';
+import { COLUMN_IDS, isColumnId } from '../call-properties';
+import type { RowLookups } from './call-row';
 import { buildColumns, LookupsContext, type ColumnContext } from './columns';
 import { setWidth, type ColumnPrefs } from './column-prefs';
 import { PAGE_SIZES, type ListSort, type PageSize } from './list-state';

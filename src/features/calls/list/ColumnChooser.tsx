@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ViewColumnIcon from '@mui/icons-material/ViewColumn';
-import { COLUMN_LABELS } from './call-row';
+import { COLUMNS } from '../call-properties';
 import { DEFAULT_PREFS, move, setHidden, type ColumnPrefs } from './column-prefs';
 
 export function ColumnChooser({ prefs, onChange }: { prefs: ColumnPrefs; onChange: (p: ColumnPrefs) => void }) {
@@ -50,14 +50,14 @@ export function ColumnChooser({ prefs, onChange }: { prefs: ColumnPrefs; onChang
                       onChange={(e) => onChange(setHidden(prefs, id, !e.target.checked))}
                     />
                   }
-                  label={COLUMN_LABELS[id]}
+                  label={COLUMNS[id].header}
                 />
-                <IconButton size="small" aria-label={`Move ${COLUMN_LABELS[id]} left`} disabled={i === 0} onClick={() => onChange(move(prefs, id, -1))}>
+                <IconButton size="small" aria-label={`Move ${COLUMNS[id].header} left`} disabled={i === 0} onClick={() => onChange(move(prefs, id, -1))}>
                   <ArrowUpwardIcon fontSize="small" />
                 </IconButton>
                 <IconButton
                   size="small"
-                  aria-label={`Move ${COLUMN_LABELS[id]} right`}
+                  aria-label={`Move ${COLUMNS[id].header} right`}
                   disabled={i === prefs.order.length - 1}
                   onClick={() => onChange(move(prefs, id, 1))}
                 >

@@ -8,9 +8,10 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { isHubSpotApiError } from '../../../api/errors';
+import { describeError } from '../../../lib/describeError';
 import type { CallListParams } from '../calls-queries';
-import type { ColumnId, RowLookups } from './call-row';
+import type { ColumnId } from '../call-properties';
+import type { RowLookups } from './call-row';
 import { csvFileName } from './csv';
 import { downloadCsv, exportView } from './export';
 import { SEARCH_RESULT_CAP } from './list-state';
@@ -18,7 +19,7 @@ import { SEARCH_RESULT_CAP } from './list-state';
 type Phase =
   | { kind: 'run'; fetched: number; total?: number }
   | { kind: 'done'; count: number; capped: boolean }
-  | { kind: 'error'; message: string; correlationId?: string };
+  | { kind: 'error'; error: unknown };
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -44,11 +45,7 @@ export function ExportDialog({ params, columns, lookups, onClose }: ExportDialog
       },
       (e: unknown) => {
         if (ac.signal.aborted) return;
-        setPhase({
-          kind: 'error',
-          message: e instanceof Error ? e.message : 'The export failed.',
-          correlationId: isHubSpotApiError(e) ? e.correlationId : undefined,
-        });
+        setPhase({ kind: 'error', error: e });
       },
     );
     return () => ac.abort();
@@ -81,8 +78,7 @@ export function ExportDialog({ params, columns, lookups, onClose }: ExportDialog
         )}
         {phase.kind === 'error' && (
           <Alert severity="error" role="alert">
-            {phase.message}
-            {phase.correlationId ? ` (correlation ID ${phase.correlationId})` : ''}
+            {describeError(phase.error).text}
           </Alert>
         )}
       </DialogContent>

@@ -5,8 +5,9 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import { RECORD_TYPE_LABELS, recordDisplayName } from '../../../api/records';
 import { recordQueries } from '../../../api/records-queries';
-import { COLUMN_LABELS, optionLabel, type RowLookups } from './call-row';
-import { clearAll, needsSearch, withFilters, withView, type ListFilters, type ListState } from './list-state';
+import { COLUMNS, optionLabel, outcomeLabel, ownerLabel } from '../call-properties';
+import type { RowLookups } from './call-row';
+import { clearAll, withFilters, withView, type ListFilters, type ListState } from './list-state';
 
 interface ChipSpec {
   key: string;
@@ -20,17 +21,16 @@ function RecordChipLabel({ record }: { record: NonNullable<ListFilters['record']
 }
 
 export function FilterChips({ state, setState, lookups }: { state: ListState; setState: (s: ListState) => void; lookups: RowLookups }) {
-  if (!needsSearch(state)) return null;
   const f = state.filters;
   const chips: ChipSpec[] = [];
   if (state.q) chips.push({ key: 'q', label: `Search: “${state.q}”`, remove: withView(state, { q: '' }) });
   if (f.outcomes.length) {
-    const names = f.outcomes.map((g) => (lookups.dispositions ? (lookups.dispositions.get(g) ?? 'Unknown outcome') : '…'));
+    const names = f.outcomes.map((g) => outcomeLabel(g, lookups.dispositions)?.label);
     chips.push({ key: 'outcome', label: `Outcome: ${names.join(' or ')}`, remove: withFilters(state, { outcomes: [] }) });
   }
   if (f.direction) chips.push({ key: 'direction', label: `Direction: ${optionLabel(f.direction, lookups.directionLabels)}`, remove: withFilters(state, { direction: undefined }) });
   if (f.status) chips.push({ key: 'status', label: `Status: ${optionLabel(f.status, lookups.statusLabels)}`, remove: withFilters(state, { status: undefined }) });
-  if (f.owner) chips.push({ key: 'owner', label: `Owner: ${lookups.owners?.get(f.owner) ?? `Owner ${f.owner}`}`, remove: withFilters(state, { owner: undefined }) });
+  if (f.owner) chips.push({ key: 'owner', label: `Owner: ${ownerLabel(f.owner, lookups.owners)}`, remove: withFilters(state, { owner: undefined }) });
   if (f.from) chips.push({ key: 'from', label: `From: ${f.from.replace('T', ' ')}`, remove: withFilters(state, { from: undefined }) });
   if (f.to) chips.push({ key: 'to', label: `To: ${f.to.replace('T', ' ')}`, remove: withFilters(state, { to: undefined }) });
   if (f.recording) {
@@ -38,8 +38,10 @@ export function FilterChips({ state, setState, lookups }: { state: ListState; se
   }
   if (state.sort) {
     const dir = state.sort.direction === 'asc' ? 'ascending' : 'descending';
-    chips.push({ key: 'sort', label: `Sorted by ${COLUMN_LABELS[state.sort.field].toLowerCase()}, ${dir}`, remove: withView(state, { sort: undefined }) });
+    chips.push({ key: 'sort', label: `Sorted by ${COLUMNS[state.sort.field].header.toLowerCase()}, ${dir}`, remove: withView(state, { sort: undefined }) });
   }
+  // Nothing set: the plain list, no chips.
+  if (chips.length === 0 && !f.record) return null;
   return (
     <Box component="ul" aria-label="Active filters" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, listStyle: 'none', p: 0, m: 0, alignItems: 'center' }}>
       {chips.map((c) => (

@@ -9,9 +9,9 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName, recordDetail, type RecordType } from '../../../api/records';
 import type { Disposition, HubSpotObject, Owner } from '../../../api/schemas';
-import { ownerName } from '../../../api/metadata-queries';
+import { ownerName, useCallPropertyOptions } from '../../../api/metadata-queries';
 import { recordQueries } from '../../../api/records-queries';
-import { useCallOptions } from './lookups';
+import { dispositionLabels, outcomeLabel } from '../call-properties';
 import { withFilters, type ListFilters, type RecordingFilter } from './list-state';
 import type { ListStateUpdate } from './useListState';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
@@ -29,9 +29,9 @@ const fieldSx = { minWidth: 170, flex: '1 1 170px' } as const;
 /** Memoised: it re-renders when the filters or the metadata change, not on every page change. */
 export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dispositions, owners, id }: FiltersPanelProps) {
   const set = (patch: Partial<ListFilters>) => update((s) => withFilters(s, patch));
-  const directions = useCallOptions('hs_call_direction');
-  const statuses = useCallOptions('hs_call_status');
-  const outcomeLabel = (guid: string) => dispositions?.find((d) => d.id === guid)?.label ?? 'Unknown outcome';
+  const { options: directions } = useCallPropertyOptions('hs_call_direction');
+  const { options: statuses } = useCallPropertyOptions('hs_call_status');
+  const outcomeLabels = dispositionLabels(dispositions);
 
   return (
     <Box id={id} role="group" aria-label="Filters" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, py: 1 }}>
@@ -48,7 +48,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
         slotProps={{
           select: {
             multiple: true,
-            renderValue: (v) => (v as string[]).map(outcomeLabel).join(', '),
+            renderValue: (v) => (v as string[]).map((guid) => outcomeLabel(guid, outcomeLabels)?.label).join(', '),
           },
         }}
         sx={fieldSx}

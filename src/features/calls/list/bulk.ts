@@ -5,6 +5,7 @@
  */
 import { batchArchiveCalls, batchUpdateCalls } from '../../../api/calls';
 import { isHubSpotApiError } from '../../../api/errors';
+import { describeError } from '../../../lib/describeError';
 
 const BATCH_SIZE = 100;
 
@@ -42,12 +43,6 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
     });
   });
 
-function reasonOf(e: unknown): string {
-  if (isHubSpotApiError(e)) return e.correlationId ? `${e.message} (correlation ID ${e.correlationId})` : e.message;
-  if (e instanceof Error && e.message) return e.message;
-  return 'Unknown error';
-}
-
 const isRateLimit = (e: unknown) => isHubSpotApiError(e) && e.status === 429;
 
 /** Runs `work` over `ids` in chunks of 100, one at a time, and reports per record. Never throws for HubSpot errors. */
@@ -82,7 +77,7 @@ export async function runBulk(ids: readonly string[], work: ChunkWork, opts: Run
           }
           continue;
         }
-        const reason = reasonOf(e);
+        const reason = describeError(e).text;
         failures = new Map(part.map((id) => [id, reason]));
         break;
       }

@@ -1,47 +1,14 @@
 /**
  * What a row of the call list shows, derived from a HubSpot call and the account's metadata.
- * Shared by the grid cells and the CSV export so both say the same thing. Pure.
+ * Shared by the grid cells and the CSV export so both say the same thing; the label rules are in
+ * call-properties.ts. Pure.
  */
 import type { HubSpotObject } from '../../../api/schemas';
-
-export const COLUMN_IDS = [
-  'title',
-  'time',
-  'direction',
-  'outcome',
-  'status',
-  'duration',
-  'owner',
-  'from',
-  'to',
-  'contacts',
-  'companies',
-  'recording',
-] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
-
-export const COLUMN_LABELS: Record<ColumnId, string> = {
-  title: 'Title',
-  time: 'Time',
-  direction: 'Direction',
-  outcome: 'Outcome',
-  status: 'Status',
-  duration: 'Duration',
-  owner: 'Owner',
-  from: 'From number',
-  to: 'To number',
-  contacts: 'Contacts',
-  companies: 'Companies',
-  recording: 'Recording',
-};
-
-export function isColumnId(v: string): v is ColumnId {
-  return (COLUMN_IDS as readonly string[]).includes(v);
-}
+import { outcomeLabel, ownerLabel, type OutcomeView } from '../call-properties';
 
 /** Lookups from the account's metadata and the page's batch reads. Missing maps mean "still loading". */
 export interface RowLookups {
-  /** Outcome GUID -> label (from /calling/v1/dispositions). */
+  /** Outcome GUID -> label (from /calling/v1/dispositions, via dispositionLabels). */
   dispositions?: ReadonlyMap<string, string>;
   /** Property option value -> label. */
   statusLabels?: ReadonlyMap<string, string>;
@@ -58,36 +25,13 @@ export interface RowLookups {
 
 export const prop = (call: HubSpotObject, name: string): string => call.properties[name] ?? '';
 
-export interface OutcomeView {
-  guid: string;
-  label: string;
-  /** The GUID is not among the account's outcomes. */
-  unknown: boolean;
-}
-
+/** The call's outcome as the row shows it (the registry's rule). */
 export function outcomeOf(call: HubSpotObject, lk: RowLookups): OutcomeView | undefined {
-  const guid = prop(call, 'hs_call_disposition');
-  if (!guid) return undefined;
-  if (!lk.dispositions) return { guid, label: '…', unknown: false };
-  const label = lk.dispositions.get(guid);
-  return label === undefined ? { guid, label: 'Unknown outcome', unknown: true } : { guid, label, unknown: false };
-}
-
-export function optionLabel(value: string, labels: ReadonlyMap<string, string> | undefined): string {
-  if (!value) return '';
-  return labels?.get(value) ?? humanize(value);
-}
-
-/** `NO_ANSWER` -> `No answer`; the fallback when the property's options have not loaded or lack the value. */
-function humanize(value: string): string {
-  const s = value.replace(/_/g, ' ').toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return outcomeLabel(prop(call, 'hs_call_disposition'), lk.dispositions);
 }
 
 export function ownerNameOf(call: HubSpotObject, lk: RowLookups): string {
-  const id = prop(call, 'hubspot_owner_id');
-  if (!id) return '';
-  return lk.owners?.get(id) ?? `Owner ${id}`;
+  return ownerLabel(prop(call, 'hubspot_owner_id'), lk.owners);
 }
 
 export function recordIdsOf(call: HubSpotObject, type: 'contacts' | 'companies', lk: RowLookups): readonly string[] {

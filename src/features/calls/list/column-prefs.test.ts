@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_IDS } from './call-row';
+import { COLUMN_IDS } from '../call-properties';
 import { DEFAULT_PREFS, loadPrefs, move, normalizePrefs, savePrefs, setHidden, setWidth, STORAGE_KEY, visibleColumns } from './column-prefs';
 
 describe('column preferences', () => {

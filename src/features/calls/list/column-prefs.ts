@@ -1,5 +1,5 @@
 /** Column visibility, order and width, kept per browser in localStorage. Pure except load/save. */
-import { COLUMN_IDS, isColumnId, type ColumnId } from './call-row';
+import { COLUMN_IDS, isColumnId, type ColumnId } from '../call-properties';
 
 export interface ColumnPrefs {
   order: ColumnId[];

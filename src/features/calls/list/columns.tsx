@@ -8,9 +8,9 @@ import GraphicEqIcon from '@mui/icons-material/GraphicEq';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatDuration } from '../../../lib/duration';
-import { COLUMN_LABELS, hasRecording, optionLabel, outcomeOf, ownerNameOf, prop, recordNamesOf, type ColumnId, type RowLookups } from './call-row';
+import { COLUMNS, isSortKey, optionLabel, type ColumnId } from '../call-properties';
+import { hasRecording, outcomeOf, ownerNameOf, prop, recordNamesOf, type RowLookups } from './call-row';
 import type { ColumnPrefs } from './column-prefs';
-import { SORT_FIELDS } from './list-state';
 import { cellTime } from './time-format';
 
 /**
@@ -135,9 +135,9 @@ function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObjec
 export function buildColumns(ctx: ColumnContext): GridColDef<HubSpotObject>[] {
   return ctx.prefs.order.map((id) => ({
     field: id,
-    headerName: COLUMN_LABELS[id],
+    headerName: COLUMNS[id].header,
     width: ctx.prefs.widths[id] ?? DEFAULT_WIDTHS[id],
-    sortable: Object.prototype.hasOwnProperty.call(SORT_FIELDS, id),
+    sortable: isSortKey(id),
     filterable: false,
     hideable: id !== 'title',
     ...cell(id, ctx),

@@ -5,17 +5,8 @@
 import Papa from 'papaparse';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatDuration } from '../../../lib/duration';
-import {
-  hasRecording,
-  optionLabel,
-  outcomeOf,
-  ownerNameOf,
-  prop,
-  recordIdsOf,
-  recordNamesOf,
-  type ColumnId,
-  type RowLookups,
-} from './call-row';
+import { optionLabel, type ColumnId } from '../call-properties';
+import { hasRecording, outcomeOf, ownerNameOf, prop, recordIdsOf, recordNamesOf, type RowLookups } from './call-row';
 
 interface CsvField {
   header: string;

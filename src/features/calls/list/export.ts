@@ -2,7 +2,8 @@
 import { batchReadAssociations } from '../../../api/associations';
 import type { HubSpotObject } from '../../../api/schemas';
 import type { CallListParams } from '../calls-queries';
-import type { ColumnId, RowLookups } from './call-row';
+import type { ColumnId } from '../call-properties';
+import type { RowLookups } from './call-row';
 import { callsToCsv } from './csv';
 import { fetchRecordNames, walkView, type NameType, type WalkProgress } from './list-queries';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isPlainListView } from '../calls-queries';
 import {
   clearAll,
   DEFAULT_STATE,
-  needsSearch,
   parseListState,
   serializeListState,
   toCallListParams,
@@ -13,12 +13,13 @@ import {
 } from './list-state';
 
 const parse = (qs: string) => parseListState(new URLSearchParams(qs));
+const usesSearch = (state: ListState) => !isPlainListView(toCallListParams(state, 'UTC'));
 
 describe('list URL state', () => {
   it('an empty query string is the default view, and the default view serialises to nothing', () => {
     expect(parse('')).toEqual(DEFAULT_STATE);
     expect(serializeListState(DEFAULT_STATE).toString()).toBe('');
-    expect(needsSearch(DEFAULT_STATE)).toBe(false);
+    expect(usesSearch(DEFAULT_STATE)).toBe(false);
   });
 
   it('round-trips every part of the state', () => {
@@ -42,7 +43,7 @@ describe('list URL state', () => {
     expect(parse(qs)).toEqual(state);
     expect(qs).toContain('sort=-duration');
     expect(qs).toContain('record=companies%3A42');
-    expect(needsSearch(state)).toBe(true);
+    expect(usesSearch(state)).toBe(true);
   });
 
   it('ignores malformed values instead of failing', () => {

@@ -5,24 +5,17 @@
  */
 import type { CallListFilters, CallListParams } from '../calls-queries';
 import { RECORD_TYPES, type RecordType } from '../../../api/records';
+import { isSortKey, type SortKey } from '../call-properties';
 import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-const DEFAULT_PAGE_SIZE: PageSize = 25;
+export const DEFAULT_PAGE_SIZE: PageSize = 25;
 
-/** Sortable columns: URL name -> HubSpot property. */
-export const SORT_FIELDS = {
-  time: 'hs_timestamp',
-  duration: 'hs_call_duration',
-  title: 'hs_call_title',
-  outcome: 'hs_call_disposition',
-  status: 'hs_call_status',
-} as const;
-type SortField = keyof typeof SORT_FIELDS;
-type SortDirection = 'asc' | 'desc';
+export type SortDirection = 'asc' | 'desc';
 export interface ListSort {
-  field: SortField;
+  /** A sortable column (call-properties.ts). */
+  field: SortKey;
   direction: SortDirection;
 }
 
@@ -51,11 +44,11 @@ export interface ListState {
   filters: ListFilters;
 }
 
-const EMPTY_FILTERS: ListFilters = { outcomes: [] };
+export const EMPTY_FILTERS: ListFilters = { outcomes: [] };
 export const DEFAULT_STATE: ListState = { pageSize: DEFAULT_PAGE_SIZE, trail: [], q: '', filters: EMPTY_FILTERS };
 
 /** URL parameter names. */
-const P = {
+export const P = {
   size: 'size',
   cursor: 'after',
   sort: 'sort',
@@ -85,10 +78,6 @@ function isValidBound(v: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 }
 
-function isSortField(v: string): v is SortField {
-  return Object.prototype.hasOwnProperty.call(SORT_FIELDS, v);
-}
-
 /** Reads the view state from a query string; anything malformed falls back to the default, never throws. */
 export function parseListState(params: URLSearchParams): ListState {
   const sizeNum = Number(params.get(P.size));
@@ -99,7 +88,7 @@ export function parseListState(params: URLSearchParams): ListState {
   if (rawSort) {
     const desc = rawSort.startsWith('-');
     const field = desc ? rawSort.slice(1) : rawSort;
-    if (isSortField(field)) sort = { field, direction: desc ? 'desc' : 'asc' };
+    if (isSortKey(field)) sort = { field, direction: desc ? 'desc' : 'asc' };
   }
 
   const q = (params.get(P.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH);
@@ -148,17 +137,6 @@ export function serializeListState(state: ListState): URLSearchParams {
   return p;
 }
 
-function hasFilters(f: ListFilters): boolean {
-  return (
-    f.outcomes.length > 0 || !!f.direction || !!f.status || !!f.owner || !!f.from || !!f.to || !!f.recording || !!f.record
-  );
-}
-
-/** True when the view needs HubSpot's search endpoint (anything but the plain, unsorted, unfiltered list). */
-export function needsSearch(state: Pick<ListState, 'q' | 'sort' | 'filters'>): boolean {
-  return !!state.q || !!state.sort || hasFilters(state.filters);
-}
-
 /** A change of filter, sort, search or page size starts again on the first page. */
 export function withView(state: ListState, patch: Partial<Omit<ListState, 'trail'>>): ListState {
   return { ...state, ...patch, trail: [] };
@@ -177,7 +155,7 @@ export function clearAll(state: ListState): ListState {
 }
 
 /** Epoch ms of a time-range bound. Date-only bounds are whole days in `tz` (from = start, to = end of day). */
-function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
+export function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
   if (DATE_ONLY.test(bound)) {
     const localIso = edge === 'start' ? `${bound}T00:00:00.000` : `${bound}T23:59:59.999`;
     const asUtc = Date.parse(`${localIso}Z`);

@@ -1,14 +1,9 @@
 import { useCallback } from 'react';
 import { useNotify } from '../../../lib/notifications';
-import { isHubSpotApiError } from '../../../api/errors';
+import { describeError } from '../../../lib/describeError';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useUpdateCall } from '../calls-queries';
 import { prop } from './call-row';
-
-function why(e: unknown): string {
-  if (isHubSpotApiError(e)) return `${e.message}${e.correlationId ? ` (correlation ID ${e.correlationId})` : ''}`;
-  return e instanceof Error ? e.message : 'Unknown error';
-}
 
 /**
  * Inline outcome change: the cell shows the new outcome at once (optimistic update of every cached list
@@ -31,7 +26,7 @@ export function useOutcomeEdit(labelOf: (guid: string) => string) {
               message: previous ? `Outcome of “${title}” restored to ${labelOf(previous)}.` : `Outcome of “${title}” cleared again.`,
               severity: 'info',
             }),
-          (e: unknown) => notify({ message: `Could not undo the outcome change of “${title}”: ${why(e)}`, severity: 'error' }),
+          (e: unknown) => notify({ message: `Could not undo the outcome change of “${title}”: ${describeError(e).text}`, severity: 'error' }),
         );
       };
       mutateAsync({ id: call.id, properties: { hs_call_disposition: guid } }).then(
@@ -41,7 +36,7 @@ export function useOutcomeEdit(labelOf: (guid: string) => string) {
             severity: 'success',
             action: { label: 'Undo', onClick: undo },
           }),
-        (e: unknown) => notify({ message: `Outcome of “${title}” was not changed: ${why(e)}`, severity: 'error' }),
+        (e: unknown) => notify({ message: `Outcome of “${title}” was not changed: ${describeError(e).text}`, severity: 'error' }),
       );
     },
     [mutateAsync, notify, labelOf],

@@ -1,0 +1,199 @@
+/**
+ * The one registry of the call properties the app knows: each one's fallback label, its list column
+ * (header, and the URL sort key when HubSpot's search can sort by it) and how its value reads on screen.
+ * Labels the account owns (outcomes, options, owners, property labels) come from the account; the texts
+ * here are fallbacks for when its metadata has not loaded or lacks the value. Pure.
+ *
+ * Search behaviour: the list endpoint pages the plain view only; a sort key (or any filter or search text)
+ * takes the view to HubSpot's search (calls-queries decides, in isPlainListView).
+ */
+import { ownerNames } from '../../api/metadata-queries';
+import type { Disposition, Owner, PropertyDefinition } from '../../api/schemas';
+import { formatDateTime } from '../../lib/datetime';
+import { formatDuration } from '../../lib/duration';
+import { formatPhone } from '../../lib/phone';
+
+/** How a value of a property reads. */
+type ValueKind = 'text' | 'datetime' | 'duration' | 'phone' | 'outcome' | 'owner' | 'option' | 'html' | 'ids' | 'bool';
+
+interface PropertySpec {
+  /** Fallback label (HubSpot's own, for when the account's definitions have not loaded). */
+  label: string;
+  kind: ValueKind;
+}
+
+export const CALL_PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
+  hs_call_title: { label: 'Call title', kind: 'text' },
+  hs_timestamp: { label: 'Activity date', kind: 'datetime' },
+  hs_call_direction: { label: 'Call direction', kind: 'option' },
+  hs_call_disposition: { label: 'Call outcome', kind: 'outcome' },
+  hs_call_status: { label: 'Call status', kind: 'option' },
+  hs_activity_type: { label: 'Call and meeting type', kind: 'option' },
+  hs_call_duration: { label: 'Call duration', kind: 'duration' },
+  hs_call_from_number: { label: 'From number', kind: 'phone' },
+  hs_call_to_number: { label: 'To number', kind: 'phone' },
+  hs_call_recording_url: { label: 'Recording URL', kind: 'text' },
+  hs_call_body: { label: 'Call notes', kind: 'html' },
+  hs_call_source: { label: 'Call source', kind: 'option' },
+  hs_call_has_voicemail: { label: 'Has voicemail', kind: 'bool' },
+  hs_call_callee_object_id: { label: 'Callee object id', kind: 'text' },
+  hs_call_callee_object_type: { label: 'Callee object type', kind: 'text' },
+  hubspot_owner_id: { label: 'Activity assigned to', kind: 'owner' },
+  hs_attachment_ids: { label: 'Attachment ids', kind: 'ids' },
+  hs_createdate: { label: 'Created', kind: 'datetime' },
+  hs_lastmodifieddate: { label: 'Last modified', kind: 'datetime' },
+  hs_object_id: { label: 'Record ID', kind: 'text' },
+};
+
+/** The call list's columns, in their default order. */
+export const COLUMN_IDS = ['title', 'time', 'direction', 'outcome', 'status', 'duration', 'owner', 'from', 'to', 'contacts', 'companies', 'recording'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+interface ColumnSpec {
+  header: string;
+  /** The property shown (contacts and companies are associations, not properties). */
+  property?: string;
+  /** True when HubSpot's search can sort by the property; the column id is then the URL sort key. */
+  sortable?: true;
+}
+
+export const COLUMNS = {
+  title: { header: 'Title', property: 'hs_call_title', sortable: true },
+  time: { header: 'Time', property: 'hs_timestamp', sortable: true },
+  direction: { header: 'Direction', property: 'hs_call_direction' },
+  outcome: { header: 'Outcome', property: 'hs_call_disposition', sortable: true },
+  status: { header: 'Status', property: 'hs_call_status', sortable: true },
+  duration: { header: 'Duration', property: 'hs_call_duration', sortable: true },
+  owner: { header: 'Owner', property: 'hubspot_owner_id' },
+  from: { header: 'From number', property: 'hs_call_from_number' },
+  to: { header: 'To number', property: 'hs_call_to_number' },
+  contacts: { header: 'Contacts' },
+  companies: { header: 'Companies' },
+  recording: { header: 'Recording', property: 'hs_call_recording_url' },
+} as const satisfies Record<ColumnId, ColumnSpec>;
+
+export function isColumnId(v: string): v is ColumnId {
+  return (COLUMN_IDS as readonly string[]).includes(v);
+}
+
+/** URL sort keys (`?sort=-duration`): the sortable columns. */
+export type SortKey = { [K in ColumnId]: (typeof COLUMNS)[K] extends { sortable: true } ? K : never }[ColumnId];
+export const SORT_KEYS = COLUMN_IDS.filter((id): id is SortKey => (COLUMNS[id] as ColumnSpec).sortable === true);
+
+export function isSortKey(v: string): v is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(v);
+}
+
+/** The HubSpot property a sort key sorts by. */
+export function sortProperty(key: SortKey): string {
+  return COLUMNS[key].property;
+}
+
+/** The account's label of a property, else the fallback, else its name. */
+export function propertyLabel(name: string, definitions?: readonly PropertyDefinition[]): string {
+  return definitions?.find((d) => d.name === name)?.label ?? CALL_PROPERTY_SPECS[name]?.label ?? name;
+}
+
+// ---- Labels of values the account owns. Lookups are label maps; a missing map means "still loading". ----
+
+export interface OutcomeView {
+  label: string;
+  /** The GUID is not among the account's outcomes. */
+  unknown: boolean;
+}
+
+/** Outcome GUID -> label, from the account's outcomes; deleted outcomes say so. */
+export function dispositionLabels(dispositions: readonly Disposition[] | undefined): Map<string, string> | undefined {
+  return dispositions && new Map(dispositions.map((d) => [d.id, d.deleted ? `${d.label} (deleted)` : d.label]));
+}
+
+/** An outcome GUID as a person reads it: "…" while outcomes load, a flagged "Unknown outcome" for a GUID the account lacks. */
+export function outcomeLabel(guid: string | null | undefined, labels: ReadonlyMap<string, string> | undefined): OutcomeView | undefined {
+  if (!guid) return undefined;
+  if (!labels) return { label: '…', unknown: false };
+  const label = labels.get(guid);
+  return label === undefined ? { label: 'Unknown outcome', unknown: true } : { label, unknown: false };
+}
+
+/** Option value -> label of one property, from the account's definitions. */
+export function optionLabels(definitions: readonly PropertyDefinition[] | undefined, name: string): Map<string, string> | undefined {
+  const def = definitions?.find((d) => d.name === name);
+  return def && new Map(def.options.map((o) => [o.value, o.label]));
+}
+
+/** An option value as a person reads it: the account's label, else `NO_ANSWER` -> `No answer`. */
+export function optionLabel(value: string | null | undefined, labels: ReadonlyMap<string, string> | undefined): string {
+  if (!value) return '';
+  return labels?.get(value) ?? humanize(value);
+}
+
+function humanize(value: string): string {
+  const s = value.replace(/_/g, ' ').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** An owner id as a person reads it: the name; `Owner 7` while owners load; `Unknown owner (7)` when the account has no such owner. */
+export function ownerLabel(id: string | null | undefined, names: ReadonlyMap<string, string> | undefined): string {
+  if (!id) return '';
+  if (!names) return `Owner ${id}`;
+  return names.get(id) ?? `Unknown owner (${id})`;
+}
+
+/** Text of an HTML fragment, for short previews (never rendered as HTML). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/li)\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The account's metadata a formatted value may need (each missing while it loads). */
+export interface FormatContext {
+  definitions?: readonly PropertyDefinition[];
+  dispositions?: readonly Disposition[];
+  owners?: readonly Owner[];
+  timeZone: string;
+}
+
+const yesNo = (raw: string) => (raw === 'true' ? 'Yes' : raw === 'false' ? 'No' : raw);
+
+/** A property value as a person reads it; "" for an empty value. */
+export function formatCallValue(name: string, raw: string | null | undefined, ctx: FormatContext): string {
+  if (raw === null || raw === undefined || raw === '') return '';
+  const def = ctx.definitions?.find((d) => d.name === name);
+  const kind: ValueKind =
+    CALL_PROPERTY_SPECS[name]?.kind ??
+    (def?.type === 'datetime' ? 'datetime' : def?.type === 'bool' || def?.type === 'booleancheckbox' ? 'bool' : def?.options.length ? 'option' : 'text');
+  switch (kind) {
+    case 'outcome':
+      return outcomeLabel(raw, dispositionLabels(ctx.dispositions))?.label ?? '';
+    case 'owner':
+      return ownerLabel(raw, ctx.owners && ownerNames(ctx.owners));
+    case 'duration':
+      return formatDuration(raw) || raw;
+    case 'phone':
+      return formatPhone(raw);
+    case 'html':
+      return htmlToText(raw);
+    case 'ids':
+      return raw.split(';').filter(Boolean).join(', ');
+    case 'datetime':
+      return formatDateTime(raw, ctx.timeZone) || raw;
+    case 'bool':
+      return yesNo(raw);
+    case 'option': {
+      const values = def?.fieldType === 'checkbox' ? raw.split(';') : [raw];
+      const labels = optionLabels(ctx.definitions, name);
+      return values.map((v) => optionLabel(v, labels)).join(', ');
+    }
+    case 'text':
+      return raw;
+  }
+}
