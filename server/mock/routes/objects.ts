@@ -1,19 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from '../crm/batch.js';
 import { MockError, objectNotFound } from '../crm/errors.js';
-import {
-  archiveObject,
-  createObject,
-  findObject,
-  listObjects,
-  jsonDocument,
-  listObjectsJson,
-  objectToJson,
-  projectionFor,
-  recordJsonProperties,
-  updateObject,
-  type CrmContext,
-} from '../crm/objects.js';
+import { archiveObject, createObject, findObject, listObjects, updateObject, type CrmContext } from '../crm/objects.js';
+import { objectToJson, projectionFor } from '../crm/to-json.js';
 import { requireType } from '../crm/associations.js';
 import { searchObjectsJson } from '../crm/search.js';
 import { ReadCache } from './cache.js';
@@ -102,7 +91,7 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
     return noContent(c);
   });
 
-  app.get(base, (c) => cached(c, `GET ${c.req.url}`, async () => {
+  app.get(base, (c) => cached(c, `GET ${c.req.url}`, () => {
     const type = objectType(c.req.param('objectType'));
     const limit = Math.max(1, queryInt(c, 'limit', 10, LIST_MAX_LIMIT));
     const after = c.req.query('after');
@@ -119,11 +108,6 @@ export function registerObjectRoutes(app: Hono<MockEnv>, ctx: CrmContext, opts: 
       nextAfter
         ? `,"paging":${JSON.stringify({ next: { after: nextAfter, link: `/crm/v3/objects/${type}?after=${nextAfter}&limit=${limit}` } })}`
         : '';
-    const fields = propertiesWithHistory?.length || associations?.length ? undefined : recordJsonProperties(type, properties);
-    if (fields) {
-      const page = await listObjectsJson(ctx, type, { limit, archived, properties: fields, ...(after !== undefined ? { after } : {}) });
-      return jsonDocument('{"results":[', page.json, `]${paging(page.nextAfter)}}`);
-    }
     const page = listObjects(ctx, type, {
       limit,
       archived,
