@@ -5,9 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { LoadResult } from './load';
 import { freePort, startServer, type ServerProcess } from './process';
 
 export const PRISM_VERSION = '5.14.2';
+
+/** The bar for list and search: at least twice Prism's throughput in the same run, p50 under 10 ms. */
+export const PRISM_BAR = { rpsRatio: 2, p50Ms: 10, text: '≥2× Prism rps, p50 <10 ms' } as const;
+
+export function meetsPrismBar(mock: LoadResult, prism: LoadResult): boolean {
+  return mock.errors === 0 && mock.requests > 0 && mock.rps >= PRISM_BAR.rpsRatio * prism.rps && mock.p50 < PRISM_BAR.p50Ms;
+}
 
 /** Where the spec is expected: the shared folder beside the checkout. */
 export function prismSpec(root: string): string {
