@@ -2,7 +2,7 @@
 import type { Connection } from './connection.js';
 import type { AssociationRow, ObjectTypeName } from './types.js';
 
-/** Inserts one typed association and its inverse, without a version change (seed/bulk); true when it was new. */
+/** Inserts one typed association and its inverse (no version change: see MockDb.addAssociation); true when it was new. */
 export function insertAssociationRaw(
   c: Connection,
   fromType: ObjectTypeName,
@@ -16,22 +16,6 @@ export function insertAssociationRaw(
   const ins = c.stmt('INSERT OR IGNORE INTO assoc (from_id, to_type, to_id, from_type, category, type_id) VALUES (?, ?, ?, ?, ?, ?)');
   const added = ins.run(fromId, toType, toId, fromType, category, typeId).changes > 0;
   ins.run(toId, fromType, fromId, toType, category, inverseTypeId);
-  return added;
-}
-
-/** Adds one typed association and its inverse. Returns true when it was new. */
-export function addAssociation(
-  c: Connection,
-  fromType: ObjectTypeName,
-  fromId: number,
-  toType: ObjectTypeName,
-  toId: number,
-  category: string,
-  typeId: number,
-  inverseTypeId: number,
-): boolean {
-  const added = insertAssociationRaw(c, fromType, fromId, toType, toId, category, typeId, inverseTypeId);
-  c.wrote();
   return added;
 }
 

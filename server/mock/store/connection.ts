@@ -17,16 +17,11 @@ export function containsToken(text: string | null, pattern: string): boolean {
   return tokens.some((t) => re.test(t)) || subTokens.some((t) => re.test(t));
 }
 
-/**
- * A connection to the mock's database with its settings and SQL functions: the store's own
- * (read-write, WAL) or a reader's (read-only, see reader.ts), so both run the same SQL alike.
- */
-export function openConnection(file: string, opts: { readonly?: boolean } = {}): Database.Database {
-  const db = new Database(file, { readonly: opts.readonly ?? false });
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  }
+/** A read-write (WAL) connection to the mock's database with its settings and SQL functions. */
+function openConnection(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -262144');

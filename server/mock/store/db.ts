@@ -110,8 +110,11 @@ export class MockDb extends Connection {
     return associations.insertAssociationRaw(this, fromType, fromId, toType, toId, category, typeId, inverseTypeId);
   }
 
+  /** insertAssociationRaw, as a write readers see (version() changes). */
   addAssociation(fromType: ObjectTypeName, fromId: number, toType: ObjectTypeName, toId: number, category: string, typeId: number, inverseTypeId: number): boolean {
-    return associations.addAssociation(this, fromType, fromId, toType, toId, category, typeId, inverseTypeId);
+    const added = this.insertAssociationRaw(fromType, fromId, toType, toId, category, typeId, inverseTypeId);
+    this.wrote();
+    return added;
   }
 
   removeAssociations(

@@ -76,7 +76,7 @@ describe('cached reads', () => {
     const contactId = contacts.results[0]?.id ?? '';
     await expectSameAnswers(id);
 
-    const writes: (() => Promise<Response>)[] = [
+    const writes: (() => Response | Promise<Response>)[] = [
       () => cached.request(`/crm/v3/objects/calls/${id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ properties: { hs_call_title: 'renamed' } }) }),
       () => plain.request(`/crm/v4/objects/calls/${id}/associations/default/contacts/${contactId}`, { method: 'PUT', headers: AUTH }),
       () => plain.request('/crm/v3/objects/calls/batch/update', {
