@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { groupCpuMs, processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions } from './lib/args';
-import { parsePage, walkCallList } from './lib/calls';
+import { walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 import { PRISM_BAR, PRISM_VERSION, meetsPrismBar, startPrism } from './lib/prism';
 
@@ -102,10 +102,11 @@ function scenarios(ids: string[]): Scenario[] {
         path: `/crm/v3/objects/calls?limit=100&properties=${props}${listCursor[w] ? `&after=${encodeURIComponent(listCursor[w] ?? '')}` : ''}`,
         headers: AUTH,
       }),
+      // cheap checks (the generator shares the CPUs with the servers, and Prism's answers are tiny):
+      // a page with a first record, and its cursor from the document's tail
       onResponse: (w, status, body) => {
-        const page = status === 200 ? parsePage(body) : undefined;
-        listCursor[w] = page?.paging?.next.after;
-        return page !== undefined && page.results.length > 0;
+        listCursor[w] = status === 200 ? /"after":"([^"]+)"/.exec(body.slice(-400))?.[1] : undefined;
+        return status === 200 && body.startsWith('{"results":[{"id":"');
       },
     },
     {
@@ -129,8 +130,7 @@ function scenarios(ids: string[]): Scenario[] {
       },
       onResponse: (w, status, body) => {
         searchPage[w] = ((searchPage[w] ?? 0) + 1) % 10;
-        const page = status === 200 ? parsePage(body) : undefined;
-        return page !== undefined && page.results.length > 0;
+        return status === 200 && body.startsWith('{"total":') && body.includes('"results":[{"id":"');
       },
     },
     {
