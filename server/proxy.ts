@@ -247,15 +247,9 @@ export function httpUpstream(baseUrl: string, token?: string): Upstream {
  * per-process token that the proxy injects like a real one, so the mock checks the same auth path.
  */
 export async function embeddedMockUpstream(opts: { dbFile: string; seedCalls?: number }): Promise<Upstream> {
-  const [{ openMockDb, defaultReaders }, { createMockApp }] = await Promise.all([import('./mock/store/index.ts'), import('./mock/app.ts')]);
+  const [{ openMockDb }, { createMockApp }] = await Promise.all([import('./mock/store/index.ts'), import('./mock/app.ts')]);
   if (opts.dbFile !== ':memory:') mkdirSync(path.dirname(opts.dbFile), { recursive: true });
-  const db = openMockDb({
-    file: opts.dbFile,
-    seed: 'demo',
-    ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}),
-    // list and search pages read beside the thread that serves the app (see MockDb.startReaders)
-    readers: defaultReaders(),
-  });
+  const db = openMockDb({ file: opts.dbFile, seed: 'demo', ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}) });
   const token = `mock-${randomBytes(18).toString('base64url')}`;
   const mockApp = createMockApp({ db, token });
   return {

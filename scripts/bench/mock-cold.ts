@@ -9,8 +9,9 @@
  *    hs_timestamp GTE a random time, sorted by hs_timestamp DESC, random page 1-20 of 100;
  *  - read: GET /crm/v3/objects/calls/{id} (7 properties) of random ids over the whole table.
  * The mock runs from its CLI twice on the same 100k-call database, with `--no-read-cache` (cold, the
- * targets) and with its cache (warm, for comparison), beside a trivial node:http server; the three
- * alternate in rounds. Prints a markdown table and writes bench-results/mock-cold.json.
+ * targets) and with its cache (warm, for comparison), beside a trivial node:http server and, for list
+ * and search, Stoplight Prism's static mock of the same spec (see lib/prism.ts; the same requests);
+ * they alternate in rounds. Prints markdown tables and writes bench-results/mock-cold.json.
  *
  * Answers are checked cheaply (status and the start of the document), so the load generator, which
  * shares the CPUs with the server, spends little on them; the contract tests check the contents.
@@ -27,12 +28,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { processCpuMs } from './lib/cpu';
+import { groupCpuMs, processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions, numberArg } from './lib/args';
 import { createRng } from '../../server/mock/seed/prng';
 import { walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
+import { PRISM_BAR, PRISM_VERSION, meetsPrismBar, startPrism } from './lib/prism';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -53,6 +55,8 @@ const dispositionsSchema = z.array(z.object({ id: z.string() }));
 
 interface Scenario {
   name: TargetName;
+  /** Also run against Prism (the scenarios of the bar: at least twice Prism's throughput). */
+  prism?: boolean;
   what: string;
   next: (w: number, n: number) => LoadRequest;
   onResponse: (w: number, status: number, body: string) => boolean;
@@ -69,6 +73,7 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
   return [
     {
       name: 'list',
+      prism: true,
       what: `GET /crm/v3/objects/calls?limit=100 (7 properties), after = a random real cursor (pool of ${cursors.length}) or a random record id`,
       next: () => {
         const after = rnd() < 0.5 ? pick(cursors) : pick(ids);
@@ -79,7 +84,8 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
     },
     {
       name: 'search',
-      what: `POST /crm/v3/objects/calls/search, hs_call_disposition EQ one of ${dispositions.length} or hs_timestamp GTE a random time, sort hs_timestamp DESC, limit 100, random page 1-20`,
+      prism: true,
+      what: `POST /crm/v3/objects/calls/search, hs_call_disposition EQ one of ${dispositions.length} or hs_timestamp GTE a random time, sort "-hs_timestamp" (the spec's string form), limit 100, random page 1-20`,
       next: () => {
         const filter =
           rnd() < 0.5
@@ -92,7 +98,7 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
           headers: AUTH,
           body: JSON.stringify({
             filterGroups: [{ filters: [filter] }],
-            sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+            sorts: ['-hs_timestamp'],
             properties: PROPS,
             limit: 100,
             after: String(page * 100),
@@ -116,7 +122,7 @@ const int = (v: number): string => Math.round(v).toLocaleString('en-US');
 const cpu = (v: number | undefined): string => (v === undefined ? 'n/a' : v.toFixed(3));
 const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 
-type Target = 'cold' | 'warm' | 'trivial';
+type Target = 'cold' | 'warm' | 'trivial' | 'prism';
 interface Measured {
   r: LoadResult;
   cpuPerReqMs?: number;
@@ -151,6 +157,8 @@ async function main(): Promise<void> {
       timeoutMs: 30_000,
     });
     running.push(trivial);
+    const prism = await startPrism(root);
+    if (prism) running.push(prism.server);
 
     // one walk through the list: every id, and every page's cursor
     const { ids, cursors: allCursors } = await walkCallList(cold.base, AUTH);
@@ -170,26 +178,39 @@ async function main(): Promise<void> {
       cold: { base: cold.base, pid: cold.server.proc.pid },
       warm: { base: warm.base, pid: warm.server.proc.pid },
       trivial: { base: `http://127.0.0.1:${trivialPort}`, pid: trivial.proc.pid },
+      prism: { base: prism?.base ?? '', pid: prism?.server.proc.pid },
     };
 
     async function slice(target: Target, s: Scenario, durationMs: number, warmupMs: number): Promise<{ r: LoadResult; cpuMs?: number }> {
       const { base, pid } = servers[target];
-      // the trivial server sees the same methods and bodies, on '/'
-      const next = target === 'trivial' ? (w: number, n: number): LoadRequest => ({ ...s.next(w, n), path: '/' }) : s.next;
-      const onResponse = target === 'trivial' ? undefined : s.onResponse;
+      // the trivial server sees the same methods and bodies, on '/'; Prism the same requests, asking for JSON
+      const next =
+        target === 'trivial'
+          ? (w: number, n: number): LoadRequest => ({ ...s.next(w, n), path: '/' })
+          : target === 'prism'
+            ? (w: number, n: number): LoadRequest => {
+                const req = s.next(w, n);
+                return { ...req, headers: { ...req.headers, accept: 'application/json' } };
+              }
+            : s.next;
+      // the trivial server and Prism (the spec's example, whatever the page): any 2xx counts
+      const onResponse = target === 'cold' || target === 'warm' ? s.onResponse : undefined;
+      // Prism runs under npx, in its own process group
+      const cpuOf = target === 'prism' ? groupCpuMs : processCpuMs;
       if (warmupMs > 0) await runLoad({ base, connections: CONNECTIONS, durationMs: warmupMs, next, onResponse });
-      const cpu0 = processCpuMs(pid);
+      const cpu0 = cpuOf(pid);
       const r = await runLoad({ base, connections: CONNECTIONS, durationMs, maxRequests: MAX_REQUESTS, next, onResponse });
-      const cpu1 = processCpuMs(pid);
+      const cpu1 = cpuOf(pid);
       return { r, cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
     }
 
-    const rows: { s: Scenario; m: Record<Target, Measured> }[] = [];
+    const rows: { s: Scenario; m: Record<Exclude<Target, 'prism'>, Measured> & { prism?: Measured } }[] = [];
     for (const s of scenarios(ids, cursors, dispositions, now)) {
       process.stdout.write(`${s.name}: `);
-      const parts: Record<Target, { r: LoadResult; cpuMs?: number }[]> = { cold: [], warm: [], trivial: [] };
+      const parts: Record<Target, { r: LoadResult; cpuMs?: number }[]> = { cold: [], warm: [], trivial: [], prism: [] };
+      const targets: Target[] = prism && s.prism ? ['cold', 'warm', 'trivial', 'prism'] : ['cold', 'warm', 'trivial'];
       for (let round = 0; round < ROUNDS; round++) {
-        for (const target of ['cold', 'warm', 'trivial'] as const) {
+        for (const target of targets) {
           parts[target].push(await slice(target, s, DURATION / ROUNDS, round === 0 ? WARMUP : Math.min(WARMUP, 300)));
           process.stdout.write('.');
         }
@@ -200,8 +221,8 @@ async function main(): Promise<void> {
         const cpuMs = cpus.every((c) => c !== undefined) ? cpus.reduce<number>((a, c) => a + (c ?? 0), 0) : undefined;
         return { r, cpuPerReqMs: cpuMs !== undefined && r.requests > 0 ? cpuMs / r.requests : undefined };
       };
-      const m = { cold: merged('cold'), warm: merged('warm'), trivial: merged('trivial') };
-      console.log(` cold ${int(m.cold.r.rps)} rps, warm ${int(m.warm.r.rps)} rps, trivial ${int(m.trivial.r.rps)} rps`);
+      const m = { cold: merged('cold'), warm: merged('warm'), trivial: merged('trivial'), ...(targets.includes('prism') ? { prism: merged('prism') } : {}) };
+      console.log(` cold ${int(m.cold.r.rps)} rps, warm ${int(m.warm.r.rps)} rps, trivial ${int(m.trivial.r.rps)} rps${m.prism ? `, Prism ${int(m.prism.r.rps)} rps` : ''}`);
       for (const t of ['cold', 'warm'] as const) {
         if (m[t].r.errors > 0) console.log(`  ${s.name} (${t}): ${m[t].r.errors} failed requests, first: ${m[t].r.firstError ?? ''}`);
       }
@@ -221,6 +242,22 @@ async function main(): Promise<void> {
         return `| ${s.name} | ${int(x.r.rps)} | ${ms(x.r.p50)} | ${ms(x.r.p99)} | ${int(m.trivial.r.rps)} | ${ms(m.trivial.r.p50)} | ${ratio(x.r.rps, m.trivial.r.rps)} | ${cpu(x.cpuPerReqMs)} | ${cpu(m.trivial.cpuPerReqMs)} | ${targetText[s.name]} | ${met(s.name, x.r) ? 'yes' : '**no**'} |`;
       }),
     ];
+    const beatsPrism = (x: Measured, p: Measured): boolean => meetsPrismBar(x.r, p.r);
+    const prismRows = rows.filter((row) => row.m.prism);
+    const prismTable = prismRows.length
+      ? [
+          `**Against Stoplight Prism ${PRISM_VERSION}'s static mock of the same spec, same requests, same run** (bar: ${PRISM_BAR.text})`,
+          '',
+          '| Scenario | Prism rps | Prism p50 ms | Prism CPU ms/req | Cold rps | Cold/Prism | Cold met | Cache-on rps | Cache-on/Prism | Cache-on met |',
+          '|---|---:|---:|---:|---:|---:|---|---:|---:|---|',
+          ...prismRows.map(({ s, m }) => {
+            const p = m.prism as Measured;
+            const mark = (x: Measured) => (beatsPrism(x, p) ? 'yes' : '**no**');
+            return `| ${s.name} | ${int(p.r.rps)} | ${ms(p.r.p50)} | ${cpu(p.cpuPerReqMs)} | ${int(m.cold.r.rps)} | ${ratio(m.cold.r.rps, p.r.rps)} | ${mark(m.cold)} | ${int(m.warm.r.rps)} | ${ratio(m.warm.r.rps, p.r.rps)} | ${mark(m.warm)} |`;
+          }),
+          '',
+        ]
+      : ['Prism: not measured (see above).', ''];
     const lines = [
       '',
       `Cold mock benchmark: ${int(ids.length)} calls, ${CONNECTIONS} keep-alive connections on loopback, every request different, ${DURATION / 1000} s per scenario and server (${ROUNDS} alternating rounds, ${WARMUP / 1000} s warm-up); ${os.cpus().length} CPUs shared with the load generator, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}.`,
@@ -233,6 +270,7 @@ async function main(): Promise<void> {
       '',
       ...table('warm'),
       '',
+      ...prismTable,
       ...rows.map(({ s }) => `- ${s.name}: ${s.what}`),
       '- CPU ms/req: user + system CPU of the server process per request (from /proc); the load generator runs on the same cores.',
     ];
@@ -245,6 +283,7 @@ async function main(): Promise<void> {
       name: 'mock-cold',
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
+      prismVersion: prism ? PRISM_VERSION : undefined,
       config: { calls: ids.length, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, rounds: ROUNDS, maxRequestsPerSlice: MAX_REQUESTS, seed: SEED, cursorPool: cursors.length },
       scenarios: rows.map(({ s, m }) => ({
         name: s.name,
@@ -254,6 +293,11 @@ async function main(): Promise<void> {
         trivial: strip(m.trivial),
         coldRpsRatio: m.cold.r.rps / m.trivial.r.rps,
         warmRpsRatio: m.warm.r.rps / m.trivial.r.rps,
+        prism: m.prism ? strip(m.prism) : undefined,
+        coldPrismRatio: m.prism ? m.cold.r.rps / m.prism.r.rps : undefined,
+        warmPrismRatio: m.prism ? m.warm.r.rps / m.prism.r.rps : undefined,
+        coldBeatsPrism: m.prism ? beatsPrism(m.cold, m.prism) : undefined,
+        warmBeatsPrism: m.prism ? beatsPrism(m.warm, m.prism) : undefined,
         target: TARGETS[s.name],
         coldMet: met(s.name, m.cold.r),
         warmMet: met(s.name, m.warm.r),

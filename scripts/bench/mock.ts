@@ -4,7 +4,10 @@
  *  2. startup on that existing database (spawn to first successful request; 3 runs),
  *  3. on loopback with 20 keep-alive connections: list pages of 100, a search with one filter
  *     and one sort (pages of 100), read by id; rps, p50, p99,
- *  4. the same load against a trivial node:http server in the same run, as ratios.
+ *  4. the same load against a trivial node:http server in the same run, as ratios,
+ *  5. list and search against Stoplight Prism's static mock of the same spec (calls.v3.json, fetched
+ *     with npx at run time; skipped when the spec is absent): the mock must do at least twice
+ *     Prism's throughput with p50 under 10 ms.
  * Prints a markdown table and writes bench-results/mock.json.
  *
  * Options: --calls N (100000) --duration MS per scenario and server (5000) --warmup MS (1000) --connections N (20)
@@ -16,11 +19,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { processCpuMs } from './lib/cpu';
+import { groupCpuMs, processCpuMs } from './lib/cpu';
 import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions } from './lib/args';
-import { parsePage, walkCallList } from './lib/calls';
+import { walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
+import { PRISM_BAR, PRISM_VERSION, meetsPrismBar, startPrism } from './lib/prism';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,6 +37,7 @@ const TARGETS = {
   list: { rps: 2_000, p50: 10 },
   search: { rps: 2_000, p50: 10 },
   read: { p50: 2 },
+  prism: PRISM_BAR,
 };
 
 const PROPS = ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_disposition', 'hs_call_duration', 'hs_call_status', 'hubspot_owner_id'];
@@ -50,14 +55,18 @@ async function startMock(db: string, extra: string[], timeoutMs: number): Promis
 }
 
 
+type Target = 'mock' | 'trivial' | 'prism';
+
 interface Row {
   name: string;
   what: string;
   mock: LoadResult;
   trivial: LoadResult;
+  prism?: LoadResult;
   /** Server CPU milliseconds (user + system) per request, where /proc is readable. */
   mockCpuMs?: number;
   trivialCpuMs?: number;
+  prismCpuMs?: number;
 }
 
 interface Scenario {
@@ -65,6 +74,8 @@ interface Scenario {
   what: string;
   /** Connections for this scenario (default --connections). */
   connections?: number;
+  /** Also run against Prism (the scenarios of the bar). */
+  prism?: boolean;
   next: (w: number, n: number) => LoadRequest;
   onResponse: (w: number, status: number, body: string) => boolean;
 }
@@ -85,20 +96,23 @@ function scenarios(ids: string[]): Scenario[] {
   return [
     {
       name: 'list',
+      prism: true,
       what: `GET /crm/v3/objects/calls?limit=100 (7 properties), following paging.next.after`,
       next: (w) => ({
         path: `/crm/v3/objects/calls?limit=100&properties=${props}${listCursor[w] ? `&after=${encodeURIComponent(listCursor[w] ?? '')}` : ''}`,
         headers: AUTH,
       }),
+      // cheap checks (the generator shares the CPUs with the servers, and Prism's answers are tiny):
+      // a page with a first record, and its cursor from the document's tail
       onResponse: (w, status, body) => {
-        const page = status === 200 ? parsePage(body) : undefined;
-        listCursor[w] = page?.paging?.next.after;
-        return page !== undefined && page.results.length > 0;
+        listCursor[w] = status === 200 ? /"after":"([^"]+)"/.exec(body.slice(-400))?.[1] : undefined;
+        return status === 200 && body.startsWith('{"results":[{"id":"');
       },
     },
     {
       name: 'search',
-      what: 'POST /crm/v3/objects/calls/search, hs_call_direction EQ OUTBOUND, sort hs_timestamp DESC, limit 100, pages 1-10',
+      prism: true,
+      what: 'POST /crm/v3/objects/calls/search, hs_call_direction EQ OUTBOUND, sort "-hs_timestamp" (newest first; the string form of the spec, which Prism validates), limit 100, pages 1-10',
       next: (w) => {
         const p = searchPage[w] ?? 0;
         return {
@@ -107,7 +121,7 @@ function scenarios(ids: string[]): Scenario[] {
           headers: AUTH,
           body: JSON.stringify({
             filterGroups: [{ filters: [{ propertyName: 'hs_call_direction', operator: 'EQ', value: 'OUTBOUND' }] }],
-            sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+            sorts: ['-hs_timestamp'],
             properties: PROPS,
             limit: 100,
             after: String(p * 100),
@@ -116,8 +130,7 @@ function scenarios(ids: string[]): Scenario[] {
       },
       onResponse: (w, status, body) => {
         searchPage[w] = ((searchPage[w] ?? 0) + 1) % 10;
-        const page = status === 200 ? parsePage(body) : undefined;
-        return page !== undefined && page.results.length > 0;
+        return status === 200 && body.startsWith('{"total":') && body.includes('"results":[{"id":"');
       },
     },
     {
@@ -200,35 +213,53 @@ async function main(): Promise<void> {
     const trivialStartupMs = [...trivialStartups].sort((a, b) => a - b)[1] ?? Number.NaN;
     console.log(`trivial node:http server startup: ${trivialStartups.map((s) => int(s)).join(', ')} ms (median ${int(trivialStartupMs)})`);
 
+    const prism = await startPrism(root);
+    if (prism) {
+      running.push(prism.server);
+      console.log(`Prism ${PRISM_VERSION} static mock started in ${int(prism.server.readyMs)} ms (npx, first run downloads it)`);
+    }
+
     const trivialBase = `http://127.0.0.1:${trivialPort}`;
     const trivialServer = trivial;
     /** One measured slice: unmeasured warm-up, then `ms` of load, with the server's CPU time. */
-    async function slice(target: 'mock' | 'trivial', s: Scenario, ms: number, warmupMs: number): Promise<{ r: LoadResult; cpuMs?: number }> {
-      const base = target === 'mock' ? mock?.base ?? '' : trivialBase;
-      const pid = target === 'mock' ? mock?.server.proc.pid : trivialServer.proc.pid;
-      // the trivial server sees the same methods and bodies, on '/'
-      const next = target === 'mock' ? s.next : (w: number, n: number): LoadRequest => ({ ...s.next(w, n), path: '/' });
+    async function slice(target: Target, s: Scenario, ms: number, warmupMs: number): Promise<{ r: LoadResult; cpuMs?: number }> {
+      const base = target === 'mock' ? mock?.base ?? '' : target === 'prism' ? prism?.base ?? '' : trivialBase;
+      const pid = target === 'mock' ? mock?.server.proc.pid : target === 'prism' ? prism?.server.proc.pid : trivialServer.proc.pid;
+      // the server's CPU: Prism runs under npx, in its own process group
+      const cpuOf = target === 'prism' ? groupCpuMs : processCpuMs;
+      // the trivial server sees the same methods and bodies, on '/'; Prism the same requests, asking for JSON
+      const next =
+        target === 'mock'
+          ? s.next
+          : target === 'prism'
+            ? (w: number, n: number): LoadRequest => {
+                const req = s.next(w, n);
+                return { ...req, headers: { ...req.headers, accept: 'application/json' } };
+              }
+            : (w: number, n: number): LoadRequest => ({ ...s.next(w, n), path: '/' });
+      // Prism answers the spec's example, whatever the page: any 2xx counts
       const onResponse = target === 'mock' ? s.onResponse : undefined;
       const connections = s.connections ?? CONNECTIONS;
       if (warmupMs > 0) await runLoad({ base, connections, durationMs: warmupMs, next, onResponse });
-      const cpu0 = processCpuMs(pid);
+      const cpu0 = cpuOf(pid);
       const r = await runLoad({ base, connections, durationMs: ms, next, onResponse });
-      const cpu1 = processCpuMs(pid);
+      const cpu1 = cpuOf(pid);
       return { r, cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
     }
 
     const rows: Row[] = [];
     for (const s of scenarios(ids)) {
       process.stdout.write(`${s.name}: `);
-      const parts: Record<'mock' | 'trivial', { r: LoadResult; cpuMs?: number }[]> = { mock: [], trivial: [] };
-      // mock and trivial alternate in rounds, so a change in the machine's load hits both alike
+      const parts: Record<Target, { r: LoadResult; cpuMs?: number }[]> = { mock: [], trivial: [], prism: [] };
+      const targets: Target[] = prism && s.prism ? ['mock', 'trivial', 'prism'] : ['mock', 'trivial'];
+      // the servers alternate in rounds, so a change in the machine's load hits them alike
       for (let round = 0; round < ROUNDS; round++) {
-        for (const target of ['mock', 'trivial'] as const) {
+        for (const target of targets) {
           parts[target].push(await slice(target, s, DURATION / ROUNDS, round === 0 ? WARMUP : Math.min(WARMUP, 300)));
           process.stdout.write('.');
         }
       }
-      const merged = (target: 'mock' | 'trivial') => {
+      const merged = (target: Target) => {
         const r = mergeResults(parts[target].map((p) => p.r));
         const cpus = parts[target].map((p) => p.cpuMs);
         const cpuMs = cpus.every((c) => c !== undefined) ? cpus.reduce<number>((a, c) => a + (c ?? 0), 0) : undefined;
@@ -236,15 +267,31 @@ async function main(): Promise<void> {
       };
       const m = merged('mock');
       const t = merged('trivial');
-      console.log(` mock ${int(m.r.rps)} rps, trivial ${int(t.r.rps)} rps`);
+      const p = targets.includes('prism') ? merged('prism') : undefined;
+      console.log(` mock ${int(m.r.rps)} rps, trivial ${int(t.r.rps)} rps${p ? `, Prism ${int(p.r.rps)} rps` : ''}`);
       if (m.r.errors > 0) console.log(`  ${s.name}: ${m.r.errors} failed requests, first: ${m.r.firstError ?? ''}`);
-      rows.push({ name: s.name, what: s.what, mock: m.r, trivial: t.r, mockCpuMs: m.cpuPerReqMs, trivialCpuMs: t.cpuPerReqMs });
+      if (p && p.r.errors > 0) console.log(`  ${s.name} (Prism): ${p.r.errors} failed requests, first: ${p.r.firstError ?? ''}`);
+      rows.push({
+        name: s.name,
+        what: s.what,
+        mock: m.r,
+        trivial: t.r,
+        mockCpuMs: m.cpuPerReqMs,
+        trivialCpuMs: t.cpuPerReqMs,
+        ...(p ? { prism: p.r, prismCpuMs: p.cpuPerReqMs } : {}),
+      });
     }
 
     const get = (name: string) => rows.find((r) => r.name === name)?.mock;
     const list = get('list');
     const search = get('search');
     const read = get('read');
+    /** The bar against Prism (undefined without Prism). */
+    const beatsPrism = (r: Row | undefined): boolean | undefined => (r?.prism ? meetsPrismBar(r.mock, r.prism) : undefined);
+    const prismChecks = {
+      list: beatsPrism(rows.find((r) => r.name === 'list')),
+      search: beatsPrism(rows.find((r) => r.name === 'search')),
+    };
     const checks = {
       seed: seedMs < TARGETS.seedMs,
       startup: startupMs < TARGETS.startupMs,
@@ -265,6 +312,21 @@ async function main(): Promise<void> {
           `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${ms(r.mock.p99)} | ${int(r.trivial.rps)} | ${ms(r.trivial.p50)} | ${ratio(r.mock.rps, r.trivial.rps)} | ${ratio(r.mock.p50, r.trivial.p50)} | ${cpu(r.mockCpuMs)} | ${r.mockCpuMs ? int(1000 / r.mockCpuMs) : 'n/a'} | ${cpu(r.trivialCpuMs)} | ${target[r.name] ?? '(info)'} | ${r.name in target ? mark(checks[r.name as 'list' | 'search' | 'read']) : ''} |`,
       ),
       '',
+      ...(prism
+        ? [
+            `Against Stoplight Prism ${PRISM_VERSION}'s static mock of the same spec (\`prism mock calls.v3.json\`), same requests, same run:`,
+            '',
+            '| Scenario | Mock rps | p50 ms | Prism rps | p50 ms | rps ratio (mock/Prism) | Mock CPU ms/req | Prism CPU ms/req | Bar | Met |',
+            '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+            ...rows
+              .filter((r) => r.prism)
+              .map(
+                (r) =>
+                  `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${int(r.prism?.rps ?? Number.NaN)} | ${ms(r.prism?.p50 ?? Number.NaN)} | ${ratio(r.mock.rps, r.prism?.rps ?? 0)} | ${cpu(r.mockCpuMs)} | ${cpu(r.prismCpuMs)} | ${PRISM_BAR.text} | ${mark(prismChecks[r.name as 'list' | 'search'] ?? false)} |`,
+              ),
+            '',
+          ]
+        : ['Prism: not measured (see above).', '']),
       '| Setup | Mock | Trivial node:http | Ratio | Target | Met |',
       '|---|---:|---:|---:|---|---|',
       `| \`--seed-calls ${CALLS}\` (spawn to first answer, demo seed included) | ${int(seedMs)} ms | n/a | n/a | <30 s | ${mark(checks.seed)} |`,
@@ -291,6 +353,8 @@ async function main(): Promise<void> {
         request: r.what,
         mock: { ...r.mock, samples: undefined, cpuMsPerRequest: r.mockCpuMs },
         trivial: { ...r.trivial, samples: undefined, cpuMsPerRequest: r.trivialCpuMs },
+        prism: r.prism ? { ...r.prism, samples: undefined, cpuMsPerRequest: r.prismCpuMs } : undefined,
+        prismRpsRatio: r.prism ? r.mock.rps / r.prism.rps : undefined,
         rpsRatio: r.mock.rps / r.trivial.rps,
         p50Ratio: r.mock.p50 / r.trivial.p50,
         cpuRatio: r.mockCpuMs !== undefined && r.trivialCpuMs ? r.mockCpuMs / r.trivialCpuMs : undefined,
@@ -298,10 +362,14 @@ async function main(): Promise<void> {
       })),
       targets: TARGETS,
       met: checks,
+      prism: prism ? { version: PRISM_VERSION, met: prismChecks } : undefined,
     };
     writeFileSync(path.join(outDir, 'mock.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote ${path.relative(root, path.join(outDir, 'mock.json'))}`);
-    const missed = Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k);
+    const missed = [
+      ...Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k),
+      ...Object.entries(prismChecks).filter(([, ok]) => ok === false).map(([k]) => `${k} vs Prism`),
+    ];
     if (missed.length > 0) {
       console.log(`targets missed: ${missed.join(', ')}`);
       if (process.argv.includes('--strict')) process.exitCode = 2;

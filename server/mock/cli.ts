@@ -2,9 +2,7 @@ import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMockApp } from './app.js';
-import { MAX_SEED_CALLS, defaultReaders, openMockDb } from './store/index.js';
-
-const DEFAULT_READERS = defaultReaders();
+import { MAX_SEED_CALLS, openMockDb } from './store/index.js';
 
 const USAGE = `Usage: npm run mock -- [options]
 
@@ -18,9 +16,6 @@ const USAGE = `Usage: npm run mock -- [options]
   --latency MS       delay every response by MS milliseconds
   --fail-rate P      answer a fraction P (0..1) of requests with 502/503
   --no-read-cache    compute every list/read/search answer (no reuse of serialised answers)
-  --readers N        threads that read list and search pages beside the main one
-                     (default ${DEFAULT_READERS} here: one per CPU beyond the first, at most 4;
-                     0..8; none with --db :memory:)
   --help             this text
 `;
 
@@ -52,7 +47,6 @@ function main(): void {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'no-read-cache': { type: 'boolean' },
-        readers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -73,11 +67,9 @@ function main(): void {
   const seedCalls = num('seed-calls', v['seed-calls'], 0, 0, MAX_SEED_CALLS);
   const latencyMs = num('latency', v.latency, 0, 0, 600_000);
   const failRate = num('fail-rate', v['fail-rate'], 0, 0, 1);
-  const readers = num('readers', v.readers, DEFAULT_READERS, 0, 8);
-  if (!Number.isInteger(readers)) fail('--readers must be a whole number');
 
   const started = Date.now();
-  const db = openMockDb({ file, seed, seedCalls, readers });
+  const db = openMockDb({ file, seed, seedCalls });
   const openMs = Date.now() - started;
   const app = createMockApp({
     db,
@@ -95,8 +87,7 @@ function main(): void {
       `HubSpot mock listening on http://${shownHost}:${info.port}\n` +
         `Database: ${dbShown} (opened in ${openMs} ms)\n` +
         `Token: ${v.token ? 'only the configured --token' : 'any non-empty bearer token'}` +
-        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}` +
-        `${readers && file !== ':memory:' ? `, ${readers} reader thread${readers > 1 ? 's' : ''}` : ''}\n`,
+        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}\n`,
     );
   });
   server.on('error', (err) => {

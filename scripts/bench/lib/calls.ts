@@ -8,7 +8,7 @@ const pageSchema = z.object({
 export type CallPage = z.infer<typeof pageSchema>;
 
 /** A list page's ids and next cursor, or undefined when the body is not one. */
-export function parsePage(body: string): CallPage | undefined {
+function parsePage(body: string): CallPage | undefined {
   try {
     const r = pageSchema.safeParse(JSON.parse(body));
     return r.success ? r.data : undefined;

@@ -2,7 +2,7 @@
  * CPU time used by another process (user + system), read from /proc/<pid>/stat on Linux.
  * On a shared machine wall-clock throughput swings with other load; CPU time per request does not.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ), 100 on every mainstream Linux build. */
 const USER_HZ = 100;
@@ -21,4 +21,32 @@ export function processCpuMs(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU milliseconds used so far by every process of a process group (a launcher and its server). */
+export function groupCpuMs(pgid: number | undefined): number | undefined {
+  if (pgid === undefined) return undefined;
+  let total = 0;
+  let found = false;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[2]) !== pgid) continue;
+      const ms = processCpuMs(Number(entry));
+      if (ms === undefined) continue;
+      total += ms;
+      found = true;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found ? total : undefined;
 }

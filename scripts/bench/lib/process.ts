@@ -12,16 +12,33 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** Spawns `node <args>` in `cwd` and polls `readyUrl` (every 5 ms) until it answers 2xx. */
+/**
+ * Spawns `node <args>` (or `command <args>`) in `cwd` and polls `readyUrl` (every 5 ms) until it
+ * answers 2xx. With `group`, the child leads its own process group and `stop` signals the whole
+ * group (a launcher such as npx and the server it starts).
+ */
 export async function startServer(opts: {
+  command?: string;
   args: string[];
+  group?: boolean;
   cwd: string;
   readyUrl: string;
   headers?: Record<string, string>;
   timeoutMs: number;
 }): Promise<ServerProcess> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, opts.args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(opts.command ?? process.execPath, opts.args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
+  const kill = (signal: NodeJS.Signals): void => {
+    if (opts.group && proc.pid !== undefined) {
+      try {
+        process.kill(-proc.pid, signal);
+        return;
+      } catch {
+        // the group is gone already
+      }
+    }
+    proc.kill(signal);
+  };
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   proc.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
@@ -30,7 +47,7 @@ export async function startServer(opts: {
     exited = true;
   });
   for (;;) {
-    if (exited) throw new Error(`server exited before it answered: node ${opts.args.join(' ')}\n${out}`);
+    if (exited) throw new Error(`server exited before it answered: ${opts.command ?? 'node'} ${opts.args.join(' ')}\n${out}`);
     try {
       const res = await fetch(opts.readyUrl, { headers: opts.headers });
       await res.arrayBuffer();
@@ -39,7 +56,7 @@ export async function startServer(opts: {
       // not listening yet
     }
     if (performance.now() - t0 > opts.timeoutMs) {
-      proc.kill('SIGKILL');
+      kill('SIGKILL');
       throw new Error(`server did not answer within ${opts.timeoutMs} ms\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 5));
@@ -51,8 +68,8 @@ export async function startServer(opts: {
     output: () => out,
     stop: async (signal = 'SIGTERM') => {
       if (exited) return;
-      proc.kill(signal);
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      kill(signal);
+      const timer = setTimeout(() => kill('SIGKILL'), 10_000);
       await exitP;
       clearTimeout(timer);
     },

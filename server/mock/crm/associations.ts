@@ -10,10 +10,9 @@ import {
   defaultLabelDef,
   encodeCursor,
   findObject,
-  objectToJson,
   type CrmContext,
-  type ObjectJson,
 } from './objects.js';
+import { objectToJson, type ObjectJson } from './to-json.js';
 
 export const CATEGORIES = ['HUBSPOT_DEFINED', 'INTEGRATOR_DEFINED', 'USER_DEFINED', 'WORK'] as const;
 

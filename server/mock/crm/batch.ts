@@ -4,14 +4,13 @@ import { OBJECT_TYPE_INFO } from './object-types.js';
 import {
   createObject,
   findObject,
-  objectToJson,
   updateObject,
   archiveObject,
   type AssociationInput,
   type CrmContext,
   type InputValue,
-  type ObjectJson,
 } from './objects.js';
+import { objectToJson, type ObjectJson } from './to-json.js';
 import { propertyCatalog } from './properties.js';
 import { toIso } from './values.js';
 

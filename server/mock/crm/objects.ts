@@ -1,12 +1,11 @@
 import type { Clock } from '../clock.js';
 import type { MockDb } from '../store/db.js';
-import type { AssociationLabelDef, JsonProperty, JsonRows, ObjectTypeName, StoredObject, WriteSource } from '../store/types.js';
-import { JSON_PROPERTY_NAME, MAX_JSON_PROPERTIES } from '../store/db.js';
+import type { AssociationLabelDef, ObjectTypeName, StoredObject, WriteSource } from '../store/types.js';
 import { OBJECT_TYPES } from '../store/types.js';
 import { MockError, badRequest, objectNotFound, validationError, type PropertyProblem } from './errors.js';
-import { OBJECT_TYPE_INFO, resolveObjectType, systemValue } from './object-types.js';
+import { OBJECT_TYPE_INFO } from './object-types.js';
 import { propertyCatalog } from './properties.js';
-import { normaliseValue, toIso } from './values.js';
+import { normaliseValue } from './values.js';
 
 export interface CrmContext {
   db: MockDb;
@@ -15,23 +14,6 @@ export interface CrmContext {
 
 /** Source recorded in property history for writes through the public API. */
 export const API_SOURCE: WriteSource = { sourceType: 'API', sourceId: 'mock-private-app' };
-
-export interface ObjectJson {
-  id: string;
-  properties: Record<string, string>;
-  propertiesWithHistory?: Record<string, { value: string; timestamp: string; sourceType: string; sourceId?: string }[]>;
-  createdAt: string;
-  updatedAt: string;
-  archived: boolean;
-  archivedAt?: string;
-  associations?: Record<string, { results: { id: string; type: string }[] }>;
-}
-
-export interface ReadOptions {
-  properties?: readonly string[];
-  propertiesWithHistory?: readonly string[];
-  associations?: readonly string[];
-}
 
 export interface AssociationInput {
   to: { id: string };
@@ -81,118 +63,10 @@ export function requireObject(
   return obj;
 }
 
-// ---- output ---------------------------------------------------------------------------------
+// ---- association names --------------------------------------------------------------------------
 
 export function associationTypeName(def: Pick<AssociationLabelDef, 'name'> | undefined, from: ObjectTypeName, to: ObjectTypeName): string {
   return def?.name ?? `${OBJECT_TYPE_INFO[from].singular}_to_${OBJECT_TYPE_INFO[to].singular}`;
-}
-
-export function associationsJson(
-  ctx: CrmContext,
-  obj: StoredObject,
-  names: readonly string[],
-): Record<string, { results: { id: string; type: string }[] }> | undefined {
-  const out: Record<string, { results: { id: string; type: string }[] }> = {};
-  const seen = new Set<ObjectTypeName>();
-  for (const raw of names) {
-    const toType = resolveObjectType(raw);
-    if (!toType || seen.has(toType)) continue;
-    seen.add(toType);
-    const rows = ctx.db.associationsOf(obj.id, toType);
-    if (!rows.length) continue;
-    const defs = new Map(ctx.db.labels(obj.type, toType).map((d) => [`${d.category}:${d.typeId}`, d]));
-    out[toType] = {
-      results: rows.map((r) => ({
-        id: String(r.toId),
-        type: associationTypeName(defs.get(`${r.category}:${r.typeId}`), obj.type, toType),
-      })),
-    };
-  }
-  return Object.keys(out).length ? out : undefined;
-}
-
-export function objectToJson(ctx: CrmContext, obj: StoredObject, opts: ReadOptions = {}): ObjectJson {
-  const info = OBJECT_TYPE_INFO[obj.type];
-  const requested = opts.properties && opts.properties.length ? opts.properties : info.defaultProperties;
-  const createdIso = toIso(obj.createdAt);
-  const updatedIso = obj.updatedAt === obj.createdAt ? createdIso : toIso(obj.updatedAt);
-  const properties: Record<string, string> = {};
-  let stored: Record<string, string> | undefined;
-  const add = (name: string) => {
-    if (name === 'hs_object_id') properties[name] = String(obj.id);
-    else if (name === info.createdProperty) properties[name] = createdIso;
-    else if (name === info.modifiedProperty) properties[name] = updatedIso;
-    else {
-      stored ??= obj.props;
-      const v = stored[name];
-      if (v !== undefined) properties[name] = v;
-    }
-  };
-  for (const name of requested) add(name);
-  add('hs_object_id');
-  add(info.createdProperty);
-  add(info.modifiedProperty);
-  const json: ObjectJson = {
-    id: String(obj.id),
-    properties,
-    createdAt: createdIso,
-    updatedAt: updatedIso,
-    archived: obj.archived,
-  };
-  if (obj.archivedAt !== null) json.archivedAt = toIso(obj.archivedAt);
-  if (opts.propertiesWithHistory && opts.propertiesWithHistory.length) {
-    const catalog = propertyCatalog(ctx.db, obj.type).byName;
-    const names = opts.propertiesWithHistory.filter((n) => catalog.has(n));
-    const stored = names.filter((n) => systemValue(info, n, obj) === undefined);
-    const hist = ctx.db.history(obj, stored);
-    const pwh: NonNullable<ObjectJson['propertiesWithHistory']> = {};
-    for (const n of names) {
-      const sys = systemValue(info, n, obj);
-      if (sys !== undefined) {
-        pwh[n] = [{ value: sys, timestamp: toIso(n === info.createdProperty || n === 'hs_object_id' ? obj.createdAt : obj.updatedAt), sourceType: obj.source }];
-        continue;
-      }
-      const entries = hist[n];
-      if (entries && entries.length) {
-        pwh[n] = entries.map((e) => ({
-          value: e.value,
-          timestamp: toIso(e.timestamp),
-          sourceType: e.sourceType,
-          ...(e.sourceId ? { sourceId: e.sourceId } : {}),
-        }));
-      }
-    }
-    json.propertiesWithHistory = pwh;
-  }
-  if (opts.associations && opts.associations.length) {
-    const assoc = associationsJson(ctx, obj, opts.associations);
-    if (assoc) json.associations = assoc;
-  }
-  return json;
-}
-
-/** A JSON document around records SQLite wrote (JsonRows.json), as UTF-8 bytes. */
-export function jsonDocument(head: string, records: Uint8Array, tail: string): Uint8Array {
-  return Buffer.concat([Buffer.from(head), records, Buffer.from(tail)]);
-}
-
-/**
- * The `properties` members objectToJson writes for these requested properties, for SQLite to
- * write the records itself (MockDb.listJson, MockDb.searchJson): the same keys in the same order.
- * undefined when a name needs objectToJson: integer-like keys (a JavaScript object puts them
- * first), `__proto__`, names SQLite does not write, or more names than it writes.
- */
-export function recordJsonProperties(type: ObjectTypeName, properties?: readonly string[]): JsonProperty[] | undefined {
-  const info = OBJECT_TYPE_INFO[type];
-  const requested = properties && properties.length ? properties : info.defaultProperties;
-  const names = [...new Set([...requested, 'hs_object_id', info.createdProperty, info.modifiedProperty])];
-  if (names.length > MAX_JSON_PROPERTIES || names.some((n) => !JSON_PROPERTY_NAME.test(n) || /^\d+$/.test(n) || n === '__proto__')) {
-    return undefined;
-  }
-  return names.map((name) => ({
-    name,
-    from: name === 'hs_object_id' ? 'id' : name === info.createdProperty ? 'created' : name === info.modifiedProperty ? 'updated' : 'stored',
-  }));
 }
 
 // ---- validation -------------------------------------------------------------------------------
@@ -397,12 +271,6 @@ export function unpinCall(ctx: CrmContext, callId: number, onlyRecordId?: number
   }
 }
 
-/** The stored properties objectToJson needs for these read options. */
-export function projectionFor(type: ObjectTypeName, opts: ReadOptions): string[] {
-  const requested = opts.properties && opts.properties.length ? opts.properties : OBJECT_TYPE_INFO[type].defaultProperties;
-  return [...requested, ...(opts.propertiesWithHistory ?? [])];
-}
-
 function afterIdOf(after: string | undefined): number {
   if (after === undefined || after === '') return 0;
   const decoded = decodeCursor(after);
@@ -426,19 +294,6 @@ export function listObjects(
     return last ? { rows, nextAfter: encodeCursor(last.id) } : { rows };
   }
   return { rows };
-}
-
-/** listObjects() with the records written as JSON by SQLite (properties from recordJsonProperties). */
-export async function listObjectsJson(
-  ctx: CrmContext,
-  type: ObjectTypeName,
-  opts: { limit: number; after?: string; archived: boolean; properties: readonly JsonProperty[] },
-): Promise<JsonRows & { nextAfter?: string }> {
-  const page = await ctx.db.listJson(type, opts.archived, afterIdOf(opts.after), opts.limit, opts.properties);
-  if (page.lastId !== undefined && page.count === opts.limit && ctx.db.hasObjectAfter(type, opts.archived, page.lastId)) {
-    return { ...page, nextAfter: encodeCursor(page.lastId) };
-  }
-  return page;
 }
 
 /** Opaque list cursor: base64url of "id:<n>". Plain numeric ids are accepted as well. */

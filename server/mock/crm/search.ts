@@ -1,7 +1,8 @@
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan, SearchValue } from '../store/types.js';
 import { badRequest, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
-import { jsonDocument, objectToJson, projectionFor, recordJsonProperties, type CrmContext, type ObjectJson } from './objects.js';
+import type { CrmContext } from './objects.js';
+import { objectToJson, projectionFor, type ObjectJson } from './to-json.js';
 import { propertyCatalog, type PropertyDef } from './properties.js';
 import { parseDateTime, toIso } from './values.js';
 
@@ -213,10 +214,6 @@ function parseSort(s: SortInput): { propertyName: string; descending: boolean } 
 
 export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
   const { plan, properties } = planSearch(ctx, type, input);
-  return searchOutput(ctx, plan, properties, basePath);
-}
-
-function searchOutput(ctx: CrmContext, plan: SearchPlan, properties: string[] | undefined, basePath: string): SearchOutput {
   const { rows, total } = ctx.db.search(plan);
   const out: SearchOutput = { total, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };
   const paging = pagingOf(plan, rows.length, total, basePath);
@@ -224,14 +221,9 @@ function searchOutput(ctx: CrmContext, plan: SearchPlan, properties: string[] | 
   return out;
 }
 
-/** searchObjects' answer as UTF-8 JSON: the same document, the records written by SQLite when it can. */
-export async function searchObjectsJson(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): Promise<Uint8Array> {
-  const { plan, properties } = planSearch(ctx, type, input);
-  const fields = recordJsonProperties(type, properties);
-  if (!fields) return Buffer.from(JSON.stringify(searchOutput(ctx, plan, properties, basePath)));
-  const { total, count, json } = await ctx.db.searchJson(plan, fields);
-  const paging = pagingOf(plan, count, total, basePath);
-  return jsonDocument(`{"total":${total},"results":[`, json, `]${paging ? `,"paging":${JSON.stringify(paging)}` : ''}}`);
+/** searchObjects' answer as UTF-8 JSON, as the route sends it. */
+export function searchObjectsJson(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): Uint8Array {
+  return Buffer.from(JSON.stringify(searchObjects(ctx, type, input, basePath)));
 }
 
 function pagingOf(plan: SearchPlan, count: number, total: number, basePath: string): SearchOutput['paging'] {

@@ -2,9 +2,10 @@ import type { MockDb } from '../store/db.js';
 
 /**
  * Serialised responses of reads (list, read by id, search), reused until anything is
- * written. The key is the full request (method, path, query, body); the store's version
- * changes on every write of this process and on commits by other processes, which
- * empties the cache. Bounded by entry count and total size.
+ * written: the mock's one piece of speed machinery (`readCache: false` computes every answer,
+ * the reference test/read-cache.test.ts compares it with). The key is the full request
+ * (method, path, query, body); the store's version changes on every write of this process and
+ * on commits by other processes, which empties the cache. Bounded by entry count and total size.
  */
 export class ReadCache {
   private readonly entries = new Map<string, Uint8Array>();

@@ -1,19 +1,8 @@
 import { Hono } from 'hono';
 import { basePath } from 'hono/route';
 import { MockError, objectNotFound } from '../crm/errors.js';
-import {
-  archiveObject,
-  createObject,
-  findObject,
-  listObjects,
-  jsonDocument,
-  listObjectsJson,
-  objectToJson,
-  projectionFor,
-  recordJsonProperties,
-  updateObject,
-  type CrmContext,
-} from '../crm/objects.js';
+import { archiveObject, createObject, findObject, listObjects, updateObject, type CrmContext } from '../crm/objects.js';
+import { objectToJson, projectionFor } from '../crm/to-json.js';
 import { requireType } from '../crm/associations.js';
 import type { ReadCache } from './cache.js';
 import { noContent, queryBool, queryInt, queryList, readJson, sendCached, sendJson, utf8, type MockEnv } from './http.js';
@@ -54,11 +43,6 @@ export function objectRoutes(ctx: CrmContext, cache: ReadCache | undefined): Hon
       nextAfter
         ? `,"paging":${JSON.stringify({ next: { after: nextAfter, link: `${basePath(c)}/${type}?after=${nextAfter}&limit=${limit}` } })}`
         : '';
-    const fields = propertiesWithHistory?.length || associations?.length ? undefined : recordJsonProperties(type, properties);
-    if (fields) {
-      const page = await listObjectsJson(ctx, type, { limit, archived, properties: fields, ...(after !== undefined ? { after } : {}) });
-      return jsonDocument('{"results":[', page.json, `]${paging(page.nextAfter)}}`);
-    }
     const page = listObjects(ctx, type, {
       limit,
       archived,

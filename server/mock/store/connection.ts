@@ -17,16 +17,11 @@ export function containsToken(text: string | null, pattern: string): boolean {
   return tokens.some((t) => re.test(t)) || subTokens.some((t) => re.test(t));
 }
 
-/**
- * A connection to the mock's database with its settings and SQL functions: the store's own
- * (read-write, WAL) or a reader's (read-only, see reader.ts), so both run the same SQL alike.
- */
-export function openConnection(file: string, opts: { readonly?: boolean } = {}): Database.Database {
-  const db = new Database(file, { readonly: opts.readonly ?? false });
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  }
+/** A read-write (WAL) connection to the mock's database with its settings and SQL functions. */
+function openConnection(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -262144');
@@ -36,4 +31,89 @@ export function openConnection(file: string, opts: { readonly?: boolean } = {}):
     containsToken(typeof text === 'string' ? text : text == null ? null : String(text), String(pattern)) ? 1 : 0,
   );
   return db;
+}
+
+/** Prepared statements kept per connection (cleared beyond this many distinct SQL texts). */
+const MAX_STATEMENTS = 2000;
+
+/**
+ * The store's read-write connection: prepared statements by SQL text, transactions, and the
+ * version that every cache of the mock is keyed by.
+ */
+export class Connection {
+  readonly sqlite: Database.Database;
+  readonly file: string;
+  private readonly stmts = new Map<string, Database.Statement>();
+  private readonly counts = new Map<string, number>();
+  private writeGeneration = 0;
+  private dataVersionStmt: Database.Statement | undefined;
+  private closed = false;
+
+  constructor(file: string) {
+    this.file = file;
+    this.sqlite = openConnection(file);
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stmts.clear();
+    this.dataVersionStmt = undefined;
+    this.sqlite.close();
+  }
+
+  /** Prepared statement cache keyed by SQL text (`raw`: rows come back as arrays). */
+  stmt(sql: string, raw = false): Database.Statement {
+    const key = raw ? `RAW ${sql}` : sql;
+    let s = this.stmts.get(key);
+    if (!s) {
+      if (this.stmts.size > MAX_STATEMENTS) this.stmts.clear();
+      s = this.sqlite.prepare(sql);
+      if (raw) s.raw(true);
+      this.stmts.set(key, s);
+    }
+    return s;
+  }
+
+  /** Runs fn in one IMMEDIATE transaction (nested calls join the outer one). */
+  tx<T>(fn: () => T): T {
+    if (this.sqlite.inTransaction) return fn();
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  /**
+   * Changes whenever anything was written, by this connection or (via SQLite's
+   * data_version) by another process on the same file. Used to key result caches.
+   */
+  version(): string {
+    this.dataVersionStmt ??= this.sqlite.prepare('PRAGMA data_version').pluck();
+    return `${this.writeGeneration}:${String(this.dataVersionStmt.get())}`;
+  }
+
+  /** Marks a write by this connection (version() changes). */
+  wrote(): void {
+    this.writeGeneration++;
+  }
+
+  /** A `SELECT count(*) AS n ...` result, reused until the next write. */
+  count(sql: string, params: readonly (string | number)[]): number {
+    const key = `${this.version()}\u0000${sql}\u0000${JSON.stringify(params)}`;
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = (this.stmt(sql).get(...params) as { n: number }).n;
+      if (this.counts.size > 1000) this.counts.clear();
+      this.counts.set(key, n);
+    }
+    return n;
+  }
+
+  /** Refreshes planner statistics (after bulk seeding). */
+  analyze(): void {
+    this.sqlite.exec('ANALYZE');
+    this.stmts.clear();
+  }
 }

@@ -6,7 +6,6 @@ import { MockDb } from './db.js';
 import { migrate } from './schema.js';
 
 export { MockDb } from './db.js';
-export { ReaderPool, defaultReaders } from './reader.js';
 export * from './types.js';
 
 export interface OpenMockDbOptions {
@@ -17,11 +16,6 @@ export interface OpenMockDbOptions {
   /** Extra generated calls added to a new database (benchmarks), up to 1,000,000. */
   seedCalls?: number;
   clock?: Clock;
-  /**
-   * Reader threads serving list and search pages beside the main thread (MockDb.startReaders;
-   * default 0). Only for a database file.
-   */
-  readers?: number;
 }
 
 export const MAX_SEED_CALLS = 1_000_000;
@@ -53,6 +47,5 @@ export function openMockDb(opts: OpenMockDbOptions): MockDb {
     db.close();
     throw e;
   }
-  if (opts.readers) db.startReaders(opts.readers);
   return db;
 }

@@ -23,11 +23,16 @@ export const INDEXED_WITH_TIMESTAMP = ['hs_call_disposition', 'hs_call_direction
 /** Text properties with an index on lower(value), for case-insensitive sorting. */
 export const CASE_INSENSITIVE_SORT_INDEXED = ['hs_call_title'] as const;
 
+/** Property names the store accepts: they go into SQL text as JSON paths. */
+export const PROPERTY_NAME = /^[A-Za-z0-9_]+$/;
+
+/** A stored property's value (JSON text of a string, or NULL); throws on a name SQL cannot carry. */
 export function textExpr(name: string): string {
+  if (!PROPERTY_NAME.test(name)) throw new Error(`invalid property name ${name}`);
   return `json_extract(props, '$.${name}')`;
 }
 export function numberExpr(name: string): string {
-  return `CAST(json_extract(props, '$.${name}') AS REAL)`;
+  return `CAST(${textExpr(name)} AS REAL)`;
 }
 
 /** Epoch milliseconds -> ISO-8601 UTC with milliseconds, as Date.prototype.toISOString writes it. */
@@ -135,8 +140,7 @@ const MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
-    // the timestamps as the ISO-8601 text every answer carries, so SQLite can write list and
-    // search answers itself (see MockDb.listJson) without formatting dates per row
+    // the timestamps as ISO-8601 text, for list and search pages SQLite wrote itself (dropped by 6)
     up: `
       ALTER TABLE objects ADD COLUMN created_iso TEXT NOT NULL DEFAULT '';
       ALTER TABLE objects ADD COLUMN updated_iso TEXT NOT NULL DEFAULT '';
@@ -145,6 +149,15 @@ const MIGRATIONS: Migration[] = [
         created_iso = ${isoExpr('created_at')},
         updated_iso = ${isoExpr('updated_at')},
         archived_iso = CASE WHEN archived_at IS NULL THEN NULL ELSE ${isoExpr('archived_at')} END;
+    `,
+  },
+  {
+    version: 6,
+    // pages are written in JavaScript only (crm/to-json.ts): the ISO copies of the times go
+    up: `
+      ALTER TABLE objects DROP COLUMN created_iso;
+      ALTER TABLE objects DROP COLUMN updated_iso;
+      ALTER TABLE objects DROP COLUMN archived_iso;
     `,
   },
 ];

@@ -94,7 +94,7 @@ describe('search totals of one equality or range filter', () => {
       const cut = ts[Math.floor(ts.length / 3)] ?? '';
       const high = ts[Math.floor((ts.length * 2) / 3)] ?? '';
       const outcome = calls[7]?.properties['hs_call_disposition'] ?? '';
-      // repeated, so the totals come from the sorted value lists once the data is unchanged a while
+      // repeated, so later totals come from the count kept until the next write
       for (let round = 0; round < 3; round++) {
         expect(await count({ propertyName: 'hs_timestamp', operator: 'GTE', value: cut })).toBe(ts.filter((t) => t >= cut).length);
         expect(await count({ propertyName: 'hs_timestamp', operator: 'GT', value: String(Date.parse(cut)) })).toBe(ts.filter((t) => t > cut).length);

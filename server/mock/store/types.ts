@@ -99,23 +99,6 @@ export interface SearchPlan {
   terms: string[];
   limit: number;
   offset: number;
-  /** Read only these stored properties of the matches (see MockDb.listObjects). */
+  /** Read only these stored properties of the matches (see store/objects.ts selectObjects). */
   project?: readonly string[];
-}
-
-/**
- * One member of the `properties` object of a record written as JSON by SQLite (MockDb.listJson,
- * MockDb.searchJson): a stored property, or the id / creation / modification time under a name.
- * Names match /^[A-Za-z0-9_]+$/ and are unique.
- */
-export interface JsonProperty {
-  name: string;
-  from: 'stored' | 'id' | 'created' | 'updated';
-}
-
-/** Records written as JSON by SQLite: the comma-separated objects (UTF-8), how many, the last id. */
-export interface JsonRows {
-  json: Uint8Array;
-  count: number;
-  lastId: number | undefined;
 }
