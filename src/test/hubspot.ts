@@ -49,6 +49,7 @@ interface Fault {
   status: number;
   body: unknown;
   times: number;
+  headers: Record<string, string>;
 }
 
 interface PendingHold {
@@ -112,8 +113,14 @@ export class HubSpotFake {
    * The next `times` requests matching `method` and the HubSpot `path` get `status` and `body` (HubSpot's
    * error shape unless given) instead of reaching the mock, as a refusing HubSpot would answer.
    */
-  fail(method: Method, path: PathMatch, status: number, body: unknown = hubspotError(`Refused (HTTP ${status})`), times = 1): void {
-    this.faults.push({ method, path, status, body, times });
+  fail(
+    method: Method,
+    path: PathMatch,
+    status: number,
+    body: unknown = hubspotError(`Refused (HTTP ${status})`),
+    { times = 1, headers = {} }: { times?: number; headers?: Record<string, string> } = {},
+  ): void {
+    this.faults.push({ method, path, status, body, times, headers });
   }
 
   /** The next request matching `method` and the HubSpot `path` waits until `release()` before the mock sees it. */
@@ -211,7 +218,7 @@ export class HubSpotFake {
     if (fault) {
       fault.times -= 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-      return Response.json(fault.body, { status: fault.status });
+      return Response.json(fault.body, { status: fault.status, headers: fault.headers });
     }
     return this.mock.fetch(request);
   }
