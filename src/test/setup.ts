@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Vitest's jsdom environment replaces the global Uint8Array and ArrayBuffer with the jsdom window's own,
@@ -9,6 +9,10 @@ import { afterEach } from 'vitest';
 const NodeUint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
 globalThis.Uint8Array = NodeUint8Array;
 globalThis.ArrayBuffer = Object.getPrototypeOf(Buffer.alloc(0).buffer).constructor as ArrayBufferConstructor;
+
+// Component tests run the real HubSpot mock and MUI on a shared machine: give screens time to settle
+// before a lookup fails.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,9 +6,6 @@ import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/h
 import { renderWithProviders } from '../../test/render';
 import type { PickedRecord } from './association-model';
 import { AssociationPicker } from './AssociationPicker';
-
-// The machine running the suite is shared; give screens time to settle before a lookup fails.
-configure({ asyncUtilTimeout: 5_000 });
 
 /** The mock's custom call→company label "Account review". */
 const ACCOUNT_REVIEW = 1005;

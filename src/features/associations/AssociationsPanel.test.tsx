@@ -1,13 +1,10 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
 import { renderWithProviders } from '../../test/render';
 import { AssociationsPanel } from './AssociationsPanel';
 import { AssociationSummary, PinnedOnSummary } from './AssociationSummary';
-
-// The machine running the suite is shared; give screens time to settle before a lookup fails.
-configure({ asyncUtilTimeout: 5_000 });
 
 /** The mock's custom call→contact label "Decision maker". */
 const DECISION_MAKER = 1001;
