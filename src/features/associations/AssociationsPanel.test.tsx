@@ -206,7 +206,7 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
     await user.keyboard('{Escape}');
     // The re-read after the failure is held: what the panel shows comes from the rollback alone.
     const reread = hs.hold('GET', `/crm/v4/objects/calls/${callId}/associations/contacts`);
-    await user.click(within(dialog).getByRole('button', { name: 'Associate', exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Associate' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not associate Alan Turing: You do not have permission to associate these records.');
     await reread.reached;
     expect(screen.queryByRole('listitem', { name: 'Alan Turing' })).not.toBeInTheDocument();
