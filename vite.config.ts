@@ -71,6 +71,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/test/setup.ts'],
+          // First renders of MUI in jsdom take seconds on the shared 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

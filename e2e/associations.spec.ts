@@ -221,6 +221,19 @@ test('a refused association disappears again and HubSpot’s message is shown', 
     });
   });
 
+  // The panel's re-read after the failure is held until it is checked: what it shows comes from the rollback alone.
+  let holdReread = false;
+  let rereadArrived = () => {};
+  const rereadSeen = new Promise<void>((resolve) => (rereadArrived = resolve));
+  let releaseReread = () => {};
+  const rereadReleased = new Promise<void>((resolve) => (releaseReread = resolve));
+  await page.route(`**/hubspot/crm/v4/objects/calls/${call.id}/associations/companies?*`, async (route) => {
+    if (!holdReread || route.request().method() !== 'GET') return route.fallback();
+    rereadArrived();
+    await rereadReleased;
+    return route.fallback();
+  });
+
   await page.goto(`/calls/${call.id}`);
   const panel = panelOf(page);
   await expect(panel.getByText('No associated companies')).toBeVisible();
@@ -230,10 +243,13 @@ test('a refused association disappears again and HubSpot’s message is shown', 
   await page.getByRole('dialog', { name: 'Associate records with this call' }).getByRole('button', { name: 'Associate', exact: true }).click();
   // Optimistic: on screen before HubSpot answers.
   await expect(rowOf(panel, name)).toBeVisible();
+  holdReread = true;
   release();
   await expect(page.getByRole('alert').filter({ hasText: `Could not associate ${name}: ${message}` })).toBeVisible();
+  await rereadSeen;
   await expect(rowOf(panel, name)).toHaveCount(0);
   await expect(panel.getByText('No associated companies')).toBeVisible();
+  releaseReread();
   expect(await associationsOf(api, call.id, 'companies')).toEqual([]);
 });
 

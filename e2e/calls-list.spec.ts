@@ -470,12 +470,27 @@ test.describe('call list failures', () => {
           })
         : route.fallback(),
     );
+    // The list's re-read after the failure is held until the cell is checked: what it shows comes from the rollback alone.
+    let holdReread = false;
+    let rereadArrived = () => {};
+    const rereadSeen = new Promise<void>((resolve) => (rereadArrived = resolve));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/hubspot/crm/v3/objects/calls/search', async (route) => {
+      if (!holdReread) return route.fallback();
+      rereadArrived();
+      await released;
+      return route.fallback();
+    });
     await page.goto(`/calls?q=${token}`);
     await settled(page, '1 call matches.');
     await page.getByRole('button', { name: `Change outcome of ${token} refused` }).click();
+    holdReread = true;
     await page.getByRole('menuitemradio', { name: 'Busy' }).click();
     await expect(page.getByText(`Outcome of “${token} refused” was not changed: Property values were not valid`)).toBeVisible();
+    await rereadSeen;
     await expect(rowByTitle(page, `${token} refused`).locator('[data-field="outcome"]')).toHaveText('Connected');
+    release();
     expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.connected);
   });
 });

@@ -1,19 +1,24 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HubSpotApiError } from '../api/errors';
 import { configureHttp, hubspotRequest, resetHttpConfig } from '../api/http';
 import * as z from 'zod/mini';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
 import { NotificationsProvider, useNotify } from '../lib/notifications';
-import { createQueryClient, shouldRetryQuery } from './query-client';
+import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../test/hubspot';
+import { renderWithProviders } from '../test/render';
+import { shouldRetryQuery } from './query-client';
 import { RetryNotice } from './RetryNotice';
 import { AppRoutes } from './router';
 
+let hs: HubSpotFake;
+beforeEach(() => {
+  hs = installHubSpot();
+});
 afterEach(() => {
-  vi.unstubAllGlobals();
+  uninstallHubSpot(hs);
   resetHttpConfig();
 });
 
@@ -54,11 +59,6 @@ describe('query client defaults', () => {
     expect(shouldRetryQuery(0, err(0, 'NETWORK_ERROR'))).toBe(true);
     expect(shouldRetryQuery(1, err(0, 'NETWORK_ERROR'))).toBe(false);
   });
-  it('keeps data fresh for 30 s and does not refetch on window focus', () => {
-    const defaults = createQueryClient().getDefaultOptions().queries;
-    expect(defaults?.staleTime).toBe(30_000);
-    expect(defaults?.refetchOnWindowFocus).toBe(false);
-  });
 });
 
 function NotifyButton() {
@@ -98,18 +98,13 @@ describe('RetryNotice', () => {
   it('tells the user while http.ts waits out a 429', async () => {
     let release: () => void = () => {};
     configureHttp({ sleep: () => new Promise<void>((resolve) => (release = resolve)) });
-    const responses = [
-      new Response(JSON.stringify({ status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT' }), {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': '7' },
-      }),
-      new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json' } }),
-    ];
-    vi.stubGlobal('fetch', vi.fn(async () => responses.shift()));
+    hs.fail('GET', '/crm/v3/objects/calls', 429, { ...hubspotError('You have reached your secondly limit.', 'RATE_LIMIT'), errorType: 'RATE_LIMIT' }, {
+      headers: { 'retry-after': '7' },
+    });
     render(<RetryNotice />);
     let result: Promise<unknown> = Promise.resolve();
     act(() => {
-      result = hubspotRequest('/crm/v3/objects/calls', { schema: z.object({ ok: z.boolean() }) });
+      result = hubspotRequest('/crm/v3/objects/calls', { schema: z.object({ results: z.array(z.unknown()) }) });
     });
     expect(await screen.findByText('HubSpot is rate-limiting, retrying in 7 s')).toBeVisible();
     await act(async () => {
@@ -136,15 +131,7 @@ describe('ConfirmDialog', () => {
 
 describe('routes', () => {
   it('shows the not-found page with a way back for an unknown address', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ mode: 'mock', host: 'embedded' }), { status: 200, headers: { 'content-type': 'application/json' } })));
-    window.history.replaceState(null, '', '/definitely/not/here');
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <NotificationsProvider>
-          <AppRoutes />
-        </NotificationsProvider>
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<AppRoutes />, { route: '/definitely/not/here' });
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible();
     expect(screen.getByRole('link', { name: 'Back to calls' })).toHaveAttribute('href', '/calls');
     expect(await screen.findByText('Mock')).toBeVisible();
@@ -153,16 +140,10 @@ describe('routes', () => {
 
   it('catches a crashing page inside the shell and offers a way back', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ mode: 'mock', host: 'embedded' }), { status: 200 })));
     function Boom(): never {
       throw new Error('Cannot read properties of undefined (reading "hs_call_title")');
     }
-    window.history.replaceState(null, '', '/calls/7');
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <AppRoutes resolve={(pathname) => ({ element: pathname === '/calls/7' ? <Boom /> : null })} />
-      </QueryClientProvider>,
-    );
+    renderWithProviders(<AppRoutes resolve={(pathname) => ({ element: pathname === '/calls/7' ? <Boom /> : null })} />, { route: '/calls/7' });
     expect(await screen.findByRole('heading', { name: 'This page stopped working' })).toBeVisible();
     expect(screen.getByRole('alert')).toHaveTextContent('Cannot read properties of undefined (reading "hs_call_title")');
     expect(screen.getByRole('link', { name: 'Back to calls' })).toHaveAttribute('href', '/calls');

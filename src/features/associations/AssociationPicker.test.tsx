@@ -1,27 +1,28 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
+import { renderWithProviders } from '../../test/render';
 import type { PickedRecord } from './association-model';
 import { AssociationPicker } from './AssociationPicker';
-import { FakeHubSpot } from './fake-hubspot.test-helper';
 
-// The machine running the suite is shared; give screens time to settle before a lookup fails.
-configure({ asyncUtilTimeout: 5_000 });
+/** The mock's custom call→company label "Account review". */
+const ACCOUNT_REVIEW = 1005;
 
-let hs: FakeHubSpot;
+let hs: HubSpotFake;
 let latest: PickedRecord[] = [];
+let ids: { linus: string; linear: string };
 
-beforeEach(() => {
-  hs = new FakeHubSpot();
-  vi.stubGlobal('fetch', vi.fn(hs.fetch));
-  hs.addRecord('contacts', '1', { firstname: 'Linus', lastname: 'Pauling', email: 'linus@example.com' });
-  hs.addRecord('companies', '2', { name: 'Linear Ltd', domain: 'linear.test' });
-  hs.addRecord('deals', '3', { dealname: 'Other deal', amount: '5', dealstage: 'x' });
-  hs.labels.companies.push({ category: 'USER_DEFINED', typeId: 77, label: 'Reseller' });
+beforeEach(async () => {
+  hs = installHubSpot();
+  latest = [];
+  const linus = await hs.create('contacts', { firstname: 'Linus', lastname: 'Pauling', email: 'linus@example.com' });
+  const linear = await hs.create('companies', { name: 'Linear Ltd', domain: 'linear.test' });
+  await hs.create('deals', { dealname: 'Other deal', amount: '5' });
+  ids = { linus, linear };
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => uninstallHubSpot(hs));
 
 function Harness({ exclude }: { exclude?: ReadonlySet<string> }) {
   const [value, setValue] = useState<PickedRecord[]>([]);
@@ -37,14 +38,7 @@ function Harness({ exclude }: { exclude?: ReadonlySet<string> }) {
   );
 }
 
-function renderPicker(exclude?: ReadonlySet<string>) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <Harness exclude={exclude} />
-    </QueryClientProvider>,
-  );
-}
+const renderPicker = (exclude?: ReadonlySet<string>) => renderWithProviders(<Harness exclude={exclude} />);
 
 const searches = () => hs.requests.filter((r) => r.path.endsWith('/search'));
 
@@ -73,12 +67,12 @@ describe('AssociationPicker', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('option', { name: /Linear Ltd/ }));
     await user.keyboard('{Escape}');
     expect(latest).toEqual([
-      { type: 'contacts', id: '1', name: 'Linus Pauling', associationTypeId: 194, associationCategory: 'HUBSPOT_DEFINED' },
-      { type: 'companies', id: '2', name: 'Linear Ltd', associationTypeId: 182, associationCategory: 'HUBSPOT_DEFINED' },
+      { type: 'contacts', id: ids.linus, name: 'Linus Pauling', associationTypeId: 194, associationCategory: 'HUBSPOT_DEFINED' },
+      { type: 'companies', id: ids.linear, name: 'Linear Ltd', associationTypeId: 182, associationCategory: 'HUBSPOT_DEFINED' },
     ]);
     await user.click(screen.getByRole('combobox', { name: 'Label for Linear Ltd' }));
-    await user.click(await screen.findByRole('option', { name: 'Reseller' }));
-    expect(latest[1]).toEqual({ type: 'companies', id: '2', name: 'Linear Ltd', associationTypeId: 77, associationCategory: 'USER_DEFINED' });
+    await user.click(await screen.findByRole('option', { name: 'Account review' }));
+    expect(latest[1]).toEqual({ type: 'companies', id: ids.linear, name: 'Linear Ltd', associationTypeId: ACCOUNT_REVIEW, associationCategory: 'USER_DEFINED' });
     await user.click(screen.getByRole('button', { name: 'Do not associate Linus Pauling' }));
     expect(latest.map((p) => p.name)).toEqual(['Linear Ltd']);
     expect(within(screen.getByRole('list', { name: 'Records to associate' })).getAllByRole('listitem')).toHaveLength(1);
@@ -86,7 +80,7 @@ describe('AssociationPicker', { timeout: 30_000 }, () => {
 
   it('does not offer records that are already associated', async () => {
     const user = userEvent.setup();
-    renderPicker(new Set(['contacts:1']));
+    renderPicker(new Set([`contacts:${ids.linus}`]));
     await user.type(screen.getByRole('combobox', { name: /Search contacts/ }), 'lin');
     const linus = await screen.findByRole('option', { name: /Linus Pauling/ });
     expect(linus).toHaveTextContent('already associated');

@@ -1,27 +1,19 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useQuery } from '@tanstack/react-query';
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
+import { renderWithProviders } from '../../test/render';
 import { buildCallSearchRequest, callQueries, isPlainListView, useUpdateCall } from './calls-queries';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
+let hs: HubSpotFake;
+let callId: string;
+beforeEach(async () => {
+  hs = installHubSpot();
+  callId = await hs.create('calls', { hs_call_title: 'Old title', hs_timestamp: '2026-11-01T10:00:00.000Z' });
 });
+afterEach(() => uninstallHubSpot(hs));
 
-function wrapper(client: QueryClient) {
-  return function Wrapper({ children }: { children: ReactNode }) {
-    return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  };
-}
-const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-
-const call = (title: string) => ({
-  id: '42',
-  properties: { hs_call_title: title, hs_object_id: '42' },
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  archived: false,
-});
+const detailPath = () => `/crm/v3/objects/calls/${callId}`;
 
 function Title({ id }: { id: string }) {
   const { data, error } = useQuery(callQueries.detail(id));
@@ -31,46 +23,31 @@ function Title({ id }: { id: string }) {
 
 describe('call detail query', () => {
   it('aborts the request when the screen that needed it goes away', async () => {
-    const signals: AbortSignal[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((_url: string, init: RequestInit) => {
-        if (init.signal) signals.push(init.signal);
-        return new Promise<Response>(() => undefined);
-      }),
-    );
-    const view = render(<Title id="42" />, { wrapper: wrapper(newClient()) });
-    await waitFor(() => expect(signals).toHaveLength(1));
-    expect(signals[0]?.aborted).toBe(false);
+    const read = hs.hold('GET', detailPath());
+    const view = renderWithProviders(<Title id={callId} />);
+    await read.reached;
+    expect(read.aborted).toBe(false);
     view.unmount();
-    await waitFor(() => expect(signals[0]?.aborted).toBe(true));
+    await waitFor(() => expect(read.aborted).toBe(true));
   });
 
   it('asks HubSpot for the call properties, history and associations it shows', async () => {
-    const urls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        urls.push(url);
-        return new Response(JSON.stringify(call('Discovery call')), { status: 200 });
-      }),
-    );
-    render(<Title id="42" />, { wrapper: wrapper(newClient()) });
-    expect(await screen.findByRole('heading', { name: 'Discovery call' })).toBeInTheDocument();
-    const url = new URL(urls[0] ?? '', 'http://x');
-    expect(url.pathname).toBe('/hubspot/crm/v3/objects/calls/42');
+    renderWithProviders(<Title id={callId} />);
+    expect(await screen.findByRole('heading', { name: 'Old title' })).toBeInTheDocument();
+    const read = hs.requests.find((r) => r.path.startsWith(`/hubspot${detailPath()}?`));
+    const url = new URL(read?.path ?? '', 'http://x');
     expect(url.searchParams.get('properties')?.split(',')).toContain('hs_call_disposition');
     expect(url.searchParams.get('propertiesWithHistory')?.split(',')).toContain('hs_call_status');
     expect(url.searchParams.get('associations')).toBe('contacts,companies,deals,tickets');
   });
 });
 
-function Editor() {
+function Editor({ id }: { id: string }) {
   const update = useUpdateCall();
   return (
     <>
-      <Title id="42" />
-      <button type="button" onClick={() => update.mutate({ id: '42', properties: { hs_call_title: 'Renamed' } })}>
+      <Title id={id} />
+      <button type="button" onClick={() => update.mutate({ id, properties: { hs_call_title: 'Renamed' } })}>
         Rename
       </button>
       {update.error && <p role="alert">{update.error.message}</p>}
@@ -80,40 +57,30 @@ function Editor() {
 
 describe('useUpdateCall', () => {
   it('shows the new value at once and keeps it when HubSpot saves it', async () => {
-    let release: (r: Response) => void = () => undefined;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((_url: string, init: RequestInit) => {
-        if (init.method === 'PATCH') return new Promise<Response>((r) => (release = r));
-        return Promise.resolve(new Response(JSON.stringify(call('Renamed')), { status: 200 }));
-      }),
-    );
-    const client = newClient();
-    client.setQueryData(callQueries.detail('42').queryKey, call('Old title'));
-    render(<Editor />, { wrapper: wrapper(client) });
+    const { queryClient } = renderWithProviders(<Editor id={callId} />);
+    expect(await screen.findByRole('heading', { name: 'Old title' })).toBeInTheDocument();
+    const save = hs.hold('PATCH', detailPath());
     act(() => screen.getByRole('button', { name: 'Rename' }).click());
+    await save.reached;
     expect(await screen.findByRole('heading', { name: 'Renamed' })).toBeInTheDocument();
-    act(() => release(new Response(JSON.stringify(call('Renamed')), { status: 200 })));
-    await waitFor(() => expect(client.isMutating()).toBe(0));
+    save.release();
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0));
     expect(screen.getByRole('heading', { name: 'Renamed' })).toBeInTheDocument();
+    expect((await hs.read('calls', callId, ['hs_call_title'])).hs_call_title).toBe('Renamed');
   });
 
   it('returns to the old value and says why when HubSpot refuses', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        if (init.method === 'PATCH') {
-          return new Response(JSON.stringify({ status: 'error', message: 'Title is too long', category: 'VALIDATION_ERROR', correlationId: 'c-1' }), { status: 400 });
-        }
-        return new Response(JSON.stringify(call('Old title')), { status: 200 });
-      }),
-    );
-    const client = newClient();
-    client.setQueryData(callQueries.detail('42').queryKey, call('Old title'));
-    render(<Editor />, { wrapper: wrapper(client) });
+    renderWithProviders(<Editor id={callId} />);
+    expect(await screen.findByRole('heading', { name: 'Old title' })).toBeInTheDocument();
+    hs.fail('PATCH', detailPath(), 400, hubspotError('Title is too long'));
+    // The re-read after the failure is held: what the heading shows comes from the rollback alone.
+    const reread = hs.hold('GET', detailPath());
     act(() => screen.getByRole('button', { name: 'Rename' }).click());
     expect(await screen.findByRole('alert')).toHaveTextContent('Title is too long');
+    await reread.reached;
     expect(screen.getByRole('heading', { name: 'Old title' })).toBeInTheDocument();
+    reread.release();
+    expect((await hs.read('calls', callId, ['hs_call_title'])).hs_call_title).toBe('Old title');
   });
 });
 

@@ -1,45 +1,27 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HubSpotApiError } from '../../../api/errors';
-import { metadataKeys } from '../../../api/metadata-queries';
+import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
+import { renderWithProviders } from '../../../test/render';
 import { emptyCallFormValues, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
 import { CallForm, useCallForm } from './CallForm';
 
+// Outcomes, owners and property options come from the mock's account configuration.
+let hs: HubSpotFake;
+beforeEach(() => {
+  hs = installHubSpot();
+});
+afterEach(() => uninstallHubSpot(hs));
+
 function setup(opts: { initial?: CallFormValues; onSubmit?: (v: CallFormValues) => Promise<void> } = {}) {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  qc.setQueryData(metadataKeys.dispositions(), [
-    { id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected' },
-    { id: '73a0d17f-1163-4015-bdd5-ec830791da20', label: 'No answer' },
-  ]);
-  qc.setQueryData(metadataKeys.owners(), [{ id: '7', firstName: 'Ada', lastName: 'Lovelace', archived: false }]);
-  qc.setQueryData(metadataKeys.properties('calls'), [
-    {
-      name: 'hs_call_status',
-      label: 'Call status',
-      type: 'enumeration',
-      fieldType: 'select',
-      groupName: 'call_information',
-      description: '',
-      options: [{ label: 'Completed', value: 'COMPLETED', hidden: false }],
-    },
-  ]);
   const onSubmit = vi.fn(opts.onSubmit ?? (async () => {}));
   const initial = opts.initial ?? emptyCallFormValues('UTC');
   function Harness() {
     const form = useCallForm(initial, opts.initial);
     return <CallForm form={form} timeZone="UTC" onSubmit={onSubmit} onCancel={() => {}} submitLabel="Save" />;
   }
-  render(
-    <QueryClientProvider client={qc}>
-      <LocalizationProvider dateAdapter={AdapterDayjs}>
-        <Harness />
-      </LocalizationProvider>
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<Harness />);
   return { onSubmit, user: userEvent.setup({ delay: null }) };
 }
 
@@ -60,8 +42,24 @@ describe('CallForm', { timeout: 30_000 }, () => {
   it('offers the account outcomes and owners by name', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('combobox', { name: 'Outcome' }));
-    const list = await screen.findByRole('listbox');
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['No outcome', 'Connected', 'No answer']);
+    const outcomes = await screen.findByRole('listbox');
+    await waitFor(() => expect(within(outcomes).getAllByRole('option')).toHaveLength(9));
+    expect(within(outcomes).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'No outcome',
+      'Busy',
+      'Connected',
+      'Left live message',
+      'Left voicemail',
+      'No answer',
+      'Wrong number',
+      'Meeting booked',
+      'Not interested',
+    ]);
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('combobox', { name: 'Owner' }));
+    const owners = await screen.findByRole('listbox');
+    await waitFor(() => expect(within(owners).getByRole('option', { name: 'Maya Patel (maya.patel@example.com)' })).toBeInTheDocument());
+    expect(within(owners).getByRole('option', { name: 'Noah Williams (noah.williams@example.com)' })).toBeInTheDocument();
   });
 
   it('puts HubSpot validation errors on the named field and others above the buttons', async () => {

@@ -1,0 +1,245 @@
+/**
+ * The one HubSpot fake for component tests: the real mock (server/mock, SQLite in memory, account
+ * configuration only: owners, the call outcomes and the association labels) behind the real /hubspot
+ * proxy (server/proxy.ts: allowlist, token injection), reached through a stubbed global `fetch`, so the
+ * app's src/api/http.ts talks to it exactly as it talks to the server in the browser.
+ *
+ * Tests seed data through the mock's own HubSpot API (`create`, `associate`, `api`), and can make the
+ * next requests matching a method and path fail (`fail`) or wait until released (`hold`).
+ */
+import { vi } from 'vitest';
+import { createMockApp } from '../../server/mock/app';
+import { openMockDb } from '../../server/mock/store/index';
+import { createProxyApp, type Upstream } from '../../server/proxy';
+
+export type ObjectType = 'calls' | 'contacts' | 'companies' | 'deals' | 'tickets';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** A HubSpot path (without /hubspot or the query): exactly, or a pattern. */
+type PathMatch = string | RegExp;
+
+export interface SeenRequest {
+  method: string;
+  /** As the browser sent it: `/hubspot/crm/v3/...?query`, or `/hubspot-connection`. */
+  path: string;
+  body: unknown;
+}
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export interface StoredObject {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+export interface Hold {
+  /** Resolves when a matching request has arrived and is waiting. */
+  readonly reached: Promise<void>;
+  /** Lets the request reach the mock. */
+  release(): void;
+  /** Whether the browser gave up on the held request (its AbortSignal fired). */
+  readonly aborted: boolean;
+}
+
+interface Fault {
+  method: Method;
+  path: PathMatch;
+  status: number;
+  body: unknown;
+  times: number;
+  headers: Record<string, string>;
+}
+
+interface PendingHold {
+  method: Method;
+  path: PathMatch;
+  arrived: () => void;
+  released: Promise<void>;
+  state: { aborted: boolean };
+}
+
+const TOKEN = 'component-test-token';
+const MOCK_ORIGIN = 'http://hubspot-mock.test';
+/** The mock does not emulate the account-info API; in HubSpot mode the fake answers it like HubSpot does. */
+const ACCOUNT_DETAILS = { portalId: 4242, uiDomain: 'app-eu1.hubspot.com', timeZone: 'UTC', dataHostingLocation: 'eu1' };
+
+const matches = (pattern: PathMatch, path: string) => (typeof pattern === 'string' ? pattern === path : pattern.test(path));
+
+/** HubSpot's error body: status "error", message, correlationId, category. */
+export function hubspotError(message: string, category = 'VALIDATION_ERROR', correlationId = 'c0ffee00-0000-4000-8000-000000000001') {
+  return { status: 'error', message, correlationId, category };
+}
+
+export class HubSpotFake {
+  /** Every request the app made, in order. */
+  readonly requests: SeenRequest[] = [];
+  private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
+  private readonly mock = createMockApp({ db: this.db, token: TOKEN });
+  private readonly faults: Fault[] = [];
+  private readonly holds: PendingHold[] = [];
+  private readonly releaseAll: (() => void)[] = [];
+  private readonly upstream: Upstream = {
+    mode: 'mock',
+    host: 'embedded',
+    baseUrl: MOCK_ORIGIN,
+    token: TOKEN,
+    fetch: (request) => this.upstreamFetch(request),
+  };
+  private readonly proxy = createProxyApp({ upstream: this.upstream });
+
+  /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
+  connectToHubSpot(): void {
+    this.upstream.mode = 'hubspot';
+    this.upstream.host = 'api.hubapi.com';
+  }
+
+  /** The global `fetch` the app's http.ts reaches: the proxy app, without a socket. */
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    this.requests.push({ method, path: url.pathname + url.search, body });
+    return this.proxy.request(url.pathname + url.search, init);
+  };
+
+  /** Requests to HubSpot paths (the `/hubspot` prefix dropped), as `METHOD /path?query`. */
+  hubspotRequests(): string[] {
+    return this.requests.filter((r) => r.path.startsWith('/hubspot/')).map((r) => `${r.method} ${r.path.slice('/hubspot'.length)}`);
+  }
+
+  /**
+   * The next `times` requests matching `method` and the HubSpot `path` get `status` and `body` (HubSpot's
+   * error shape unless given) instead of reaching the mock, as a refusing HubSpot would answer.
+   */
+  fail(
+    method: Method,
+    path: PathMatch,
+    status: number,
+    body: unknown = hubspotError(`Refused (HTTP ${status})`),
+    { times = 1, headers = {} }: { times?: number; headers?: Record<string, string> } = {},
+  ): void {
+    this.faults.push({ method, path, status, body, times, headers });
+  }
+
+  /** The next request matching `method` and the HubSpot `path` waits until `release()` before the mock sees it. */
+  hold(method: Method, path: PathMatch): Hold {
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const state = { aborted: false };
+    this.holds.push({ method, path, arrived, released, state });
+    this.releaseAll.push(release);
+    return {
+      reached,
+      release,
+      get aborted() {
+        return state.aborted;
+      },
+    };
+  }
+
+  /** Any HubSpot API call straight to the mock (seeding and reading back; not logged, no faults). */
+  async api<T = unknown>(method: Method, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+    const res = await this.mock.request(path, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  private async expect<T>(method: Method, path: string, status: number, body?: unknown): Promise<T> {
+    const answer = await this.api<T>(method, path, body);
+    if (answer.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+
+  /** Creates a record through the mock's API and returns its id. */
+  async create(type: ObjectType, properties: Record<string, string>): Promise<string> {
+    return (await this.expect<StoredObject>('POST', `/crm/v3/objects/${type}`, 201, { properties })).id;
+  }
+
+  /** Associates a call with a record (v4, HubSpot's default type plus any label type ids given). */
+  async associate(callId: string, type: Exclude<ObjectType, 'calls'>, recordId: string, labelTypeIds: number[] = []): Promise<void> {
+    await this.expect('PUT', `/crm/v4/objects/calls/${callId}/associations/default/${type}/${recordId}`, 200);
+    for (const typeId of labelTypeIds) {
+      await this.expect('PUT', `/crm/v4/objects/calls/${callId}/associations/${type}/${recordId}`, 201, [
+        { associationCategory: 'USER_DEFINED', associationTypeId: typeId },
+      ]);
+    }
+  }
+
+  async update(type: ObjectType, id: string, properties: Record<string, string>): Promise<void> {
+    await this.expect('PATCH', `/crm/v3/objects/${type}/${id}`, 200, { properties });
+  }
+
+  /** A record's properties as HubSpot stores them now. */
+  async read(type: ObjectType, id: string, properties: string[]): Promise<Record<string, string | null>> {
+    return (await this.expect<StoredObject>('GET', `/crm/v3/objects/${type}/${id}?properties=${properties.join(',')}`, 200)).properties;
+  }
+
+  /** The ids of the records of `type` associated with the call. */
+  async associatedIds(callId: string, type: Exclude<ObjectType, 'calls'>): Promise<string[]> {
+    const page = await this.expect<{ results: { toObjectId: number | string }[] }>('GET', `/crm/v4/objects/calls/${callId}/associations/${type}`, 200);
+    return page.results.map((r) => String(r.toObjectId));
+  }
+
+  private async upstreamFetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase() as Method;
+    const path = url.pathname;
+    if (path === '/account-info/v3/details' && this.upstream.mode === 'hubspot') return Response.json(ACCOUNT_DETAILS);
+
+    const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
+    if (holdIndex >= 0) {
+      const [held] = this.holds.splice(holdIndex, 1);
+      if (held) {
+        held.arrived();
+        const gaveUp = new Promise<void>((resolve) =>
+          request.signal.addEventListener(
+            'abort',
+            () => {
+              held.state.aborted = true;
+              resolve();
+            },
+            { once: true },
+          ),
+        );
+        await Promise.race([held.released, gaveUp]);
+        if (held.state.aborted) throw request.signal.reason;
+      }
+    }
+
+    const fault = this.faults.find((f) => f.method === method && matches(f.path, path));
+    if (fault) {
+      fault.times -= 1;
+      if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+      return Response.json(fault.body, { status: fault.status, headers: fault.headers });
+    }
+    return this.mock.fetch(request);
+  }
+
+  /** Lets every held request go and closes the database. */
+  close(): void {
+    for (const release of this.releaseAll) release();
+    this.db.close();
+  }
+}
+
+/**
+ * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
+ */
+export function installHubSpot(): HubSpotFake {
+  const hs = new HubSpotFake();
+  vi.stubGlobal('fetch', hs.fetch);
+  return hs;
+}
+
+export function uninstallHubSpot(hs: HubSpotFake | undefined): void {
+  vi.unstubAllGlobals();
+  hs?.close();
+}
