@@ -126,6 +126,9 @@ function errorCode(error: unknown): string | undefined {
   return innermost;
 }
 
+/** Failures to connect: the request never reached HubSpot. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
 class TimeoutError extends Error {}
 
 /** Resolves or rejects with `work`, or rejects with TimeoutError / the abort reason first. */
@@ -264,7 +267,9 @@ export function createProxyApp(options: ProxyOptions): Hono {
       if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
       const code = errorCode(error);
       log(`[proxy] ${label} → 502 (${code ?? (error instanceof Error ? error.message : 'error')})`);
-      return hubspotErrorResponse(502, 'BAD_GATEWAY', `Could not reach HubSpot (${upstream.host})${code ? `: ${code}` : ''}.`);
+      // A failed connect sent nothing (BAD_GATEWAY); any other failure may have been applied (UPSTREAM_CONNECTION_LOST).
+      if (code && NOT_SENT_CODES.has(code)) return hubspotErrorResponse(502, 'BAD_GATEWAY', `Could not reach HubSpot (${upstream.host}): ${code}.`);
+      return hubspotErrorResponse(502, 'UPSTREAM_CONNECTION_LOST', `The connection to HubSpot (${upstream.host}) failed${code ? ` (${code})` : ''}. The request may or may not have been applied.`);
     }
 
     const outHeaders = new Headers({ 'cache-control': 'no-store' });
