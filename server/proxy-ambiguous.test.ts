@@ -2,7 +2,7 @@
  * The proxy's 502 tells the browser whether a write may have been applied: a failed connect sent
  * nothing (BAD_GATEWAY), a connection lost after sending is ambiguous (UPSTREAM_CONNECTION_LOST).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from './free-port.ts';
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 /** An upstream that reads the whole request (so it was delivered), then breaks the connection as told. */
-async function breakingUpstream(breakIt: (res: import('node:http').ServerResponse) => void): Promise<{ url: string; received: string[] }> {
+async function breakingUpstream(breakIt: (res: ServerResponse) => void): Promise<{ url: string; received: string[] }> {
   const received: string[] = [];
   server = createServer((req, res) => {
     let body = '';
