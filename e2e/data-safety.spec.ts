@@ -144,3 +144,69 @@ test.describe('create whose answer is lost', () => {
     await api.deleteCall(stored[0]!.id);
   });
 });
+
+test.describe('pins', () => {
+  interface Contact {
+    id: string;
+    properties: Record<string, string | null>;
+  }
+  const name = (c: Contact) => [c.properties.firstname, c.properties.lastname].filter(Boolean).join(' ').trim() || (c.properties.email ?? '');
+
+  /** A contact from the demo seed that pins nothing and has a name (skipping the first `skip`). */
+  async function freeContact(api: HubSpotApi, skip: number): Promise<Contact> {
+    const res = await api.request<{ results: Contact[] }>('GET', '/crm/v3/objects/contacts?limit=100&properties=firstname,lastname,email,hs_pinned_engagement_id');
+    const free = res.body.results.filter((c) => name(c) && !c.properties.hs_pinned_engagement_id);
+    const contact = free[skip];
+    if (!contact) throw new Error('the demo seed has too few contacts without a pin');
+    return contact;
+  }
+  const callOn = (api: HubSpotApi, title: string, contactId: string) =>
+    api.createCall({ hs_call_title: title, hs_timestamp: new Date().toISOString() }, [
+      { to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] },
+    ]);
+  const pinOf = async (api: HubSpotApi, contactId: string) =>
+    (await api.request<Contact>('GET', `/crm/v3/objects/contacts/${contactId}?properties=hs_pinned_engagement_id`)).body.properties.hs_pinned_engagement_id ?? '';
+  const setPin = (api: HubSpotApi, contactId: string, value: string) =>
+    api.request('PATCH', `/crm/v3/objects/contacts/${contactId}`, { properties: { hs_pinned_engagement_id: value } });
+
+  test('a pin made elsewhere after the page loaded is not replaced without asking', async ({ page, api }) => {
+    const contact = await freeContact(api, 5);
+    const call = await callOn(api, 'Pin here', contact.id);
+    const other = await callOn(api, 'Pinned in another tab', contact.id);
+    try {
+      await page.goto(`/calls/${call.id}`);
+      const panel = page.getByRole('region', { name: 'Associations' });
+      const pin = panel.getByRole('button', { name: `Pin on ${name(contact)}`, exact: true });
+      await expect(pin).toBeVisible();
+      expect((await setPin(api, contact.id, other.id)).status).toBe(200); // someone else pins meanwhile
+
+      await pin.click();
+      const dialog = page.getByRole('dialog', { name: 'Replace the pinned activity?' });
+      await expect(dialog).toContainText(`already pins the call “Pinned in another tab” (ID ${other.id})`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(await pinOf(api, contact.id)).toBe(other.id);
+    } finally {
+      await setPin(api, contact.id, '');
+    }
+  });
+
+  test('a refused pin shows HubSpot’s sentence and the panel drops a record no longer associated', async ({ page, api }) => {
+    const contact = await freeContact(api, 6);
+    const call = await callOn(api, 'Association removed elsewhere', contact.id);
+    try {
+      await page.goto(`/calls/${call.id}`);
+      const panel = page.getByRole('region', { name: 'Associations' });
+      const pin = panel.getByRole('button', { name: `Pin on ${name(contact)}`, exact: true });
+      await expect(pin).toBeVisible();
+      expect((await api.request('DELETE', `/crm/v4/objects/calls/${call.id}/associations/contacts/${contact.id}`)).status).toBe(204);
+
+      await pin.click();
+      await expect(page.getByText(`must be associated with contact ${contact.id} before it can be pinned`)).toBeVisible();
+      await expect(page.getByText(/Property values were not valid|isValid/)).toHaveCount(0);
+      await expect(panel.getByRole('listitem', { name: name(contact), exact: true })).toHaveCount(0);
+      expect(await pinOf(api, contact.id)).toBe('');
+    } finally {
+      await setPin(api, contact.id, '');
+    }
+  });
+});

@@ -5,7 +5,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { archiveAssociation, createAssociation } from '../../api/associations';
-import { isHubSpotApiError } from '../../api/errors';
+import { hubSpotErrorBodySchema, isHubSpotApiError } from '../../api/errors';
+import type { HubSpotApiError } from '../../api/errors';
 import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/records';
 import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
@@ -32,9 +33,32 @@ function restore(qc: QueryClient, callId: string, snap: Snapshot | undefined) {
   for (const [type, data] of snap) qc.setQueryData(associationQueries.records(callId, type).queryKey, data);
 }
 
+/**
+ * HubSpot's own sentences for a failed request: the messages of `errors[]`, else the messages in the JSON
+ * HubSpot embeds in `message` ("Property values were not valid: [{…,"message":"…"}]"), else `message`.
+ */
+function hubspotSentences(e: HubSpotApiError): string {
+  const body = hubSpotErrorBodySchema.safeParse(e.body);
+  const details = body.success ? (body.data.errors ?? []).map((d) => d.message).filter(Boolean) : [];
+  if (details.length > 0) return details.join(' ');
+  const embedded = /^[^[]*?:\s*(\[.*\])\s*$/s.exec(e.message)?.[1];
+  if (embedded) {
+    try {
+      const items: unknown = JSON.parse(embedded);
+      const messages = Array.isArray(items)
+        ? items.flatMap((i: unknown) => (typeof i === 'object' && i !== null && 'message' in i && typeof i.message === 'string' ? [i.message] : []))
+        : [];
+      if (messages.length > 0) return messages.join(' ');
+    } catch {
+      // not JSON after all: HubSpot's message as it is
+    }
+  }
+  return e.message;
+}
+
 /** HubSpot's own message (and its correlation id) for a failed write. */
 export function failureText(e: unknown): string {
-  if (isHubSpotApiError(e)) return e.correlationId ? `${e.message} (correlation id ${e.correlationId})` : e.message;
+  if (isHubSpotApiError(e)) return e.correlationId ? `${hubspotSentences(e)} (correlation id ${e.correlationId})` : hubspotSentences(e);
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -159,6 +183,8 @@ export function useSetPin(callId: string) {
     onError: (error, { entry, pin }, context) => {
       restore(qc, callId, context?.snap);
       notify({ severity: 'error', message: `Could not ${pin ? 'pin' : 'unpin'} on ${entryName(entry)}: ${failureText(error)}` });
+      // The refusal may mean the record is no longer associated or pins something else now: show HubSpot's state.
+      return qc.invalidateQueries({ queryKey: associationQueries.records(callId, entry.type).queryKey });
     },
     onSuccess: (record, { entry, pin }) => {
       const value = record.properties[PINNED_PROPERTY] ?? (pin ? callId : '');
@@ -178,6 +204,27 @@ export function useSetPin(callId: string) {
       });
     },
   });
+}
+
+/**
+ * Reads what the record pins right now and shows it in the panel. Resolves to the pinned activity id
+ * ('' for none), or undefined when the read failed (the user is told, and the panel reloads the type).
+ */
+export function useReadCurrentPin(callId: string) {
+  const qc = useQueryClient();
+  const notify = useNotify();
+  return async (entry: AssociatedEntry): Promise<string | undefined> => {
+    try {
+      const fresh = await qc.fetchQuery(associationQueries.recordPin(entry.type, entry.id));
+      const pinned = fresh.properties[PINNED_PROPERTY] ?? '';
+      qc.setQueryData(associationQueries.records(callId, entry.type).queryKey, (old: AssociatedEntry[] | undefined) => withPinned(old, entry.id, pinned));
+      return pinned;
+    } catch (error) {
+      notify({ severity: 'error', message: `Could not read what ${entryName(entry)} pins now: ${failureText(error)}` });
+      void qc.invalidateQueries({ queryKey: associationQueries.records(callId, entry.type).queryKey });
+      return undefined;
+    }
+  };
 }
 
 export const typeLabel = (type: RecordType, count = 1) => (count === 1 ? RECORD_TYPE_LABELS[type].one : RECORD_TYPE_LABELS[type].many);
