@@ -137,6 +137,11 @@ export class FakeHubSpot {
       return json(200, this.object(call));
     }
     m = /^\/hubspot\/crm\/v3\/objects\/(\w+)\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const r = this.records[m[1] as RecordType].get(m[2] ?? '');
+      if (!r) return json(404, { status: 'error', message: 'resource not found', correlationId: 'c-404', category: 'OBJECT_NOT_FOUND' });
+      return json(200, this.object(r));
+    }
     if (m && method === 'PATCH') {
       const r = this.records[m[1] as RecordType].get(m[2] ?? '');
       if (!r) return json(404, { status: 'error', message: 'resource not found', correlationId: 'c-404', category: 'OBJECT_NOT_FOUND' });
