@@ -85,6 +85,9 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Failures to connect: the request never reached HubSpot. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /** Rejects with the signal's reason once it aborts (for upstreams, like the in-process mock, that do not watch it). */
 function untilAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
@@ -209,7 +212,9 @@ export function createProxyApp(options: ProxyOptions): Hono {
       // Only an errno-style code is shown: a free-text error message could quote a request header.
       const code = errorCode(error);
       report(`[proxy] 502: could not reach ${upstream.host} (${code ?? 'network error'})`, `[proxy] ${label} → 502 (${code ?? 'network error'})`);
-      return hubspotErrorResponse(502, 'BAD_GATEWAY', `Could not reach HubSpot (${upstream.host})${code ? `: ${code}` : ''}.`);
+      // A failed connect sent nothing (BAD_GATEWAY); any other failure may have been applied (UPSTREAM_CONNECTION_LOST).
+      if (code && NOT_SENT_CODES.has(code)) return hubspotErrorResponse(502, 'BAD_GATEWAY', `Could not reach HubSpot (${upstream.host}): ${code}.`);
+      return hubspotErrorResponse(502, 'UPSTREAM_CONNECTION_LOST', `The connection to HubSpot (${upstream.host}) failed${code ? ` (${code})` : ''}. The request may or may not have been applied.`);
     }
 
     const outHeaders = new Headers({ 'cache-control': 'no-store' });

@@ -28,6 +28,20 @@ describe('describeError', () => {
     expect(d.text).toBe('Property values were not valid (correlation ID c-400)');
   });
 
+  it("HubSpot's sentences, not the JSON it embeds in a message", () => {
+    const d = describeError(
+      errorFromResponse(400, {
+        status: 'error',
+        message:
+          'Property values were not valid: [{"isValid":false,"message":"The engagement 77 is not associated with this record.","error":"INVALID_OPTION","name":"hs_pinned_engagement_id"}]',
+        correlationId: 'c-pin',
+        category: 'VALIDATION_ERROR',
+      }),
+    );
+    expect(d.message).toBe('The engagement 77 is not associated with this record.');
+    expect(d.text).toBe('The engagement 77 is not associated with this record. (correlation ID c-pin)');
+  });
+
   it('a network failure says the server was not reached, with no HTTP facts', () => {
     const d = describeError(networkError(new TypeError('Failed to fetch')));
     expect(d.title).toBe('Could not reach the server');

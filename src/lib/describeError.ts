@@ -3,7 +3,7 @@
  * the form's root error, bulk and export reports). HubSpot's own message comes first; its correlation ID
  * (what HubSpot support asks for) is always spelled "correlation ID".
  */
-import { isHubSpotApiError } from '../api/errors';
+import { hubSpotErrorBodySchema, isHubSpotApiError, type HubSpotApiError } from '../api/errors';
 
 export interface ErrorDescription {
   /** A short heading for the kind of failure, for when the screen has none of its own. */
@@ -38,20 +38,44 @@ function titleOf(status: number, category: string): string {
   return TITLES[status] ?? (status >= 500 ? 'HubSpot had a problem' : 'The request failed');
 }
 
+/**
+ * HubSpot's own sentences: the messages inside the JSON HubSpot sometimes embeds in `message`
+ * ("Property values were not valid: [{"isValid":false,…,"message":"…"}]"), else `message`, else the
+ * messages of `errors[]`.
+ */
+function hubspotSentences(e: HubSpotApiError): string {
+  const embedded = /^[^[]*?:\s*(\[.*\])\s*$/s.exec(e.message)?.[1];
+  if (embedded) {
+    try {
+      const items: unknown = JSON.parse(embedded);
+      const messages = Array.isArray(items)
+        ? items.flatMap((i: unknown) => (typeof i === 'object' && i !== null && 'message' in i && typeof i.message === 'string' ? [i.message] : []))
+        : [];
+      if (messages.length > 0) return messages.join(' ');
+    } catch {
+      // not JSON after all: HubSpot's message as it is
+    }
+  }
+  if (e.message) return e.message;
+  const body = hubSpotErrorBodySchema.safeParse(e.body);
+  return body.success ? (body.data.errors ?? []).map((d) => d.message).filter(Boolean).join(' ') : '';
+}
+
 /** The text of `error` as a person reads it. Never throws, whatever is thrown at it. */
 export function describeError(error: unknown): ErrorDescription {
   if (isHubSpotApiError(error)) {
     const { status, category, correlationId } = error;
+    const message = hubspotSentences(error);
     const facts = [status > 0 ? `HTTP ${status}` : '', status > 0 ? category : '', correlationId ? `Correlation ID: ${correlationId}` : ''].filter(Boolean);
     return {
       title: titleOf(status, category),
-      message: error.message,
+      message,
       status,
       category,
       correlationId,
       fieldErrors: error.fieldErrors,
       details: facts.length ? facts.join(' · ') : undefined,
-      text: correlationId ? `${error.message} (correlation ID ${correlationId})` : error.message,
+      text: correlationId ? `${message} (correlation ID ${correlationId})` : message,
     };
   }
   const message = error instanceof Error && error.message ? error.message : typeof error === 'string' && error ? error : 'Something went wrong.';

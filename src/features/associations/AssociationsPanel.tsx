@@ -39,7 +39,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { associationLabelTexts, entryDetail, entryName, pinState } from './association-model';
 import type { AssociatedEntry, PickedRecord } from './association-model';
-import { useAddAssociations, useRemoveAssociation, useSetPin } from './association-mutations';
+import { useAddAssociations, useReadCurrentPin, useRemoveAssociation, useSetPin } from './association-mutations';
 import { associationQueries } from './association-queries';
 import { AssociationPicker } from './AssociationPicker';
 import { useCallAssociations, useRecordLinks, useStageLabels } from './useCallAssociations';
@@ -58,6 +58,7 @@ export function AssociationsPanel({ callId }: AssociationsPanelProps) {
   const add = useAddAssociations(callId);
   const remove = useRemoveAssociation(callId);
   const setPin = useSetPin(callId);
+  const readCurrentPin = useReadCurrentPin(callId);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<AssociatedEntry | null>(null);
   const [replacing, setReplacing] = useState<PendingPin | null>(null);
@@ -70,10 +71,15 @@ export function AssociationsPanel({ callId }: AssociationsPanelProps) {
   const total = byType.reduce((n, { query }) => n + (query?.data?.length ?? 0), 0);
   const allLoaded = byType.every(({ query }) => query?.isSuccess);
 
-  const onPin = (entry: AssociatedEntry) => {
-    const state = pinState(entry, callId);
-    if (state.kind === 'this-call') setPin.mutate({ entry, pin: false });
-    else if (state.kind === 'other') setReplacing({ entry, replaces: state.activityId });
+  const onPin = async (entry: AssociatedEntry) => {
+    if (pinState(entry, callId).kind === 'this-call') {
+      setPin.mutate({ entry, pin: false });
+      return;
+    }
+    // Someone may have pinned another activity since the panel loaded: ask HubSpot, then ask the user.
+    const current = await readCurrentPin(entry);
+    if (current === undefined || current === callId) return;
+    if (current) setReplacing({ entry, replaces: current });
     else setPin.mutate({ entry, pin: true });
   };
 

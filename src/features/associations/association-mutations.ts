@@ -161,6 +161,8 @@ export function useSetPin(callId: string) {
     onError: (error, { entry, pin }, context) => {
       restore(qc, callId, context?.snap);
       notify({ severity: 'error', message: `Could not ${pin ? 'pin' : 'unpin'} on ${entryName(entry)}: ${failureText(error)}` });
+      // The refusal may mean the record is no longer associated or pins something else now: show HubSpot's state.
+      return qc.invalidateQueries({ queryKey: associationQueries.records(callId, entry.type).queryKey });
     },
     onSuccess: (record, { entry, pin }) => {
       const value = record.properties[PINNED_PROPERTY] ?? (pin ? callId : '');
@@ -180,6 +182,27 @@ export function useSetPin(callId: string) {
       });
     },
   });
+}
+
+/**
+ * Reads what the record pins right now and shows it in the panel. Resolves to the pinned activity id
+ * ('' for none), or undefined when the read failed (the user is told, and the panel reloads the type).
+ */
+export function useReadCurrentPin(callId: string) {
+  const qc = useQueryClient();
+  const notify = useNotify();
+  return async (entry: AssociatedEntry): Promise<string | undefined> => {
+    try {
+      const fresh = await qc.fetchQuery(associationQueries.recordPin(entry.type, entry.id));
+      const pinned = fresh.properties[PINNED_PROPERTY] ?? '';
+      qc.setQueryData(associationQueries.records(callId, entry.type).queryKey, (old: AssociatedEntry[] | undefined) => withPinned(old, entry.id, pinned));
+      return pinned;
+    } catch (error) {
+      notify({ severity: 'error', message: `Could not read what ${entryName(entry)} pins now: ${failureText(error)}` });
+      void qc.invalidateQueries({ queryKey: associationQueries.records(callId, entry.type).queryKey });
+      return undefined;
+    }
+  };
 }
 
 export const typeLabel = (type: RecordType, count = 1) => (count === 1 ? RECORD_TYPE_LABELS[type].one : RECORD_TYPE_LABELS[type].many);

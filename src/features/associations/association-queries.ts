@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { getAssociationLabels, listAssociations } from '../../api/associations';
 import { getCall } from '../../api/calls';
 import { hubspotRequest } from '../../api/http';
-import { batchReadRecords, RECORD_PROPERTIES } from '../../api/records';
+import { batchReadRecords, getRecord, RECORD_PROPERTIES } from '../../api/records';
 import type { RecordType } from '../../api/records';
 import { propertyDefinitionSchema } from '../../api/schemas';
 import type { HubSpotObject } from '../../api/schemas';
@@ -60,6 +60,14 @@ export const associationQueries = {
     queryOptions({
       queryKey: ['associations', 'pinned-call', activityId] as const,
       queryFn: ({ signal }) => getCall(activityId, { properties: ['hs_call_title', 'hs_timestamp'] }, signal),
+      retry: false,
+    }),
+  /** What a record pins as HubSpot has it now (read right before pinning; someone may have pinned meanwhile). */
+  recordPin: (type: RecordType, id: string) =>
+    queryOptions({
+      queryKey: ['associations', 'record-pin', type, id] as const,
+      queryFn: ({ signal }) => getRecord(type, id, ['hs_pinned_engagement_id'], signal),
+      staleTime: 0,
       retry: false,
     }),
   /** Option labels of the deal stage / ticket status property (value → label); account metadata, cached long. */

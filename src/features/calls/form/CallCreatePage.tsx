@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { appPaths, useNavigate } from '../../../lib/router';
+import { appPaths, useNavigate, useSearchParams } from '../../../lib/router';
 import { useNotify } from '../../../lib/notifications';
 import { userTimeZone } from '../../../lib/datetime';
 import { AssociationPicker, pickedToAssociationInputs, type PickedRecord } from '../../associations';
@@ -11,6 +11,10 @@ import { useCreateCall } from '../calls-queries';
 import { lastListUrl } from '../shared/list-return';
 import { emptyCallFormValues, formValuesToProperties, type CallFormValues } from './call-form-mapping';
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
+import { dropDraft, readDraft } from './draft';
+import { findCreatedCall } from './find-created-call';
+import { saveFailureKind } from './save-failure';
+import { maySendAgain, UncertainCreateNotice, type UncertainCreate } from './UncertainCreateNotice';
 import { useUnsavedChangesPrompt } from './useUnsavedChangesPrompt';
 
 export default function CallCreatePage() {
@@ -18,14 +22,45 @@ export default function CallCreatePage() {
   const notify = useNotify();
   const createCall = useCreateCall();
   const [timeZone] = useState(userTimeZone);
+  const [searchParams] = useSearchParams();
+  const draftKey = searchParams.get('draft');
   const [initial] = useState(() => emptyCallFormValues(timeZone));
-  const form = useCallForm(initial);
+  // A draft (e.g. an edit of a call deleted elsewhere) fills the form and counts as unsaved changes.
+  const [draft] = useState(() => readDraft(draftKey, timeZone));
+  const form = useCallForm(draft ?? initial);
   const [picked, setPicked] = useState<PickedRecord[]>([]);
   const changed = useFormChanged(form, initial) || picked.length > 0;
   const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed);
+  // A create whose answer was lost: what a search found out, before the form may send it again.
+  const [uncertain, setUncertain] = useState<UncertainCreate | null>(null);
+
+  const check = async (properties: Record<string, string>, startedAt: number, error: unknown) => {
+    setUncertain({ state: 'checking', error });
+    try {
+      const call = await findCreatedCall(properties, startedAt);
+      setUncertain(call ? { state: 'found', error, call } : { state: 'absent', error });
+      if (call) dropDraft(draftKey);
+    } catch (checkError) {
+      setUncertain({ state: 'unknown', error, checkError });
+    }
+  };
+  const [lastAttempt, setLastAttempt] = useState<{ properties: Record<string, string>; startedAt: number; error: unknown } | null>(null);
 
   const onSubmit = async (values: CallFormValues) => {
-    const created = await createCall.mutateAsync({ properties: formValuesToProperties(values), associations: pickedToAssociationInputs(picked) });
+    const properties = formValuesToProperties(values);
+    const startedAt = Date.now();
+    setUncertain(null);
+    let created;
+    try {
+      created = await createCall.mutateAsync({ properties, associations: pickedToAssociationInputs(picked) });
+    } catch (error) {
+      // Refused or never sent: the form says so and may send again. Otherwise HubSpot may have it: look first.
+      if (saveFailureKind(error) !== 'ambiguous') throw error;
+      setLastAttempt({ properties, startedAt, error });
+      await check(properties, startedAt, error);
+      return;
+    }
+    dropDraft(draftKey);
     allowNextNavigation();
     notify({ message: `Call “${created.properties.hs_call_title || 'Untitled call'}” logged.`, severity: 'success' });
     void navigate(appPaths.call(created.id));
@@ -37,7 +72,25 @@ export default function CallCreatePage() {
         Log a call
       </Typography>
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
-        <CallForm form={form} timeZone={timeZone} onSubmit={onSubmit} onCancel={() => void navigate(lastListUrl())} submitLabel="Log call">
+        <CallForm
+          form={form}
+          timeZone={timeZone}
+          onSubmit={onSubmit}
+          onCancel={() => void navigate(lastListUrl())}
+          submitLabel="Log call"
+          canSubmit={maySendAgain(uncertain)}
+          notice={
+            uncertain && (
+              <UncertainCreateNotice
+                value={uncertain}
+                onOpen={allowNextNavigation}
+                onCheckAgain={() => {
+                  if (lastAttempt) void check(lastAttempt.properties, lastAttempt.startedAt, lastAttempt.error);
+                }}
+              />
+            )
+          }
+        >
           <Box component="section" aria-labelledby="associations-heading">
             <Typography id="associations-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
               Associated records

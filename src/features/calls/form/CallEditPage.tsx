@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { appPaths, useNavigate, useParams } from '../../../lib/router';
+import { isNotFound } from '../../../api/errors';
 import type { HubSpotObject } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { userTimeZone } from '../../../lib/datetime';
@@ -14,6 +15,9 @@ import { changedProperties, propertiesToFormValues, type CallFormValues } from '
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
 import { ConflictDialog, type ConflictResolution } from './ConflictDialog';
 import { changedSince, conflictRows, resolveConflict, type ConflictRow } from './conflicts';
+import { DeletedCallNotice } from './DeletedCallNotice';
+import { saveDraft } from './draft';
+import { NotSentError } from './save-failure';
 import { useUnsavedChangesPrompt } from './useUnsavedChangesPrompt';
 
 export default function CallEditPage() {
@@ -39,6 +43,8 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
   const changed = useFormChanged(form, initial);
   const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed);
   const [conflict, setConflict] = useState<PendingConflict | null>(null);
+  // Set when a save found the call gone from HubSpot (re-read or PATCH answered 404).
+  const [deleted, setDeleted] = useState(false);
   const title = base.properties.hs_call_title || 'Untitled call';
 
   const askAboutConflict = (rows: ConflictRow[]) =>
@@ -46,8 +52,23 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
       setConflict({ rows, resolve });
     });
 
+  const gone = (cause: unknown) => {
+    setDeleted(true);
+    return new NotSentError('HubSpot no longer has this call, so your changes were not saved.', { cause });
+  };
+
   const onSubmit = async (values: CallFormValues) => {
-    const fresh = await queryClient.fetchQuery({ ...callQueries.detail(call.id), staleTime: 0 });
+    let fresh: HubSpotObject;
+    try {
+      fresh = await queryClient.fetchQuery({ ...callQueries.detail(call.id), staleTime: 0 });
+    } catch (error) {
+      if (isNotFound(error)) throw gone(error);
+      // The form stays as typed: nothing was sent, so saving again later is safe.
+      const reason = error instanceof Error ? ` HubSpot said: ${error.message}` : '';
+      throw new NotSentError(`Nothing was sent: the call could not be re-read from HubSpot before saving.${reason} Your changes are kept; save again when HubSpot answers.`, {
+        cause: error,
+      });
+    }
     let target = values;
     let against = initial;
     if (changedSince(base, fresh)) {
@@ -70,7 +91,11 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
     }
     const properties = changedProperties(against, target);
     if (Object.keys(properties).length > 0) {
-      await updateCall.mutateAsync({ id: call.id, properties });
+      try {
+        await updateCall.mutateAsync({ id: call.id, properties });
+      } catch (error) {
+        throw isNotFound(error) ? gone(error) : error;
+      }
     }
     allowNextNavigation();
     notify({
@@ -92,7 +117,19 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
           onSubmit={onSubmit}
           onCancel={() => void navigate(appPaths.call(call.id))}
           submitLabel="Save changes"
-          canSubmit={changed}
+          canSubmit={changed && !deleted}
+          notice={
+            deleted && (
+              <DeletedCallNotice
+                values={() => form.getValues()}
+                onLogAsNew={() => {
+                  const key = saveDraft(form.getValues());
+                  allowNextNavigation();
+                  void navigate(`/calls/new?draft=${encodeURIComponent(key)}`);
+                }}
+              />
+            )
+          }
         />
       </Paper>
       {conflict && (

@@ -12,6 +12,7 @@ import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { describeError } from '../../../lib/describeError';
 import { ownerName, useCallPropertyOptions, useDispositions, useOwners } from '../../../api/metadata-queries';
 import { callFormSchema, changedFields, fieldForProperty, type CallFormValues } from './call-form-mapping';
+import { SAVE_FAILURE_TITLE, saveFailureKind, type SaveFailureKind } from './save-failure';
 import { RHFDateTimePicker } from './fields/RHFDateTimePicker';
 import { RHFSelect, type SelectOption } from './fields/RHFSelect';
 import { RHFTextField } from './fields/RHFTextField';
@@ -32,10 +33,12 @@ export function useFormChanged(form: CallFormApi, initial: CallFormValues): bool
 
 /**
  * Puts HubSpot's answer to a failed save on the form: validation errors that name a property land
- * on its field; everything else (and anything unnamed) goes above the buttons with the correlationId.
+ * on its field; everything else (and anything unnamed) goes above the buttons with the correlationId,
+ * headed by what the failure means (refused, not sent, or maybe applied: see save-failure.ts).
  */
 export function applyServerError(form: CallFormApi, error: unknown): void {
   const described = describeError(error);
+  const kind = saveFailureKind(error);
   let onField = 0;
   const elsewhere: string[] = [];
   for (const [property, message] of Object.entries(described.fieldErrors)) {
@@ -50,7 +53,7 @@ export function applyServerError(form: CallFormApi, error: unknown): void {
   if (onField === 0 || elsewhere.length > 0) {
     const parts = [onField === 0 ? described.message : 'HubSpot also said:', ...elsewhere];
     if (described.details) parts.push(described.details);
-    form.setError('root.serverError', { type: String(described.status ?? 'client'), message: parts.join('\n') });
+    form.setError('root.serverError', { type: kind, message: parts.join('\n') });
   }
 }
 
@@ -64,6 +67,8 @@ export interface CallFormProps {
   children?: ReactNode;
   /** Whether there is anything to save (edit disables Save when nothing changed). */
   canSubmit?: boolean;
+  /** Shown above the buttons, e.g. what became of a create whose answer was lost. */
+  notice?: ReactNode;
 }
 
 const FALLBACK_DIRECTIONS: SelectOption[] = [
@@ -71,7 +76,7 @@ const FALLBACK_DIRECTIONS: SelectOption[] = [
   { value: 'OUTBOUND', label: 'Outbound' },
 ];
 
-export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, children, canSubmit = true }: CallFormProps) {
+export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, children, canSubmit = true, notice }: CallFormProps) {
   const { control, handleSubmit, formState } = form;
   const directions = useCallPropertyOptions('hs_call_direction');
   const statuses = useCallPropertyOptions('hs_call_status');
@@ -102,6 +107,7 @@ export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, chil
   });
 
   const serverError = formState.errors.root?.serverError?.message;
+  const serverErrorTitle = SAVE_FAILURE_TITLE[(formState.errors.root?.serverError?.type ?? 'refused') as SaveFailureKind] ?? SAVE_FAILURE_TITLE.refused;
   const twoColumns = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } } as const;
 
   return (
@@ -185,12 +191,13 @@ export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, chil
       {children}
       {serverError && (
         <Alert severity="error" role="alert">
-          <AlertTitle>HubSpot did not save the call</AlertTitle>
+          <AlertTitle>{serverErrorTitle}</AlertTitle>
           <Typography component="div" variant="body2" sx={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
             {serverError}
           </Typography>
         </Alert>
       )}
+      {notice}
       <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
         <Button onClick={onCancel} disabled={formState.isSubmitting}>
           Cancel

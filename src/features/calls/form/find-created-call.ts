@@ -1,0 +1,27 @@
+/**
+ * After a create whose answer was lost (timeout, connection cut): did HubSpot store the call anyway?
+ * Searches for a call with the same time, title and owner created since shortly before the attempt
+ * (not every value: HubSpot may store notes or numbers a little differently from what was sent, and a
+ * near-certain match is better than a duplicate). Never creates anything.
+ */
+import { searchCalls } from '../../../api/calls';
+import type { HubSpotObject, SearchFilter } from '../../../api/schemas';
+
+/** Clocks differ between the browser and HubSpot: look back this much further than the attempt. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+const sameOrMissing = (propertyName: string, value: string | undefined): SearchFilter =>
+  value ? { propertyName, operator: 'EQ', value } : { propertyName, operator: 'NOT_HAS_PROPERTY' };
+
+/** The newest call that matches what the create sent, or undefined when HubSpot has none. */
+export async function findCreatedCall(sent: Record<string, string>, attemptStartedAt: number): Promise<HubSpotObject | undefined> {
+  const timestamp = sent.hs_timestamp ? Date.parse(sent.hs_timestamp) : NaN;
+  const filters: SearchFilter[] = [
+    { propertyName: 'hs_createdate', operator: 'GTE', value: String(attemptStartedAt - CLOCK_SLACK_MS) },
+    sameOrMissing('hs_call_title', sent.hs_call_title),
+    sameOrMissing('hubspot_owner_id', sent.hubspot_owner_id),
+  ];
+  if (!Number.isNaN(timestamp)) filters.push({ propertyName: 'hs_timestamp', operator: 'EQ', value: String(timestamp) });
+  const page = await searchCalls({ filterGroups: [{ filters }], sorts: [{ propertyName: 'hs_createdate', direction: 'DESCENDING' }], limit: 1 });
+  return page.results[0];
+}
