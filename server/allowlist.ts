@@ -9,7 +9,7 @@ const OBJECT = '(?:calls|contacts|companies|deals|tickets)';
 const ID = '[^/]+';
 
 /** The one property the app changes on a contact, company, deal or ticket: the call pinned there. */
-export const PIN_PROPERTY = 'hs_pinned_engagement_id';
+const PIN_PROPERTY = 'hs_pinned_engagement_id';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Rule {

@@ -10,7 +10,7 @@ import type { LogLine } from './log.ts';
 import { repeatSummarizingLog } from './log.ts';
 
 /** Failed attempts allowed before the lockouts start (typos happen). */
-export const FREE_FAILURES = 5;
+const FREE_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60_000;
 /** A client's failures are forgotten this long after its last one. */
 const FORGET_AFTER_MS = 60 * 60_000;

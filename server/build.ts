@@ -194,7 +194,7 @@ export async function precompress(dir: string): Promise<void> {
 }
 
 /** Vite plugin: precompresses the build output once it is written. */
-export function precompressPlugin(): Plugin {
+function precompressPlugin(): Plugin {
   let outDir = '';
   return {
     name: 'hubspot-calls-admin:precompress',

@@ -29,11 +29,11 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export const HUBSPOT_API_URL = 'https://api.hubapi.com';
-export const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const HUBSPOT_API_URL = 'https://api.hubapi.com';
+const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Shorter than this, ADMIN_PASSWORD is refused: it could be guessed even with the sign-in throttle. */
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 
 /** The process environment over `.env.local` in `cwd`. A variable set in the environment, even to '', wins. */
 export function readEnv(opts: { env?: Env; cwd?: string; envFile?: boolean } = {}): { env: Env; envFile?: string } {

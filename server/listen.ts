@@ -18,7 +18,7 @@ export function configOrExit(command: string, defaultPort: number, args: Readonl
   }
 }
 
-export function urlFor(host: string, port: number): string {
+function urlFor(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 

@@ -20,7 +20,7 @@ import { repeatSummarizingLog } from './log.ts';
 import type { LogLine } from './log.ts';
 
 export const PROXY_PREFIX = '/hubspot';
-export const CONNECTION_PATH = '/hubspot-connection';
+const CONNECTION_PATH = '/hubspot-connection';
 
 export interface Upstream {
   mode: 'mock' | 'hubspot';
@@ -46,7 +46,7 @@ export interface ProxyOptions {
 // ---------------------------------------------------------------------------------------------
 // Errors in HubSpot's shape: status "error", message, correlationId, category.
 
-export function hubspotErrorResponse(status: number, category: string, message: string, extraHeaders?: Record<string, string>): Response {
+function hubspotErrorResponse(status: number, category: string, message: string, extraHeaders?: Record<string, string>): Response {
   const body = { status: 'error', message, correlationId: randomUUID(), category };
   return new Response(JSON.stringify(body), {
     status,

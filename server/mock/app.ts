@@ -44,7 +44,7 @@ export interface MockAppOptions {
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
-export const RATE_LIMITS = {
+const RATE_LIMITS = {
   intervalMs: 10_000,
   max: 190,
   secondly: 19,

@@ -21,7 +21,7 @@ export const hubSpotErrorBodySchema = z.looseObject({
     ),
   ),
 });
-export type HubSpotErrorBody = z.infer<typeof hubSpotErrorBodySchema>;
+type HubSpotErrorBody = z.infer<typeof hubSpotErrorBodySchema>;
 
 export interface HubSpotApiErrorInit {
   status: number;

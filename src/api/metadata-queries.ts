@@ -9,7 +9,7 @@ import type { Owner, PropertyDefinition, PropertyOption } from './schemas';
 
 const FIVE_MINUTES = 5 * 60_000;
 
-export const metadataKeys = {
+const metadataKeys = {
   all: ['metadata'] as const,
   properties: (objectType: string) => [...metadataKeys.all, 'properties', objectType] as const,
   propertyGroups: (objectType: string) => [...metadataKeys.all, 'property-groups', objectType] as const,
@@ -49,7 +49,7 @@ export const metadataQueries = {
 };
 
 /** The visible options of one property, in HubSpot's display order. */
-export function visibleOptions(def: PropertyDefinition | undefined): PropertyOption[] {
+function visibleOptions(def: PropertyDefinition | undefined): PropertyOption[] {
   return [...(def?.options ?? [])].filter((o) => !o.hidden).sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0));
 }
 

@@ -8,7 +8,7 @@ import type { Notification } from '../lib/notifications';
  * How a query or mutation wants its failures told by the cache (`meta: { errorTitle: 'Could not refresh the call' }`).
  * `errorTitle: false` opts out: the screen reports the failure in place.
  */
-export interface ErrorMeta extends Record<string, unknown> {
+interface ErrorMeta extends Record<string, unknown> {
   errorTitle?: string | false;
 }
 
@@ -25,7 +25,7 @@ const DEFAULT_REFRESH_TITLE = 'Could not refresh data from HubSpot';
 const DEFAULT_MUTATION_TITLE = 'HubSpot did not save the change';
 
 /** Data counts as fresh for 30 s: lists and details refetch on mount after that, not on every render. */
-export const DEFAULT_STALE_TIME_MS = 30_000;
+const DEFAULT_STALE_TIME_MS = 30_000;
 
 /**
  * Query retries on top of http.ts: http.ts already retries 429 and 502/503/504 with the right waits,

@@ -29,7 +29,7 @@ export interface ApiAnswer<T = unknown> {
   body: T;
 }
 
-export interface StoredObject {
+interface StoredObject {
   id: string;
   properties: Record<string, string | null>;
 }

@@ -5,7 +5,7 @@ const pageSchema = z.object({
   results: z.array(z.object({ id: z.string() })),
   paging: z.object({ next: z.object({ after: z.string() }) }).optional(),
 });
-export type CallPage = z.infer<typeof pageSchema>;
+type CallPage = z.infer<typeof pageSchema>;
 
 /** A list page's ids and next cursor, or undefined when the body is not one. */
 function parsePage(body: string): CallPage | undefined {

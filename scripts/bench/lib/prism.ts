@@ -18,7 +18,7 @@ export function meetsPrismBar(mock: LoadResult, prism: LoadResult): boolean {
 }
 
 /** Where the spec is expected: the shared folder beside the checkout. */
-export function prismSpec(root: string): string {
+function prismSpec(root: string): string {
   return path.resolve(root, '../shared/hubspot-openapi/calls.v3.json');
 }
 

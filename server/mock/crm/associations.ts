@@ -14,8 +14,6 @@ import {
 } from './objects.js';
 import { objectToJson, type ObjectJson } from './to-json.js';
 
-export const CATEGORIES = ['HUBSPOT_DEFINED', 'INTEGRATOR_DEFINED', 'USER_DEFINED', 'WORK'] as const;
-
 export interface AssociationSpec {
   associationCategory: string;
   associationTypeId: number;
@@ -57,7 +55,7 @@ function labelIndex(ctx: CrmContext, from: ObjectTypeName, to: ObjectTypeName): 
 }
 
 /** Live associations of one record to a type, grouped by target. */
-export function groupedAssociations(ctx: CrmContext, from: StoredObject, toType: ObjectTypeName): MultiAssociated[] {
+function groupedAssociations(ctx: CrmContext, from: StoredObject, toType: ObjectTypeName): MultiAssociated[] {
   const defs = labelIndex(ctx, from.type, toType);
   const out: MultiAssociated[] = [];
   let current: MultiAssociated | undefined;

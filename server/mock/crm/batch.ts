@@ -14,7 +14,7 @@ import { objectToJson, type ObjectJson } from './to-json.js';
 import { propertyCatalog } from './properties.js';
 import { toIso } from './values.js';
 
-export const BATCH_MAX_INPUTS = 100;
+const BATCH_MAX_INPUTS = 100;
 
 /** HubSpot's StandardError, used for per-item failures in batch responses. */
 export interface StandardError {

@@ -41,7 +41,7 @@ export interface PropertyProblem {
   message: string;
 }
 
-export function propertyDetail(p: PropertyProblem): ErrorDetail {
+function propertyDetail(p: PropertyProblem): ErrorDetail {
   return { message: p.message, code: p.code, in: p.name, context: { propertyName: [p.name] } };
 }
 

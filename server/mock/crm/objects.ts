@@ -13,7 +13,7 @@ export interface CrmContext {
 }
 
 /** Source recorded in property history for writes through the public API. */
-export const API_SOURCE: WriteSource = { sourceType: 'API', sourceId: 'mock-private-app' };
+const API_SOURCE: WriteSource = { sourceType: 'API', sourceId: 'mock-private-app' };
 
 export interface AssociationInput {
   to: { id: string };
@@ -22,7 +22,7 @@ export interface AssociationInput {
 
 // ---------------------------------------------------------------------------------------------
 
-export function parseId(raw: string): number | undefined {
+function parseId(raw: string): number | undefined {
   if (!/^\d{1,18}$/.test(raw)) return undefined;
   const n = Number(raw);
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
@@ -52,7 +52,7 @@ export function findObject(
   return id === undefined ? undefined : ctx.db.getObject(type, id, archived);
 }
 
-export function requireObject(
+function requireObject(
   ctx: CrmContext,
   type: ObjectTypeName,
   rawId: string,
@@ -94,7 +94,7 @@ export type InputValue = string | number | boolean | null;
  * Validates property input against the type's definitions and returns normalised values.
  * Collects every problem and throws one VALIDATION_ERROR listing them all.
  */
-export function validateProperties(
+function validateProperties(
   ctx: CrmContext,
   type: ObjectTypeName,
   input: Record<string, InputValue>,
@@ -163,7 +163,7 @@ function checkPin(ctx: CrmContext, obj: StoredObject, values: Record<string, str
 
 // ---- associations on create ---------------------------------------------------------------------
 
-export function findLabelDef(
+function findLabelDef(
   ctx: CrmContext,
   fromType: ObjectTypeName,
   toType: ObjectTypeName | undefined,

@@ -1,8 +1,8 @@
 import type { MockDb } from '../store/db.js';
 import type { ObjectTypeName } from '../store/types.js';
 
-export type PropertyType = 'string' | 'number' | 'datetime' | 'date' | 'enumeration' | 'bool' | 'phone_number';
-export type FieldType =
+type PropertyType = 'string' | 'number' | 'datetime' | 'date' | 'enumeration' | 'bool' | 'phone_number';
+type FieldType =
   | 'text'
   | 'textarea'
   | 'html'
@@ -16,7 +16,7 @@ export type FieldType =
   | 'calculation_equation'
   | 'file';
 
-export interface PropertyOption {
+interface PropertyOption {
   label: string;
   value: string;
   description?: string;
@@ -113,7 +113,7 @@ const PINNED: Spec = {
   description: 'The ID of the activity pinned to the top of this record’s timeline. It must be associated with the record.',
 };
 
-export const CALL_STATUS_OPTIONS = [
+const CALL_STATUS_OPTIONS = [
   ['BUSY', 'Busy'],
   ['CALLING_CRM_USER', 'Calling CRM user'],
   ['CANCELED', 'Canceled'],
@@ -126,7 +126,7 @@ export const CALL_STATUS_OPTIONS = [
   ['RINGING', 'Ringing'],
 ] as const;
 
-export const ACTIVITY_TYPE_OPTIONS = [
+const ACTIVITY_TYPE_OPTIONS = [
   ['Discovery call', 'Discovery call'],
   ['Demo', 'Demo'],
   ['Follow-up', 'Follow-up'],
@@ -170,7 +170,7 @@ const CALL_PROPERTIES: PropertyDef[] = [
   ]),
 ];
 
-export const LIFECYCLE_OPTIONS = [
+const LIFECYCLE_OPTIONS = [
   ['subscriber', 'Subscriber'],
   ['lead', 'Lead'],
   ['marketingqualifiedlead', 'Marketing Qualified Lead'],
@@ -203,7 +203,7 @@ const CONTACT_PROPERTIES: PropertyDef[] = [
   ]),
 ];
 
-export const INDUSTRY_OPTIONS = [
+const INDUSTRY_OPTIONS = [
   ['COMPUTER_SOFTWARE', 'Computer Software'],
   ['FINANCIAL_SERVICES', 'Financial Services'],
   ['HOSPITAL_HEALTH_CARE', 'Hospital & Health Care'],
@@ -234,7 +234,7 @@ const COMPANY_PROPERTIES: PropertyDef[] = [
   ]),
 ];
 
-export const DEAL_STAGE_OPTIONS = [
+const DEAL_STAGE_OPTIONS = [
   ['appointmentscheduled', 'Appointment Scheduled'],
   ['qualifiedtobuy', 'Qualified To Buy'],
   ['presentationscheduled', 'Presentation Scheduled'],
@@ -262,7 +262,7 @@ const DEAL_PROPERTIES: PropertyDef[] = [
   ]),
 ];
 
-export const TICKET_STAGE_OPTIONS = [
+const TICKET_STAGE_OPTIONS = [
   ['1', 'New'],
   ['2', 'Waiting on contact'],
   ['3', 'Waiting on us'],
@@ -375,11 +375,6 @@ export function propertyCatalog(db: MockDb, type: ObjectTypeName): PropertyCatal
   const catalog = { list, byName: new Map(list.map((p) => [p.name, p])) };
   perDb.set(type, catalog);
   return catalog;
-}
-
-/** Drop cached catalogs (after owners or dispositions change). */
-export function invalidateCatalog(db: MockDb): void {
-  catalogs.delete(db);
 }
 
 export function propertyToJson(p: PropertyDef): Record<string, unknown> {

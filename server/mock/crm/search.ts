@@ -6,11 +6,11 @@ import { objectToJson, projectionFor, type ObjectJson } from './to-json.js';
 import { propertyCatalog, type PropertyDef } from './properties.js';
 import { parseDateTime, toIso } from './values.js';
 
-export const SEARCH_MAX_LIMIT = 200;
-export const SEARCH_MAX_RESULTS = 10_000;
-export const MAX_FILTER_GROUPS = 5;
-export const MAX_FILTERS_PER_GROUP = 6;
-export const MAX_FILTERS_TOTAL = 18;
+const SEARCH_MAX_LIMIT = 200;
+const SEARCH_MAX_RESULTS = 10_000;
+const MAX_FILTER_GROUPS = 5;
+const MAX_FILTERS_PER_GROUP = 6;
+const MAX_FILTERS_TOTAL = 18;
 
 export const OPERATORS = [
   'EQ',
@@ -27,9 +27,9 @@ export const OPERATORS = [
   'CONTAINS_TOKEN',
   'NOT_CONTAINS_TOKEN',
 ] as const;
-export type Operator = (typeof OPERATORS)[number];
+type Operator = (typeof OPERATORS)[number];
 
-export interface FilterInput {
+interface FilterInput {
   propertyName: string;
   operator: Operator;
   value?: string | number | boolean | undefined;
@@ -37,7 +37,7 @@ export interface FilterInput {
   values?: (string | number | boolean)[] | undefined;
 }
 
-export type SortInput = string | { propertyName: string; direction?: string | undefined };
+type SortInput = string | { propertyName: string; direction?: string | undefined };
 
 export interface SearchInput {
   filterGroups?: { filters: FilterInput[] }[] | undefined;
@@ -48,7 +48,7 @@ export interface SearchInput {
   after?: string | number | undefined;
 }
 
-export interface SearchOutput {
+interface SearchOutput {
   total: number;
   results: ObjectJson[];
   paging?: { next: { after: string; link?: string } };
@@ -212,7 +212,7 @@ function parseSort(s: SortInput): { propertyName: string; descending: boolean } 
   return { propertyName: s.propertyName, descending: dir.startsWith('DESC') };
 }
 
-export function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
+function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
   const { plan, properties } = planSearch(ctx, type, input);
   const { rows, total } = ctx.db.search(plan);
   const out: SearchOutput = { total, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };

@@ -26,7 +26,7 @@ export interface ReadOptions {
   associations?: readonly string[];
 }
 
-export function associationsJson(
+function associationsJson(
   ctx: CrmContext,
   obj: StoredObject,
   names: readonly string[],

@@ -39,7 +39,7 @@ export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 |
 }
 
 /** Sends an already serialised JSON body, UTF-8 (200). */
-export function sendJsonBytes(c: Context<MockEnv>, bytes: Uint8Array): Response {
+function sendJsonBytes(c: Context<MockEnv>, bytes: Uint8Array): Response {
   return c.body(arrayBufferView(bytes), 200, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 

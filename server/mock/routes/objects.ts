@@ -7,7 +7,7 @@ import { requireType } from '../crm/associations.js';
 import type { ReadCache } from './cache.js';
 import { noContent, queryBool, queryInt, queryList, readJson, sendCached, sendJson, utf8, type MockEnv } from './http.js';
 
-export const LIST_MAX_LIMIT = 100;
+const LIST_MAX_LIMIT = 100;
 
 /** The `{objectType}` path segment as a type; 404 when it names none. */
 export function objectType(raw: string) {

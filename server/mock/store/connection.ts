@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 
 /** Token match for CONTAINS_TOKEN: whole word, case-insensitive, `*` wildcard. */
-export function containsToken(text: string | null, pattern: string): boolean {
+function containsToken(text: string | null, pattern: string): boolean {
   if (text === null) return false;
   const p = pattern.trim().toLowerCase();
   if (!p) return false;

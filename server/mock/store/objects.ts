@@ -29,7 +29,7 @@ const OBJECT_COLUMNS = `${FIXED_COLUMNS}, json(props) AS props`;
 const MAX_PROJECTED = 64;
 
 /** The lower-cased text a search's free-text terms look in. */
-export function searchTextOf(type: ObjectTypeName, props: Record<string, string>): string {
+function searchTextOf(type: ObjectTypeName, props: Record<string, string>): string {
   let out = '';
   for (const name of SEARCHABLE_PROPERTIES[type]) {
     const v = props[name];

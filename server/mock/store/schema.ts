@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * search filters and sorts on them walk an index instead of scanning every record.
  * Text-valued ones are indexed on the raw JSON string; numeric ones on CAST(... AS REAL).
  */
-export const INDEXED_TEXT_PROPERTIES = [
+const INDEXED_TEXT_PROPERTIES = [
   'hs_timestamp',
   'hs_call_disposition',
   'hs_call_direction',
@@ -161,8 +161,6 @@ const MIGRATIONS: Migration[] = [
     `,
   },
 ];
-
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 /** Applies pending migrations; returns true when the database was new (version 0). */
 export function migrate(db: Database.Database): boolean {

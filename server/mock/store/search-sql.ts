@@ -5,7 +5,7 @@
 import { CASE_INSENSITIVE_SORT_INDEXED, INDEXED_NUMBER_PROPERTIES, INDEXED_WITH_TIMESTAMP, PROPERTY_NAME, numberExpr, textExpr } from './schema.js';
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan } from './types.js';
 
-export type SqlParam = string | number;
+type SqlParam = string | number;
 
 export interface Sql {
   sql: string;

@@ -11,7 +11,7 @@ import { freePort } from '../../free-port';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export { freePort };
+;
 
 export interface CliServer {
   proc: ChildProcess;

@@ -32,7 +32,7 @@ export const DEFAULT_DISPOSITIONS: Record<string, string> = {
   '17b47fee-58de-441e-a44c-c6300d46f273': 'Wrong number',
 };
 
-export type MockDb = ReturnType<typeof openMockDb>;
+type MockDb = ReturnType<typeof openMockDb>;
 export type MockApp = ReturnType<typeof createMockApp>;
 type AppOptions = Parameters<typeof createMockApp>[0];
 
@@ -141,7 +141,7 @@ export function checkError(res: Res, status: number, category?: string): ErrorBo
 }
 
 /** The property names an error body points at (errors[].in and errors[].context.propertyName). */
-export function erroredProperties(e: ErrorBody): string[] {
+function erroredProperties(e: ErrorBody): string[] {
   const names = new Set<string>();
   for (const item of e.errors ?? []) {
     if (item.in) names.add(item.in);
@@ -171,20 +171,6 @@ export function qs(params: Record<string, string | number | boolean | readonly s
   const s = u.toString();
   return s ? `?${s}` : '';
 }
-
-export const CALL_PROPS = [
-  'hs_timestamp',
-  'hs_call_title',
-  'hs_call_body',
-  'hs_call_duration',
-  'hs_call_direction',
-  'hs_call_status',
-  'hs_call_disposition',
-  'hs_call_from_number',
-  'hs_call_to_number',
-  'hs_call_recording_url',
-  'hubspot_owner_id',
-] as const;
 
 export interface AssociationInput {
   to: { id: string };
@@ -222,7 +208,7 @@ export async function getObject(
 }
 
 /** The first option value of an enumeration property, from the properties API. */
-export async function optionsOf(h: Pick<Harness, 'req'>, type: ObjectType, name: string): Promise<string[]> {
+async function optionsOf(h: Pick<Harness, 'req'>, type: ObjectType, name: string): Promise<string[]> {
   const res = await h.req('GET', `/crm/v3/properties/${type}/${name}`);
   const def = check(res, 200, propertyDefinition);
   return def.options.map((o) => o.value);

@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 
-export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
-export const isoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'an ISO-8601 UTC date-time');
-export const numericId = z.string().regex(/^\d+$/, 'a numeric id string');
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
+const isoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'an ISO-8601 UTC date-time');
+const numericId = z.string().regex(/^\d+$/, 'a numeric id string');
 
-export const valueWithTimestamp = z.object({
+const valueWithTimestamp = z.object({
   value: z.string(),
   timestamp: isoUtc,
   sourceType: z.string().min(1),
@@ -19,11 +19,11 @@ export const valueWithTimestamp = z.object({
   updatedByUserId: z.number().int().optional(),
 });
 
-export const nextPaging = z.object({
+const nextPaging = z.object({
   next: z.object({ after: z.string().min(1), link: z.string().optional() }),
 });
 
-export const associatedId = z.object({ id: numericId, type: z.string().min(1) });
+const associatedId = z.object({ id: numericId, type: z.string().min(1) });
 
 export const hubSpotObject = z.object({
   id: numericId,
@@ -39,7 +39,7 @@ export const hubSpotObject = z.object({
 });
 export type HubSpotObject = z.infer<typeof hubSpotObject>;
 
-export const upsertObject = hubSpotObject.extend({ new: z.boolean() });
+const upsertObject = hubSpotObject.extend({ new: z.boolean() });
 
 export const listPage = z.object({ results: z.array(hubSpotObject), paging: nextPaging.optional() });
 export const searchPage = z.object({
@@ -48,7 +48,7 @@ export const searchPage = z.object({
   paging: nextPaging.optional(),
 });
 
-export const errorDetail = z.object({
+const errorDetail = z.object({
   message: z.string().min(1),
   in: z.string().optional(),
   code: z.string().optional(),
@@ -70,7 +70,7 @@ export const errorBody = z.object({
 export type ErrorBody = z.infer<typeof errorBody>;
 
 /** A per-item error inside a 207 batch answer (spec `StandardError`). */
-export const standardError = z.object({
+const standardError = z.object({
   status: z.string().min(1),
   category: z.string().min(1),
   message: z.string().min(1),
@@ -83,7 +83,7 @@ export const standardError = z.object({
 
 const batchStatus = z.enum(['CANCELED', 'COMPLETE', 'PENDING', 'PROCESSING']);
 
-export function batchResponse<T extends z.ZodType>(item: T) {
+function batchResponse<T extends z.ZodType>(item: T) {
   return z.object({
     status: batchStatus,
     results: z.array(item),
@@ -109,12 +109,12 @@ export const rateLimitBody = z.object({
 
 // --- associations ---------------------------------------------------------------------------
 
-export const associationType = z.object({
+const associationType = z.object({
   category: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK']),
   typeId: z.number().int(),
   label: z.string().optional(),
 });
-export const v4AssociatedObject = z.object({ toObjectId: numericId, associationTypes: z.array(associationType).min(1) });
+const v4AssociatedObject = z.object({ toObjectId: numericId, associationTypes: z.array(associationType).min(1) });
 export const v4AssociationPage = z.object({ results: z.array(v4AssociatedObject), paging: nextPaging.optional() });
 
 export const labelsBetweenObjectPair = z.object({
@@ -150,7 +150,7 @@ export const labelList = z.object({
 
 // --- metadata -------------------------------------------------------------------------------
 
-export const propertyOption = z.object({
+const propertyOption = z.object({
   label: z.string(),
   value: z.string(),
   description: z.string().optional(),
@@ -190,7 +190,6 @@ export const propertyDefinition = z.object({
     })
     .optional(),
 });
-export type PropertyDefinition = z.infer<typeof propertyDefinition>;
 export const propertyList = z.object({ results: z.array(propertyDefinition) });
 
 export const owner = z.object({

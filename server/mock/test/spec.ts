@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const sharedDir = path.resolve(repoRoot, '../shared');
-export const specDir = path.join(sharedDir, 'hubspot-openapi');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const sharedDir = path.resolve(repoRoot, '../shared');
+const specDir = path.join(sharedDir, 'hubspot-openapi');
 export const hasSpecs = existsSync(specDir);
 
 export type SpecFile =
@@ -69,7 +69,7 @@ export function responseRef(file: SpecFile, method: string, pathTemplate: string
 }
 
 /** Validates `body` against a named component schema; returns Ajv's error text or null. */
-export function schemaErrors(file: SpecFile, schemaName: string, body: unknown): string | null {
+function schemaErrors(file: SpecFile, schemaName: string, body: unknown): string | null {
   load(file);
   const key = `${file}#/components/schemas/${schemaName}`;
   let validate = compiled.get(key);

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { archiveAssociation, createAssociation } from '../../api/associations';
 import { describeError } from '../../lib/describeError';
-import { RECORD_TYPE_LABELS, RECORD_TYPES, updateRecord } from '../../api/records';
+import { RECORD_TYPES, updateRecord } from '../../api/records';
 import type { RecordType } from '../../api/records';
 import type { HubSpotObject } from '../../api/schemas';
 import { useNotify } from '../../lib/notifications';
@@ -33,7 +33,7 @@ function restore(qc: QueryClient, callId: string, snap: Snapshot | undefined) {
 }
 
 /** HubSpot's own message (and its correlation ID) for a failed write. */
-export function failureText(e: unknown): string {
+function failureText(e: unknown): string {
   return describeError(e).text;
 }
 
@@ -42,12 +42,12 @@ function invalidateCall(qc: QueryClient, callId: string) {
   return qc.invalidateQueries({ queryKey: callKeys.detail(callId) });
 }
 
-export interface AddFailure {
+interface AddFailure {
   pick: PickedRecord;
   error: unknown;
 }
 
-export class AddAssociationsError extends Error {
+class AddAssociationsError extends Error {
   readonly failures: AddFailure[];
   constructor(failures: AddFailure[]) {
     super(failures.map((f) => `${f.pick.name}: ${failureText(f.error)}`).join('; '));
@@ -205,4 +205,3 @@ export function useReadCurrentPin(callId: string) {
   };
 }
 
-export const typeLabel = (type: RecordType, count = 1) => (count === 1 ? RECORD_TYPE_LABELS[type].one : RECORD_TYPE_LABELS[type].many);

@@ -22,7 +22,7 @@ interface PropertySpec {
   kind: ValueKind;
 }
 
-export const CALL_PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
+const CALL_PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
   hs_call_title: { label: 'Call title', kind: 'text' },
   hs_timestamp: { label: 'Activity date', kind: 'datetime' },
   hs_call_direction: { label: 'Call direction', kind: 'option' },
@@ -78,7 +78,7 @@ export function isColumnId(v: string): v is ColumnId {
 
 /** URL sort keys (`?sort=-duration`): the sortable columns. */
 export type SortKey = { [K in ColumnId]: (typeof COLUMNS)[K] extends { sortable: true } ? K : never }[ColumnId];
-export const SORT_KEYS = COLUMN_IDS.filter((id): id is SortKey => (COLUMNS[id] as ColumnSpec).sortable === true);
+const SORT_KEYS = COLUMN_IDS.filter((id): id is SortKey => (COLUMNS[id] as ColumnSpec).sortable === true);
 
 export function isSortKey(v: string): v is SortKey {
   return (SORT_KEYS as readonly string[]).includes(v);

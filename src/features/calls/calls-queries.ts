@@ -41,7 +41,7 @@ export interface CallListPage {
 
 const singular: Record<RecordType, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
 
-export function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
+function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
   const filters: SearchFilter[] = [];
   if (f.outcomes?.length) filters.push({ propertyName: 'hs_call_disposition', operator: 'IN', values: f.outcomes });
   if (f.direction) filters.push({ propertyName: 'hs_call_direction', operator: 'EQ', value: f.direction });
@@ -83,7 +83,7 @@ export function buildCallSearchRequest(p: CallListParams): SearchRequest {
 }
 
 /** One page of calls: the list endpoint for the plain view, the search endpoint for everything else. */
-export async function fetchCallPage(p: CallListParams, signal?: AbortSignal): Promise<CallListPage> {
+async function fetchCallPage(p: CallListParams, signal?: AbortSignal): Promise<CallListPage> {
   if (isPlainListView(p)) return listCalls({ limit: p.pageSize, after: p.after, properties: CALL_PROPERTIES }, signal);
   return searchCalls(buildCallSearchRequest(p), signal);
 }
@@ -115,7 +115,7 @@ export const callQueries = {
 type ListSnapshot = [readonly unknown[], CallListPage | undefined][];
 
 /** Applies `change` to the call wherever a cached list page holds it. */
-export function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotObject) => HubSpotObject | null): void {
+function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotObject) => HubSpotObject | null): void {
   qc.setQueriesData<CallListPage>({ queryKey: callKeys.lists() }, (page) => {
     if (!page?.results.some((c) => c.id === id)) return page;
     const results = page.results.flatMap((c) => {

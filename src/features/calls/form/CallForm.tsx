@@ -36,7 +36,7 @@ export function useFormChanged(form: CallFormApi, initial: CallFormValues): bool
  * on its field; everything else (and anything unnamed) goes above the buttons with the correlationId,
  * headed by what the failure means (refused, not sent, or maybe applied: see save-failure.ts).
  */
-export function applyServerError(form: CallFormApi, error: unknown): void {
+function applyServerError(form: CallFormApi, error: unknown): void {
   const described = describeError(error);
   const kind = saveFailureKind(error);
   let onField = 0;

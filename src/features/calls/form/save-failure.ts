@@ -11,7 +11,7 @@ import { isHubSpotApiError } from '../../../api/errors';
  * `UPSTREAM_CONNECTION_LOST` when the connection broke after sending: that one is ambiguous, as is any
  * other 502).
  */
-export const PROXY_NOT_SENT_CATEGORY = 'BAD_GATEWAY';
+const PROXY_NOT_SENT_CATEGORY = 'BAD_GATEWAY';
 
 export type SaveFailureKind = 'refused' | 'not-sent' | 'ambiguous';
 

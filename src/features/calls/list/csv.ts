@@ -19,7 +19,7 @@ interface CsvField {
  * phone numbers and amounts (sign, digits, spaces, dots, dashes, parentheses), which no spreadsheet can
  * turn into a call: `+1 415 555 0123` stays, `=HYPERLINK(…)`, `@SUM(1+1)` and `+1|cmd` do not.
  */
-export function neutralizeFormula(text: string): string {
+function neutralizeFormula(text: string): string {
   if (!/^[=+\-@\t\r]/.test(text) || /^[+-]?\d[\d ().-]*$/.test(text)) return text;
   return `'${text}`;
 }

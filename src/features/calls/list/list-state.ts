@@ -10,9 +10,9 @@ import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './c
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 25;
+const DEFAULT_PAGE_SIZE: PageSize = 25;
 
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 export interface ListSort {
   /** A sortable column (call-properties.ts). */
   field: SortKey;
@@ -44,11 +44,11 @@ export interface ListState {
   filters: ListFilters;
 }
 
-export const EMPTY_FILTERS: ListFilters = { outcomes: [] };
+const EMPTY_FILTERS: ListFilters = { outcomes: [] };
 export const DEFAULT_STATE: ListState = { pageSize: DEFAULT_PAGE_SIZE, trail: [], q: '', filters: EMPTY_FILTERS };
 
 /** URL parameter names. */
-export const P = {
+const P = {
   size: 'size',
   cursor: 'after',
   sort: 'sort',
@@ -155,7 +155,7 @@ export function clearAll(state: ListState): ListState {
 }
 
 /** Epoch ms of a time-range bound. Date-only bounds are whole days in `tz` (from = start, to = end of day). */
-export function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
+function boundToEpochMs(bound: string, edge: 'start' | 'end', tzOffsetMinutes: (isoLocal: string) => number): number {
   if (DATE_ONLY.test(bound)) {
     const localIso = edge === 'start' ? `${bound}T00:00:00.000` : `${bound}T23:59:59.999`;
     const asUtc = Date.parse(`${localIso}Z`);
