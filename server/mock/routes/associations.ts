@@ -1,26 +1,7 @@
 import { Hono, type Context } from 'hono';
-import {
-  archivePair,
-  batchArchiveLabelsV4,
-  batchArchiveV3,
-  batchArchiveV4,
-  batchCreateV3,
-  batchCreateV4,
-  batchDefaultV4,
-  batchReadV3,
-  batchReadV4,
-  createDefault,
-  createLabel,
-  createLabelled,
-  deleteLabel,
-  deleteV3,
-  listLabels,
-  listV3,
-  listV4,
-  putV3,
-  typesV3,
-  updateLabel,
-} from '../crm/associations.js';
+import { createLabel, deleteLabel, listLabels, updateLabel } from '../crm/association-labels.js';
+import { archivePair, batchArchiveLabelsV4, batchArchiveV4, batchCreateV4, batchDefaultV4, batchReadV4, createDefault, createLabelled, listV4 } from '../crm/associations.js';
+import { batchArchiveV3, batchCreateV3, batchReadV3, deleteV3, listV3, putV3, typesV3 } from '../crm/associations-v3.js';
 import type { CrmContext } from '../crm/objects.js';
 import { noContent, queryInt, readJson, sendJson, type MockEnv } from './http.js';
 

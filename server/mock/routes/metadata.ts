@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { requireType } from '../crm/associations.js';
+import { requireType } from '../crm/object-types.js';
 import { MockError } from '../crm/errors.js';
 import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
 import type { CrmContext } from '../crm/objects.js';
