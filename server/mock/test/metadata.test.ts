@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, checkError, DEFAULT_DISPOSITIONS, harness, NOW, OBJECT_TYPES, qs, RECORD_TYPES, TO_CALL, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { check, checkError, DEFAULT_DISPOSITIONS, harness, NOW, OBJECT_TYPES, qs, RECORD_TYPES, TO_CALL, useHarness } from './helpers';
 import { dispositionList, listPage, owner, ownerPage, propertyDefinition, propertyList, searchPage, v4AssociationPage } from './schemas';
 
 describe('properties API', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   const spec = (path: string) => ({ file: 'properties.v3.json' as const, method: 'get', path });
 
@@ -75,11 +71,7 @@ describe('properties API', () => {
 });
 
 describe('owners, dispositions and the demo seed', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seed: 'demo' });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seed: 'demo' });
 
   const ownersSpec = { file: 'owners.v3.json' as const, method: 'get', path: '/crm/v3/owners' };
 

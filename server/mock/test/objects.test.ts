@@ -1,20 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  check,
-  check204,
-  checkError,
-  createCall,
-  createObject,
-  getObject,
-  harness,
-  NOW,
-  OBJECT_TYPES,
-  qs,
-  RECORD_TYPES,
-  recordProps,
-  walkList,
-  type Harness,
-} from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, check204, checkError, createCall, createObject, getObject, NOW, OBJECT_TYPES, qs, RECORD_TYPES, recordProps, useHarness, walkList } from './helpers';
 import { hubSpotObject, listPage, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
@@ -37,11 +22,7 @@ const DEFAULT_PROPS: Record<string, string[]> = {
 };
 
 describe('objects API: create, read, update, archive, list', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   for (const type of OBJECT_TYPES) {
     describe(type, () => {
@@ -128,11 +109,7 @@ describe('objects API: create, read, update, archive, list', () => {
 });
 
 describe('calls: values, maintained properties and history', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('accepts hs_timestamp as epoch ms or ISO and returns ISO-8601 UTC; maintains hs_createdate / hs_lastmodifieddate', async () => {
     const epoch = Date.UTC(2025, 9, 27, 12, 0, 0);
@@ -255,12 +232,10 @@ describe('calls: values, maintained properties and history', () => {
 });
 
 describe('list paging', () => {
-  let h: Harness;
+  const h = useHarness();
   beforeAll(async () => {
-    h = harness();
     for (let i = 0; i < 23; i++) await createCall(h, { hs_call_title: `Paging ${i}` });
   });
-  afterAll(() => h.close());
 
   it('visits every record exactly once with an opaque after cursor, and omits paging on the last page', async () => {
     const pages = await walkList(h, 'calls', 5);
@@ -305,11 +280,7 @@ describe('list paging', () => {
 });
 
 describe('list paging over the demo seed', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seed: 'demo' });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seed: 'demo' });
 
   it('visits every demo record exactly once for every object type, matching the search total', async () => {
     for (const type of OBJECT_TYPES) {

@@ -1,16 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CALL_TO,
-  check,
-  check204,
-  checkError,
-  createCall,
-  createObject,
-  harness,
-  RECORD_TYPES,
-  recordProps,
-  type Harness,
-} from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CALL_TO, check, check204, checkError, createCall, createObject, RECORD_TYPES, recordProps, useHarness } from './helpers';
 import { labelsBetweenObjectPair, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
@@ -77,7 +66,7 @@ const CALLS: Record<string, string>[] = [
 ];
 
 describe('calls search', () => {
-  let h: Harness;
+  const h = useHarness();
   const id: string[] = [];
   let contactId: string;
 
@@ -97,7 +86,6 @@ describe('calls search', () => {
   }
 
   beforeAll(async () => {
-    h = harness();
     for (const props of CALLS) {
       h.clock.advance(1_000);
       id.push((await createCall(h, props)).id);
@@ -114,7 +102,6 @@ describe('calls search', () => {
       check(res, 201, labelsBetweenObjectPair);
     }
   });
-  afterAll(() => h.close());
 
   it('returns every live call, oldest first, with total, when unfiltered (archived ones never appear)', async () => {
     const page = await search({});
@@ -293,11 +280,7 @@ describe('calls search', () => {
 });
 
 describe('search over many calls: limits and the 10,000-result cap', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seedCalls: 10_050 });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seedCalls: 10_050 });
 
   async function post(body: Body) {
     return h.req('POST', '/crm/v3/objects/calls/search', body);
@@ -324,11 +307,7 @@ describe('search over many calls: limits and the 10,000-result cap', () => {
 });
 
 describe('search on record types', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it.each(RECORD_TYPES)('%s: query finds a record by its display fields, with total', async (type) => {
     const props = await recordProps(h, type, 77);
