@@ -38,23 +38,20 @@ interface Sort {
   direction: 'ASCENDING' | 'DESCENDING';
 }
 
+/** The model's column of each property searched. */
+const COLUMN: Record<string, Exclude<keyof Row, 'id'>> = {
+  hs_call_direction: 'direction',
+  hs_call_status: 'status',
+  hs_call_duration: 'duration',
+  hs_timestamp: 'timestamp',
+  hs_call_title: 'title',
+  hs_call_recording_url: 'recording',
+};
+
 function field(row: Row, name: string): string | number | undefined {
-  switch (name) {
-    case 'hs_call_direction':
-      return row.direction;
-    case 'hs_call_status':
-      return row.status;
-    case 'hs_call_duration':
-      return row.duration;
-    case 'hs_timestamp':
-      return row.timestamp;
-    case 'hs_call_title':
-      return row.title;
-    case 'hs_call_recording_url':
-      return row.recording;
-    default:
-      throw new Error(name);
-  }
+  const column = COLUMN[name];
+  if (!column) throw new Error(name);
+  return row[column];
 }
 
 /** HubSpot's documented filter semantics, for the property types used here. */
