@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAllowed } from './allowlist.ts';
 import { createProxyApp } from './proxy.ts';
+import { expectRefused } from './proxy-test-helpers.ts';
 import type { Upstream } from './proxy.ts';
 
 const TOKEN = 'pat-na1-SECRET-0f3c7e2a-6b1d-4d2e-9a77-test-token';
@@ -131,11 +132,7 @@ describe('record updates carry only the pin (issue 11, finding 10)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    expect(res.status).toBe(403);
-    const error = (await res.json()) as Record<string, unknown>;
-    expect(error).toMatchObject({ status: 'error', category: 'FORBIDDEN' });
-    expect(error.message).toBe(`The proxy only lets this app change hs_pinned_engagement_id on ${type}; the request ${reason}.`);
-    expect(error.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    await expectRefused(res, `The proxy only lets this app change hs_pinned_engagement_id on ${type}; the request ${reason}.`);
     expect(seen).toHaveLength(0);
   });
 

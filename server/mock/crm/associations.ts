@@ -1,18 +1,8 @@
 import type { AssociationLabelDef, ObjectTypeName, StoredObject } from '../store/types.js';
 import { batchEnvelope, checkBatchSize, toStandardError, type BatchResult, type StandardError } from './batch.js';
-import { MockError, badRequest, objectNotFound } from './errors.js';
-import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
-import {
-  associate,
-  associationTypeName,
-  unpinCall,
-  decodeCursor,
-  defaultLabelDef,
-  encodeCursor,
-  findObject,
-  type CrmContext,
-} from './objects.js';
-import { objectToJson, type ObjectJson } from './to-json.js';
+import { badRequest, objectNotFound } from './errors.js';
+import { OBJECT_TYPE_INFO, requireTypes } from './object-types.js';
+import { associate, unpinCall, decodeCursor, defaultLabelDef, encodeCursor, findObject, type CrmContext } from './objects.js';
 
 export interface AssociationSpec {
   associationCategory: string;
@@ -30,27 +20,17 @@ export interface MultiAssociated {
   associationTypes: SpecWithLabel[];
 }
 
-export function requireType(raw: string): ObjectTypeName {
-  const t = resolveObjectType(raw);
-  if (!t) {
-    throw new MockError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${raw}`, {
-      errors: [{ message: `Unknown object type ${raw}`, code: 'INVALID_OBJECT_TYPE', in: 'objectType', context: { objectType: [raw] } }],
-    });
-  }
-  return t;
-}
-
-function requireLive(ctx: CrmContext, type: ObjectTypeName, id: string): StoredObject {
+export function requireLive(ctx: CrmContext, type: ObjectTypeName, id: string): StoredObject {
   const obj = findObject(ctx, type, id);
   if (!obj) throw objectNotFound(id);
   return obj;
 }
 
-function specWithLabel(def: AssociationLabelDef | undefined, category: string, typeId: number): SpecWithLabel {
+export function specWithLabel(def: AssociationLabelDef | undefined, category: string, typeId: number): SpecWithLabel {
   return { category, typeId, ...(def?.label ? { label: def.label } : {}) };
 }
 
-function labelIndex(ctx: CrmContext, from: ObjectTypeName, to: ObjectTypeName): Map<string, AssociationLabelDef> {
+export function labelIndex(ctx: CrmContext, from: ObjectTypeName, to: ObjectTypeName): Map<string, AssociationLabelDef> {
   return new Map(ctx.db.labels(from, to).map((d) => [`${d.category}:${d.typeId}`, d]));
 }
 
@@ -70,6 +50,53 @@ function groupedAssociations(ctx: CrmContext, from: StoredObject, toType: Object
   return out;
 }
 
+/** HubSpot's one error entry for the ids of a batch read that name no live record (none when all do). */
+export function notFoundErrors(type: ObjectTypeName, missing: string[]): StandardError[] {
+  return missing.length
+    ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not find some ${OBJECT_TYPE_INFO[type].upper} objects.`, context: { ids: missing }, errors: [], links: {} }]
+    : [];
+}
+
+/** Runs `write` for each pair of a batch: a pair that fails becomes an error entry naming it, the others go on. */
+export function eachPair<I extends { from: { id: string }; to: { id: string } }, R>(
+  ctx: CrmContext,
+  started: number,
+  inputs: I[],
+  write: (item: I, i: number) => R[],
+): BatchResult<R> {
+  const results: R[] = [];
+  const errors: StandardError[] = [];
+  inputs.forEach((item, i) => {
+    try {
+      results.push(...write(item, i));
+    } catch (e) {
+      errors.push(toStandardError(e, { index: [String(i)], fromId: [item.from.id], toId: [item.to.id] }));
+    }
+  });
+  return batchEnvelope(ctx, started, results, errors);
+}
+
+/**
+ * Removes the associations between two records (all of them, or those of `defs`) and the pins
+ * that lost theirs. Ids that are not numbers name no record: nothing to remove.
+ */
+export function removePair(
+  ctx: CrmContext,
+  fromType: ObjectTypeName,
+  fromId: string,
+  toType: ObjectTypeName,
+  toId: string,
+  defs?: AssociationLabelDef[],
+): void {
+  const a = Number(fromId);
+  const b = Number(toId);
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
+  ctx.db.removeAssociations(fromType, a, toType, b, defs);
+  // A pin must name an associated call: drop pins that lost their association.
+  if (fromType === 'calls' && toType !== 'calls') unpinCall(ctx, a, b);
+  else if (toType === 'calls' && fromType !== 'calls') unpinCall(ctx, b, a);
+}
+
 // ---- v4 -------------------------------------------------------------------------------------------
 
 export function listV4(
@@ -79,8 +106,7 @@ export function listV4(
   toTypeRaw: string,
   opts: { after?: string; limit: number },
 ): { results: MultiAssociated[]; paging?: { next: { after: string } } } {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   const from = requireLive(ctx, fromType, fromId);
   let all = groupedAssociations(ctx, from, toType);
   if (opts.after) {
@@ -141,8 +167,7 @@ export function createLabelled(
   toId: string,
   specs: AssociationSpec[],
 ): LabelsBetween {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   return ctx.db.tx(() => {
     const from = requireLive(ctx, fromType, fromId);
     const to = requireLive(ctx, toType, toId);
@@ -158,14 +183,19 @@ export interface DefaultAssociation {
   associationSpec: AssociationSpec;
 }
 
-function createDefaultPair(ctx: CrmContext, from: StoredObject, to: StoredObject): DefaultAssociation[] {
-  const def = defaultLabelDef(ctx, from.type, to.type);
-  if (!def) throw badRequest(`No default association type exists between ${from.type} and ${to.type}.`, [{ message: 'no default association', code: 'INVALID_ASSOCIATION_TYPE' }]);
-  associate(ctx, from, to, def);
-  return [
-    { from: { id: String(from.id) }, to: { id: String(to.id) }, associationSpec: { associationCategory: def.category, associationTypeId: def.typeId } },
-    { from: { id: String(to.id) }, to: { id: String(from.id) }, associationSpec: { associationCategory: def.category, associationTypeId: def.inverseTypeId } },
-  ];
+/** Associates two records with their default type, in one transaction; the entries of both directions. */
+function createDefaultPair(ctx: CrmContext, fromType: ObjectTypeName, fromId: string, toType: ObjectTypeName, toId: string): DefaultAssociation[] {
+  return ctx.db.tx(() => {
+    const from = requireLive(ctx, fromType, fromId);
+    const to = requireLive(ctx, toType, toId);
+    const def = defaultLabelDef(ctx, from.type, to.type);
+    if (!def) throw badRequest(`No default association type exists between ${from.type} and ${to.type}.`, [{ message: 'no default association', code: 'INVALID_ASSOCIATION_TYPE' }]);
+    associate(ctx, from, to, def);
+    return [
+      { from: { id: String(from.id) }, to: { id: String(to.id) }, associationSpec: { associationCategory: def.category, associationTypeId: def.typeId } },
+      { from: { id: String(to.id) }, to: { id: String(from.id) }, associationSpec: { associationCategory: def.category, associationTypeId: def.inverseTypeId } },
+    ];
+  });
 }
 
 export function createDefault(
@@ -176,28 +206,14 @@ export function createDefault(
   toId: string,
 ): BatchResult<DefaultAssociation> {
   const started = ctx.clock.now();
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  const results = ctx.db.tx(() => createDefaultPair(ctx, requireLive(ctx, fromType, fromId), requireLive(ctx, toType, toId)));
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
+  const results = createDefaultPair(ctx, fromType, fromId, toType, toId);
   return batchEnvelope(ctx, started, results, []);
 }
 
 export function archivePair(ctx: CrmContext, fromTypeRaw: string, fromId: string, toTypeRaw: string, toId: string): void {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  const a = Number(fromId);
-  const b = Number(toId);
-  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
-  ctx.db.tx(() => {
-    ctx.db.removeAssociations(fromType, a, toType, b);
-    afterUnassociate(ctx, fromType, a, toType, b);
-  });
-}
-
-/** A pin must name an associated call: drop pins that lost their association. */
-function afterUnassociate(ctx: CrmContext, fromType: ObjectTypeName, fromId: number, toType: ObjectTypeName, toId: number): void {
-  if (fromType === 'calls' && toType !== 'calls') unpinCall(ctx, fromId, toId);
-  else if (toType === 'calls' && fromType !== 'calls') unpinCall(ctx, toId, fromId);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
+  ctx.db.tx(() => removePair(ctx, fromType, fromId, toType, toId));
 }
 
 export function batchReadV4(
@@ -207,8 +223,7 @@ export function batchReadV4(
   inputs: { id: string; after?: string }[],
 ): BatchResult<{ from: { id: string }; to: MultiAssociated[]; paging?: { next: { after: string } } }> {
   const started = ctx.clock.now();
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   checkBatchSize(inputs.length, 1000);
   const results: { from: { id: string }; to: MultiAssociated[] }[] = [];
   const missing: string[] = [];
@@ -223,10 +238,7 @@ export function batchReadV4(
     }
     results.push({ from: { id: String(from.id) }, to: groupedAssociations(ctx, from, toType) });
   }
-  const errors: StandardError[] = missing.length
-    ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not find some ${OBJECT_TYPE_INFO[fromType].upper} objects.`, context: { ids: missing }, errors: [], links: {} }]
-    : [];
-  return batchEnvelope(ctx, started, results, errors);
+  return batchEnvelope(ctx, started, results, notFoundErrors(fromType, missing));
 }
 
 export function batchCreateV4(
@@ -236,19 +248,9 @@ export function batchCreateV4(
   inputs: { from: { id: string }; to: { id: string }; types: AssociationSpec[] }[],
 ): BatchResult<LabelsBetween> {
   const started = ctx.clock.now();
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   checkBatchSize(inputs.length, 2000);
-  const results: LabelsBetween[] = [];
-  const errors: StandardError[] = [];
-  inputs.forEach((item, i) => {
-    try {
-      results.push(createLabelled(ctx, fromType, item.from.id, toType, item.to.id, item.types));
-    } catch (e) {
-      errors.push(toStandardError(e, { index: [String(i)], fromId: [item.from.id], toId: [item.to.id] }));
-    }
-  });
-  return batchEnvelope(ctx, started, results, errors);
+  return eachPair(ctx, started, inputs, (item) => [createLabelled(ctx, fromType, item.from.id, toType, item.to.id, item.types)]);
 }
 
 export function batchDefaultV4(
@@ -258,27 +260,14 @@ export function batchDefaultV4(
   inputs: { from: { id: string }; to: { id: string } }[],
 ): BatchResult<DefaultAssociation> {
   const started = ctx.clock.now();
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  const results: DefaultAssociation[] = [];
-  const errors: StandardError[] = [];
-  inputs.forEach((item, i) => {
-    try {
-      results.push(
-        ...ctx.db.tx(() => createDefaultPair(ctx, requireLive(ctx, fromType, item.from.id), requireLive(ctx, toType, item.to.id))),
-      );
-    } catch (e) {
-      errors.push(toStandardError(e, { index: [String(i)], fromId: [item.from.id], toId: [item.to.id] }));
-    }
-  });
-  return batchEnvelope(ctx, started, results, errors);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
+  return eachPair(ctx, started, inputs, (item) => createDefaultPair(ctx, fromType, item.from.id, toType, item.to.id));
 }
 
 export function batchArchiveV4(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string, inputs: { from: { id: string }; to: { id: string }[] }[]): void {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   ctx.db.tx(() => {
-    for (const item of inputs) for (const to of item.to) archivePair(ctx, fromType, item.from.id, toType, to.id);
+    for (const item of inputs) for (const to of item.to) removePair(ctx, fromType, item.from.id, toType, to.id);
   });
 }
 
@@ -288,234 +277,11 @@ export function batchArchiveLabelsV4(
   toTypeRaw: string,
   inputs: { from: { id: string }; to: { id: string }; types: AssociationSpec[] }[],
 ): void {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
+  const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   ctx.db.tx(() => {
     inputs.forEach((item, i) => {
       const defs = resolveSpecs(ctx, fromType, toType, item.types, `inputs[${i}].types`);
-      const a = Number(item.from.id);
-      const b = Number(item.to.id);
-      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
-      ctx.db.removeAssociations(fromType, a, toType, b, defs.map((d) => ({ category: d.category, typeId: d.typeId, inverseTypeId: d.inverseTypeId })));
-      afterUnassociate(ctx, fromType, a, toType, b);
+      removePair(ctx, fromType, item.from.id, toType, item.to.id, defs);
     });
-  });
-}
-
-// ---- labels (association definitions) ---------------------------------------------------------
-
-export function listLabels(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string, withTypeIds: boolean): { results: (SpecWithLabel & { fromObjectTypeId?: string; toObjectTypeId?: string })[] } {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  return {
-    results: ctx.db.labels(fromType, toType).map((d) => ({
-      ...specWithLabel(d, d.category, d.typeId),
-      ...(withTypeIds ? { fromObjectTypeId: OBJECT_TYPE_INFO[fromType].typeId, toObjectTypeId: OBJECT_TYPE_INFO[toType].typeId } : {}),
-    })),
-  };
-}
-
-export function createLabel(
-  ctx: CrmContext,
-  fromTypeRaw: string,
-  toTypeRaw: string,
-  body: { name: string; label: string; inverseLabel?: string | undefined },
-): { results: SpecWithLabel[] } {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  return ctx.db.tx(() => {
-    if (ctx.db.labels(fromType, toType).some((d) => d.name === body.name)) {
-      throw new MockError(409, 'CONFLICT', `An association label named ${body.name} already exists.`, {
-        errors: [{ message: 'duplicate label name', code: 'CONFLICT', in: 'name', context: { name: [body.name] } }],
-      });
-    }
-    const base = Math.max(1000, ctx.db.maxLabelTypeId()) + 1;
-    const typeId = base;
-    const inverseId = fromType === toType && !body.inverseLabel ? base : base + 1;
-    ctx.db.putLabel({ fromType, toType, category: 'USER_DEFINED', typeId, name: body.name, label: body.label, inverseTypeId: inverseId });
-    if (!(fromType === toType && inverseId === typeId)) {
-      ctx.db.putLabel({
-        fromType: toType,
-        toType: fromType,
-        category: 'USER_DEFINED',
-        typeId: inverseId,
-        name: `${body.name}_inverse`,
-        label: body.inverseLabel ?? body.label,
-        inverseTypeId: typeId,
-      });
-    }
-    return {
-      results: [
-        { category: 'USER_DEFINED', typeId, label: body.label },
-        ...(inverseId !== typeId ? [{ category: 'USER_DEFINED', typeId: inverseId, label: body.inverseLabel ?? body.label }] : []),
-      ],
-    };
-  });
-}
-
-function userLabel(ctx: CrmContext, fromType: ObjectTypeName, toType: ObjectTypeName, typeId: number): AssociationLabelDef {
-  const def = ctx.db.labels(fromType, toType).find((d) => d.typeId === typeId);
-  if (!def) throw new MockError(404, 'OBJECT_NOT_FOUND', `Association type ${typeId} does not exist between ${fromType} and ${toType}.`, { context: { associationTypeId: [String(typeId)] } });
-  if (def.category !== 'USER_DEFINED') {
-    throw badRequest(`Association type ${typeId} is HubSpot-defined and cannot be changed.`, [
-      { message: 'only USER_DEFINED labels can be changed', code: 'READ_ONLY_VALUE', in: 'associationTypeId', context: { associationTypeId: [String(typeId)] } },
-    ]);
-  }
-  return def;
-}
-
-export function updateLabel(
-  ctx: CrmContext,
-  fromTypeRaw: string,
-  toTypeRaw: string,
-  body: { associationTypeId: number; label: string; inverseLabel?: string | undefined },
-): void {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  ctx.db.tx(() => {
-    const def = userLabel(ctx, fromType, toType, body.associationTypeId);
-    ctx.db.putLabel({ ...def, label: body.label });
-    if (body.inverseLabel !== undefined && def.inverseTypeId !== def.typeId) {
-      const inv = ctx.db.labels(toType, fromType).find((d) => d.typeId === def.inverseTypeId);
-      if (inv) ctx.db.putLabel({ ...inv, label: body.inverseLabel });
-    }
-  });
-}
-
-export function deleteLabel(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string, typeIdRaw: string): void {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  const typeId = Number(typeIdRaw);
-  if (!Number.isSafeInteger(typeId)) throw badRequest(`Invalid association type id ${typeIdRaw}.`, [{ message: 'not a number', code: 'INVALID_INTEGER', in: 'associationTypeId' }]);
-  ctx.db.tx(() => {
-    const def = userLabel(ctx, fromType, toType, typeId);
-    ctx.db.deleteLabel(fromType, toType, def.category, def.typeId);
-    if (def.inverseTypeId !== def.typeId) ctx.db.deleteLabel(toType, fromType, def.category, def.inverseTypeId);
-  });
-}
-
-// ---- v3 -------------------------------------------------------------------------------------------
-
-export function typesV3(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string): { results: { id: string; name: string }[] } {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  return { results: ctx.db.labels(fromType, toType).map((d) => ({ id: String(d.typeId), name: associationTypeName(d, fromType, toType) })) };
-}
-
-/** Resolves a v3 association type given as a name ("call_to_contact") or numeric id. */
-function resolveV3Type(ctx: CrmContext, fromType: ObjectTypeName, toType: ObjectTypeName, raw: string, where: string): AssociationLabelDef {
-  const defs = ctx.db.labels(fromType, toType);
-  const byName = defs.find((d) => associationTypeName(d, fromType, toType) === raw.toLowerCase());
-  const n = Number(raw);
-  const byId = Number.isSafeInteger(n) ? defs.find((d) => d.typeId === n) : undefined;
-  const def = byName ?? byId;
-  if (!def) {
-    throw badRequest(`${raw} is not a valid association type between ${fromType} and ${toType}.`, [
-      { message: `invalid association type ${raw}`, code: 'INVALID_ASSOCIATION_TYPE', in: where, context: { associationType: [raw] } },
-    ]);
-  }
-  return def;
-}
-
-export function putV3(
-  ctx: CrmContext,
-  typeRaw: string,
-  id: string,
-  toTypeRaw: string,
-  toId: string,
-  assocType: string,
-): ObjectJson {
-  const fromType = requireType(typeRaw);
-  const toType = requireType(toTypeRaw);
-  return ctx.db.tx(() => {
-    const from = requireLive(ctx, fromType, id);
-    const to = requireLive(ctx, toType, toId);
-    associate(ctx, from, to, resolveV3Type(ctx, fromType, toType, assocType, 'associationType'));
-    const fresh = findObject(ctx, fromType, id) ?? from;
-    return objectToJson(ctx, fresh, { associations: [toType] });
-  });
-}
-
-export function deleteV3(ctx: CrmContext, typeRaw: string, id: string, toTypeRaw: string, toId: string, assocType: string): void {
-  const fromType = requireType(typeRaw);
-  const toType = requireType(toTypeRaw);
-  ctx.db.tx(() => {
-    const def = resolveV3Type(ctx, fromType, toType, assocType, 'associationType');
-    const a = Number(id);
-    const b = Number(toId);
-    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
-    ctx.db.removeAssociations(fromType, a, toType, b, [{ category: def.category, typeId: def.typeId, inverseTypeId: def.inverseTypeId }]);
-    afterUnassociate(ctx, fromType, a, toType, b);
-  });
-}
-
-export function listV3(ctx: CrmContext, typeRaw: string, id: string, toTypeRaw: string): { results: { id: string; type: string }[] } {
-  const fromType = requireType(typeRaw);
-  const toType = requireType(toTypeRaw);
-  const from = requireLive(ctx, fromType, id);
-  const defs = labelIndex(ctx, fromType, toType);
-  return {
-    results: ctx.db.associationsOf(from.id, toType).map((r) => ({
-      id: String(r.toId),
-      type: associationTypeName(defs.get(`${r.category}:${r.typeId}`), fromType, toType),
-    })),
-  };
-}
-
-export function batchCreateV3(
-  ctx: CrmContext,
-  fromTypeRaw: string,
-  toTypeRaw: string,
-  inputs: { from: { id: string }; to: { id: string }; type: string }[],
-): BatchResult<{ from: { id: string }; to: { id: string }; type: string }> {
-  const started = ctx.clock.now();
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  const results: { from: { id: string }; to: { id: string }; type: string }[] = [];
-  const errors: StandardError[] = [];
-  inputs.forEach((item, i) => {
-    try {
-      ctx.db.tx(() => {
-        const def = resolveV3Type(ctx, fromType, toType, item.type, `inputs[${i}].type`);
-        associate(ctx, requireLive(ctx, fromType, item.from.id), requireLive(ctx, toType, item.to.id), def);
-        results.push({ from: { id: item.from.id }, to: { id: item.to.id }, type: associationTypeName(def, fromType, toType) });
-      });
-    } catch (e) {
-      errors.push(toStandardError(e, { index: [String(i)], fromId: [item.from.id], toId: [item.to.id] }));
-    }
-  });
-  return batchEnvelope(ctx, started, results, errors);
-}
-
-export function batchReadV3(
-  ctx: CrmContext,
-  fromTypeRaw: string,
-  toTypeRaw: string,
-  inputs: { id: string }[],
-): BatchResult<{ from: { id: string }; to: { id: string; type: string }[] }> {
-  const started = ctx.clock.now();
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  const results: { from: { id: string }; to: { id: string; type: string }[] }[] = [];
-  const missing: string[] = [];
-  for (const { id } of inputs) {
-    const from = findObject(ctx, fromType, id);
-    if (!from) {
-      missing.push(id);
-      continue;
-    }
-    results.push({ from: { id: String(from.id) }, to: listV3(ctx, fromType, id, toType).results });
-  }
-  const errors: StandardError[] = missing.length
-    ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not find some ${OBJECT_TYPE_INFO[fromType].upper} objects.`, context: { ids: missing }, errors: [], links: {} }]
-    : [];
-  return batchEnvelope(ctx, started, results, errors);
-}
-
-export function batchArchiveV3(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string, inputs: { from: { id: string }; to: { id: string }; type: string }[]): void {
-  const fromType = requireType(fromTypeRaw);
-  const toType = requireType(toTypeRaw);
-  ctx.db.tx(() => {
-    inputs.forEach((item) => deleteV3(ctx, fromType, item.from.id, toType, item.to.id, item.type));
   });
 }

@@ -1,4 +1,5 @@
 import type { ObjectTypeName } from '../store/types.js';
+import { MockError } from './errors.js';
 
 export interface ObjectTypeInfo {
   name: ObjectTypeName;
@@ -88,6 +89,22 @@ for (const info of Object.values(OBJECT_TYPE_INFO)) {
 /** Resolves `calls`, `call`, `0-48` (case-insensitive) to a stored type name. */
 export function resolveObjectType(raw: string): ObjectTypeName | undefined {
   return ALIASES.get(raw.toLowerCase());
+}
+
+/** The stored type name of a path's object type, or a 400 naming it. */
+export function requireType(raw: string): ObjectTypeName {
+  const t = resolveObjectType(raw);
+  if (!t) {
+    throw new MockError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${raw}`, {
+      errors: [{ message: `Unknown object type ${raw}`, code: 'INVALID_OBJECT_TYPE', in: 'objectType', context: { objectType: [raw] } }],
+    });
+  }
+  return t;
+}
+
+/** The two object types of an association path (from, to), or a 400 naming the first unknown one. */
+export function requireTypes(fromRaw: string, toRaw: string): [ObjectTypeName, ObjectTypeName] {
+  return [requireType(fromRaw), requireType(toRaw)];
 }
 
 /** Property names that always come from the record's columns rather than stored values. */

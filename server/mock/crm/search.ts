@@ -3,7 +3,8 @@ import { badRequest, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
 import type { CrmContext } from './objects.js';
 import { objectToJson, projectionFor, type ObjectJson } from './to-json.js';
-import { propertyCatalog, type PropertyDef } from './properties.js';
+import { propertyCatalog } from './properties.js';
+import type { PropertyDef } from './property-definitions.js';
 import { parseDateTime, toIso } from './values.js';
 
 const SEARCH_MAX_LIMIT = 200;

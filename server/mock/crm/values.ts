@@ -1,4 +1,4 @@
-import type { PropertyDef } from './properties.js';
+import type { PropertyDef } from './property-definitions.js';
 import type { PropertyProblem } from './errors.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -1,31 +1,30 @@
 import { Hono, type Context } from 'hono';
-import {
-  archivePair,
-  batchArchiveLabelsV4,
-  batchArchiveV3,
-  batchArchiveV4,
-  batchCreateV3,
-  batchCreateV4,
-  batchDefaultV4,
-  batchReadV3,
-  batchReadV4,
-  createDefault,
-  createLabel,
-  createLabelled,
-  deleteLabel,
-  deleteV3,
-  listLabels,
-  listV3,
-  listV4,
-  putV3,
-  typesV3,
-  updateLabel,
-} from '../crm/associations.js';
+import { createLabel, deleteLabel, listLabels, updateLabel } from '../crm/association-labels.js';
+import { archivePair, batchArchiveLabelsV4, batchArchiveV4, batchCreateV4, batchDefaultV4, batchReadV4, createDefault, createLabelled, listV4 } from '../crm/associations.js';
+import { batchArchiveV3, batchCreateV3, batchReadV3, deleteV3, listV3, putV3, typesV3 } from '../crm/associations-v3.js';
 import type { CrmContext } from '../crm/objects.js';
-import { noContent, queryInt, readJson, sendJson, type MockEnv } from './http.js';
+import { noContent, queryInt, readJson, sendBatch, sendJson, type MockEnv, type SchemaPick } from './http.js';
 
 function p(c: Context<MockEnv>, name: string): string {
   return c.req.param(name) ?? '';
+}
+
+/**
+ * `POST /{fromType}/{toType}/batch/{op}`: the body read with `pick`'s schema, then `run`; a batch
+ * answer (`ok`, or 207 when some inputs failed), or 204 when `run` answers nothing.
+ */
+function postBatch<T>(
+  app: Hono<MockEnv>,
+  op: string,
+  pick: SchemaPick<T>,
+  run: (fromType: string, toType: string, body: T) => { errors?: unknown[] } | undefined,
+  ok: 200 | 201 = 200,
+): void {
+  app.post(`/:fromType/:toType/batch/${op}`, async (c) => {
+    const body = await readJson(c, pick);
+    const out = run(p(c, 'fromType'), p(c, 'toType'), body);
+    return out ? sendBatch(c, out, ok) : noContent(c);
+  });
 }
 
 /**
@@ -63,31 +62,15 @@ export function associationRecordRoutes(ctx: CrmContext): Hono<MockEnv> {
 /** v4 batch associations, at `/crm/v4/associations`: `/{fromType}/{toType}/batch/...`. */
 export function associationBatchRoutes(ctx: CrmContext): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
-  const v4b = '/:fromType/:toType/batch';
-  app.post(`${v4b}/read`, async (c) => {
-    const body = await readJson(c, (s) => s.v4BatchRead);
-    const out = batchReadV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-  app.post(`${v4b}/create`, async (c) => {
-    const body = await readJson(c, (s) => s.v4BatchCreate);
-    const out = batchCreateV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 201);
-  });
-  app.post(`${v4b}/associate/default`, async (c) => {
+  postBatch(app, 'read', (s) => s.v4BatchRead, (from, to, body) => batchReadV4(ctx, from, to, body.inputs));
+  postBatch(app, 'create', (s) => s.v4BatchCreate, (from, to, body) => batchCreateV4(ctx, from, to, body.inputs), 201);
+  // HubSpot answers 200 here even when some pairs failed
+  app.post('/:fromType/:toType/batch/associate/default', async (c) => {
     const body = await readJson(c, (s) => s.v4BatchDefault);
     return sendJson(c, batchDefaultV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs));
   });
-  app.post(`${v4b}/archive`, async (c) => {
-    const body = await readJson(c, (s) => s.v4BatchArchive);
-    batchArchiveV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return noContent(c);
-  });
-  app.post(`${v4b}/labels/archive`, async (c) => {
-    const body = await readJson(c, (s) => s.v4BatchCreate);
-    batchArchiveLabelsV4(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return noContent(c);
-  });
+  postBatch(app, 'archive', (s) => s.v4BatchArchive, (from, to, body) => void batchArchiveV4(ctx, from, to, body.inputs));
+  postBatch(app, 'labels/archive', (s) => s.v4BatchCreate, (from, to, body) => void batchArchiveLabelsV4(ctx, from, to, body.inputs));
   return app;
 }
 
@@ -120,22 +103,9 @@ export function associationLabelRoutes(ctx: CrmContext, opts: { withTypeIds: boo
 export function associationV3Routes(ctx: CrmContext): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   app.get('/:fromType/:toType/types', (c) => sendJson(c, typesV3(ctx, p(c, 'fromType'), p(c, 'toType'))));
-  const v3b = '/:fromType/:toType/batch';
-  app.post(`${v3b}/create`, async (c) => {
-    const body = await readJson(c, (s) => s.v3BatchAssoc);
-    const out = batchCreateV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 201);
-  });
-  app.post(`${v3b}/read`, async (c) => {
-    const body = await readJson(c, (s) => s.v3BatchRead);
-    const out = batchReadV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-  app.post(`${v3b}/archive`, async (c) => {
-    const body = await readJson(c, (s) => s.v3BatchAssoc);
-    batchArchiveV3(ctx, p(c, 'fromType'), p(c, 'toType'), body.inputs);
-    return noContent(c);
-  });
+  postBatch(app, 'create', (s) => s.v3BatchAssoc, (from, to, body) => batchCreateV3(ctx, from, to, body.inputs), 201);
+  postBatch(app, 'read', (s) => s.v3BatchRead, (from, to, body) => batchReadV3(ctx, from, to, body.inputs));
+  postBatch(app, 'archive', (s) => s.v3BatchAssoc, (from, to, body) => void batchArchiveV3(ctx, from, to, body.inputs));
   return app;
 }
 

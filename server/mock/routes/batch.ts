@@ -1,47 +1,32 @@
-import { Hono } from 'hono';
-import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert } from '../crm/batch.js';
+import { Hono, type Context } from 'hono';
+import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert, type BatchResult } from '../crm/batch.js';
 import type { CrmContext } from '../crm/objects.js';
-import { noContent, queryBool, readJson, sendJson, type MockEnv } from './http.js';
+import type { ObjectTypeName } from '../store/types.js';
+import { noContent, queryBool, readJson, sendBatch, type MockEnv, type SchemaPick } from './http.js';
 import { objectType } from './objects.js';
 
 /** Batch read, create, update, upsert and archive, relative to the mount (`/crm/v3/objects`): `POST /{objectType}/batch/...`. */
 export function batchRoutes(ctx: CrmContext): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
 
-  app.post('/:objectType/batch/read', async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchReadInput);
-    const out = batchRead(ctx, type, body, queryBool(c, 'archived'));
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
+  /** `POST /{objectType}/batch/{op}`: the type, then the body (`pick`'s schema), then `run`; no answer is a 204. */
+  function post<T>(
+    op: string,
+    pick: SchemaPick<T>,
+    run: (type: ObjectTypeName, body: T, c: Context<MockEnv>) => BatchResult<unknown> | undefined,
+    ok: 200 | 201 = 200,
+  ): void {
+    app.post(`/:objectType/batch/${op}`, async (c) => {
+      const type = objectType(c.req.param('objectType'));
+      const out = run(type, await readJson(c, pick), c);
+      return out ? sendBatch(c, out, ok) : noContent(c);
+    });
+  }
 
-  app.post('/:objectType/batch/create', async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchCreateInput);
-    const out = batchCreate(ctx, type, body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 201);
-  });
-
-  app.post('/:objectType/batch/update', async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchUpdateInput);
-    const out = batchUpdate(ctx, type, body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-
-  app.post('/:objectType/batch/upsert', async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchUpdateInput);
-    const out = batchUpsert(ctx, type, body.inputs);
-    return sendJson(c, out, out.errors ? 207 : 200);
-  });
-
-  app.post('/:objectType/batch/archive', async (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const body = await readJson(c, (s) => s.batchArchiveInput);
-    batchArchive(ctx, type, body.inputs);
-    return noContent(c);
-  });
-
+  post('read', (s) => s.batchReadInput, (type, body, c) => batchRead(ctx, type, body, queryBool(c, 'archived')));
+  post('create', (s) => s.batchCreateInput, (type, body) => batchCreate(ctx, type, body.inputs), 201);
+  post('update', (s) => s.batchUpdateInput, (type, body) => batchUpdate(ctx, type, body.inputs));
+  post('upsert', (s) => s.batchUpdateInput, (type, body) => batchUpsert(ctx, type, body.inputs));
+  post('archive', (s) => s.batchArchiveInput, (type, body) => void batchArchive(ctx, type, body.inputs));
   return app;
 }

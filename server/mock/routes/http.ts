@@ -38,6 +38,11 @@ export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 |
   return c.body(utf8(JSON.stringify(body)), status, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 
+/** A batch answer: 207 when some inputs failed (it carries `errors`), else `ok`. */
+export function sendBatch(c: Context<MockEnv>, out: { errors?: unknown[] }, ok: 200 | 201): Response {
+  return sendJson(c, out, out.errors ? 207 : ok);
+}
+
 /** Sends an already serialised JSON body, UTF-8 (200). */
 function sendJsonBytes(c: Context<MockEnv>, bytes: Uint8Array): Response {
   return c.body(arrayBufferView(bytes), 200, { 'Content-Type': JSON_CONTENT_TYPE });
@@ -120,6 +125,8 @@ export async function readText(c: Context<MockEnv>): Promise<string> {
 }
 
 type Schemas = typeof SchemasModule;
+/** Picks a request body's schema from the schemas module (loaded on first use). */
+export type SchemaPick<T> = (schemas: Schemas) => z.ZodType<T>;
 let schemasModule: Promise<Schemas> | undefined;
 
 /**
@@ -132,7 +139,7 @@ export function loadSchemas(): Promise<Schemas> {
 }
 
 /** Reads and validates a JSON body: 400 when malformed or the wrong shape. */
-export async function readJson<T>(c: Context<MockEnv>, pick: (schemas: Schemas) => z.ZodType<T>): Promise<T> {
+export async function readJson<T>(c: Context<MockEnv>, pick: SchemaPick<T>): Promise<T> {
   const text = await readText(c);
   return parseJsonText(text, pick(await loadSchemas()));
 }

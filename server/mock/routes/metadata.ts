@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { requireType } from '../crm/associations.js';
+import { requireType } from '../crm/object-types.js';
 import { MockError } from '../crm/errors.js';
 import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
 import type { CrmContext } from '../crm/objects.js';
-import { PROPERTY_GROUPS, groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
+import { groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
+import { PROPERTY_GROUPS } from '../crm/property-definitions.js';
 import { queryBool, queryInt, readJson, sendJson, type MockEnv } from './http.js';
 
 /** Properties and property groups, relative to the mount (`/crm/v3/properties`): `/{objectType}/...`. */

@@ -3,7 +3,7 @@ import { basePath } from 'hono/route';
 import { MockError, objectNotFound } from '../crm/errors.js';
 import { archiveObject, createObject, findObject, listObjects, updateObject, type CrmContext } from '../crm/objects.js';
 import { objectToJson, projectionFor } from '../crm/to-json.js';
-import { requireType } from '../crm/associations.js';
+import { requireType } from '../crm/object-types.js';
 import type { ReadCache } from './cache.js';
 import { noContent, queryBool, queryInt, queryList, readJson, sendCached, sendJson, utf8, type MockEnv } from './http.js';
 

@@ -1,22 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  CALL_TO,
-  check,
-  check204,
-  checkError,
-  createCall,
-  createObject,
-  getObject,
-  harness,
-  qs,
-  RECORD_TYPES,
-  recordProps,
-  SINGULAR,
-  TO_CALL,
-  type Harness,
-  type RecordType,
-} from './helpers';
+import { CALL_TO, check, check204, checkError, createCall, createObject, getObject, qs, RECORD_TYPES, recordProps, SINGULAR, TO_CALL, useHarness, type RecordType } from './helpers';
 import {
   defaultAssociationBatch,
   hubSpotObject,
@@ -30,7 +14,7 @@ import {
 const v4List = { file: 'associations.v4.json', method: 'get', path: '/crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}' } as const;
 
 describe('associations', () => {
-  let h: Harness;
+  const h = useHarness();
   const records = {} as Record<RecordType, string[]>;
 
   async function v4(from: string, fromId: string, to: string, params: { limit?: number; after?: string } = {}) {
@@ -53,13 +37,11 @@ describe('associations', () => {
   }
 
   beforeAll(async () => {
-    h = harness();
     for (const type of RECORD_TYPES) {
       records[type] = [];
       for (let n = 0; n < 3; n++) records[type].push((await createObject(h, type, await recordProps(h, type, n))).id);
     }
   });
-  afterAll(() => h.close());
 
   it.each(RECORD_TYPES)('v3 per-call routes: PUT associates calls↔%s both ways (200), DELETE removes them (204)', async (type) => {
     const call = await createCall(h, { hs_call_title: `v3 ${type}` });

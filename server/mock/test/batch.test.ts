@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  check,
-  check204,
-  checkError,
-  createCall,
-  createObject,
-  getObject,
-  harness,
-  NOW,
-  OBJECT_TYPES,
-  recordProps,
-  type Harness,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { check, check204, checkError, createCall, createObject, getObject, NOW, OBJECT_TYPES, recordProps, useHarness } from './helpers';
 import { batchObjects, batchUpsert, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
 describe('batch API', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   async function total(type = 'calls'): Promise<number> {
     return check(await h.req('POST', `/crm/v3/objects/${type}/search`, { limit: 1 }), 200, searchPage).total;

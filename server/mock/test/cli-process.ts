@@ -8,10 +8,9 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../free-port';
+import type { Res } from './helpers';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-;
 
 export interface CliServer {
   proc: ChildProcess;
@@ -79,4 +78,15 @@ export async function startCli(opts: {
       }
     },
   };
+}
+
+/** One HTTP request to a running mock with `token`, answered as a `Res` (JSON body parsed when there is one). */
+export async function request(base: string, method: string, path: string, token: string, body?: unknown): Promise<Res> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
 }

@@ -1,18 +1,12 @@
 /** The CLI's flags reach the server: `npm run mock -- --db ... --seed ... --seed-calls ... --rate-limit --fail-rate --latency --token`. */
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, startCli, type CliServer } from './cli-process';
+import { repoRoot, request, startCli, type CliServer } from './cli-process';
 import { check, checkError, parse, type Res } from './helpers';
 import { listPage, rateLimitBody, searchPage } from './schemas';
 
-async function call(base: string, method: string, path: string, token = 'cli-token', body?: unknown): Promise<Res> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+function call(base: string, method: string, path: string, token = 'cli-token', body?: unknown): Promise<Res> {
+  return request(base, method, path, token, body);
 }
 
 describe('mock CLI flags', () => {

@@ -2,7 +2,7 @@
  * The app's client layer (src/api/schemas.ts) must accept what the mock sends: every endpoint the
  * client calls, parsed with the client's own zod schemas, on the demo seed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   associationBatchReadSchema,
@@ -18,15 +18,11 @@ import {
   searchCollectionSchema,
   standardErrorSchema,
 } from '../../../src/api/schemas';
-import { check, harness, RECORD_TYPES, type Harness } from './helpers';
+import { check, RECORD_TYPES, useHarness } from './helpers';
 import { propertyList } from './schemas';
 
 describe('the client layer’s schemas accept the mock’s answers', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seed: 'demo' });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seed: 'demo' });
 
   async function get<S extends z.core.$ZodType>(schema: S, method: string, path: string, body?: unknown, status = 200): Promise<z.core.output<S>> {
     const res = await h.req(method, path, body);

@@ -2,7 +2,7 @@
  * Test helpers for the mock's HTTP contract: build an app on an in-memory database and talk to
  * it through `app.request()` (no socket), the way any HubSpot client would.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { z } from 'zod';
 import { createMockApp } from '../app';
 import { fixedClock, type FixedClock } from '../clock';
@@ -65,6 +65,35 @@ export function harness(
     clock,
     req: (method, path, body, headers) => send(app, method, path, body, headers),
     close: () => db.close(),
+  };
+}
+
+/**
+ * The harness of a describe block: opened before its tests (in a `beforeAll`, so before the
+ * block's own `beforeAll` hooks) and closed after them.
+ */
+export function useHarness(opts: Parameters<typeof harness>[0] = {}): Harness {
+  let h: Harness | undefined;
+  beforeAll(() => {
+    h = harness(opts);
+  });
+  afterAll(() => h?.close());
+  const open = (): Harness => {
+    if (!h) throw new Error('the harness is opened in beforeAll: use it inside hooks and tests');
+    return h;
+  };
+  return {
+    get app() {
+      return open().app;
+    },
+    get db() {
+      return open().db;
+    },
+    get clock() {
+      return open().clock;
+    },
+    req: (...args) => open().req(...args),
+    close: () => open().close(),
   };
 }
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMockApp } from '../app';
-import { check, checkError, harness, NOW, parse, send, TOKEN, type Harness, type Res } from './helpers';
+import { check, checkError, harness, NOW, parse, send, TOKEN, useHarness, type Res } from './helpers';
 import { errorBody, hubSpotObject, listPage, rateLimitBody, searchPage } from './schemas';
 
 function expectRateHeaders(res: Res): void {
@@ -20,11 +20,7 @@ function expect429(res: Res): void {
 }
 
 describe('rate-limit headers', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('are present on every response, success or error, with rate limiting off', async () => {
     expectRateHeaders(await h.req('GET', '/crm/v3/objects/calls'));

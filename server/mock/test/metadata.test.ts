@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, checkError, DEFAULT_DISPOSITIONS, harness, NOW, OBJECT_TYPES, qs, RECORD_TYPES, TO_CALL, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { check, checkError, DEFAULT_DISPOSITIONS, harness, NOW, OBJECT_TYPES, qs, RECORD_TYPES, TO_CALL, useHarness } from './helpers';
 import { dispositionList, listPage, owner, ownerPage, propertyDefinition, propertyList, searchPage, v4AssociationPage } from './schemas';
 
 describe('properties API', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   const spec = (path: string) => ({ file: 'properties.v3.json' as const, method: 'get', path });
 
@@ -75,11 +71,7 @@ describe('properties API', () => {
 });
 
 describe('owners, dispositions and the demo seed', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seed: 'demo' });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seed: 'demo' });
 
   const ownersSpec = { file: 'owners.v3.json' as const, method: 'get', path: '/crm/v3/owners' };
 
@@ -163,27 +155,14 @@ describe('owners, dispositions and the demo seed', () => {
   });
 
   it('demo calls fall within the 12 months before the clock, and the seed is deterministic', async () => {
-    const page = check(
-      await h.req('POST', '/crm/v3/objects/calls/search', {
-        limit: 200,
-        properties: ['hs_timestamp'],
-        sorts: [{ propertyName: 'hs_timestamp', direction: 'ASCENDING' }],
-      }),
-      200,
-      searchPage,
-    );
-    const oldest = Date.parse(page.results[0]?.properties.hs_timestamp ?? '');
-    expect(oldest).toBeGreaterThanOrEqual(NOW - 366 * 86_400_000);
-    const newest = check(
-      await h.req('POST', '/crm/v3/objects/calls/search', {
-        limit: 1,
-        properties: ['hs_timestamp'],
-        sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
-      }),
-      200,
-      searchPage,
-    );
-    expect(Date.parse(newest.results[0]?.properties.hs_timestamp ?? '')).toBeLessThanOrEqual(NOW);
+    /** The hs_timestamp of the first call of a search sorted by it. */
+    const firstTimestamp = async (direction: 'ASCENDING' | 'DESCENDING', limit: number) => {
+      const body = { limit, properties: ['hs_timestamp'], sorts: [{ propertyName: 'hs_timestamp', direction }] };
+      const page = check(await h.req('POST', '/crm/v3/objects/calls/search', body), 200, searchPage);
+      return Date.parse(page.results[0]?.properties.hs_timestamp ?? '');
+    };
+    expect(await firstTimestamp('ASCENDING', 200)).toBeGreaterThanOrEqual(NOW - 366 * 86_400_000);
+    expect(await firstTimestamp('DESCENDING', 1)).toBeLessThanOrEqual(NOW);
 
     const again = harness({ seed: 'demo' });
     try {

@@ -1,20 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  check,
-  check204,
-  checkError,
-  createCall,
-  createObject,
-  getObject,
-  harness,
-  NOW,
-  OBJECT_TYPES,
-  qs,
-  RECORD_TYPES,
-  recordProps,
-  walkList,
-  type Harness,
-} from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, check204, checkError, createCall, createObject, getObject, NOW, OBJECT_TYPES, qs, RECORD_TYPES, recordProps, useHarness, walkList } from './helpers';
 import { hubSpotObject, listPage, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
@@ -23,25 +8,11 @@ const DEFAULT_PROPS: Record<string, string[]> = {
   contacts: ['firstname', 'lastname', 'email', 'lastmodifieddate', 'hs_object_id', 'createdate'],
   companies: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   deals: ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
-  tickets: [
-    'content',
-    'hs_pipeline',
-    'hs_pipeline_stage',
-    'hs_ticket_category',
-    'hs_ticket_priority',
-    'subject',
-    'createdate',
-    'hs_lastmodifieddate',
-    'hs_object_id',
-  ],
+  tickets: ['content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'subject', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
 describe('objects API: create, read, update, archive, list', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   for (const type of OBJECT_TYPES) {
     describe(type, () => {
@@ -128,11 +99,7 @@ describe('objects API: create, read, update, archive, list', () => {
 });
 
 describe('calls: values, maintained properties and history', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('accepts hs_timestamp as epoch ms or ISO and returns ISO-8601 UTC; maintains hs_createdate / hs_lastmodifieddate', async () => {
     const epoch = Date.UTC(2025, 9, 27, 12, 0, 0);
@@ -181,22 +148,13 @@ describe('calls: values, maintained properties and history', () => {
     expect(read.properties.hs_call_title ?? '').toBe('');
     expect(read.properties.hs_call_duration ?? '').toBe('');
     expect(read.properties.hs_call_body).toBe('keep me');
-    const has = check(
-      await h.req('POST', '/crm/v3/objects/calls/search', {
-        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: c.id }, { propertyName: 'hs_call_duration', operator: 'HAS_PROPERTY' }] }],
-      }),
-      200,
-      searchPage,
-    );
-    expect(has.total).toBe(0);
-    const hasNot = check(
-      await h.req('POST', '/crm/v3/objects/calls/search', {
-        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: c.id }, { propertyName: 'hs_call_title', operator: 'NOT_HAS_PROPERTY' }] }],
-      }),
-      200,
-      searchPage,
-    );
-    expect(hasNot.total).toBe(1);
+    /** How many calls search finds that are this one and match `propertyName operator`. */
+    const totalOf = async (propertyName: string, operator: string) => {
+      const filters = [{ propertyName: 'hs_object_id', operator: 'EQ', value: c.id }, { propertyName, operator }];
+      return check(await h.req('POST', '/crm/v3/objects/calls/search', { filterGroups: [{ filters }] }), 200, searchPage).total;
+    };
+    expect(await totalOf('hs_call_duration', 'HAS_PROPERTY')).toBe(0);
+    expect(await totalOf('hs_call_title', 'NOT_HAS_PROPERTY')).toBe(1);
   });
 
   it('returns propertiesWithHistory, newest first, after updates', async () => {
@@ -255,12 +213,10 @@ describe('calls: values, maintained properties and history', () => {
 });
 
 describe('list paging', () => {
-  let h: Harness;
+  const h = useHarness();
   beforeAll(async () => {
-    h = harness();
     for (let i = 0; i < 23; i++) await createCall(h, { hs_call_title: `Paging ${i}` });
   });
-  afterAll(() => h.close());
 
   it('visits every record exactly once with an opaque after cursor, and omits paging on the last page', async () => {
     const pages = await walkList(h, 'calls', 5);
@@ -305,11 +261,7 @@ describe('list paging', () => {
 });
 
 describe('list paging over the demo seed', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seed: 'demo' });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seed: 'demo' });
 
   it('visits every demo record exactly once for every object type, matching the search total', async () => {
     for (const type of OBJECT_TYPES) {

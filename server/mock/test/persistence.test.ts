@@ -2,20 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, type CliServer } from './cli-process';
+import { request, startCli, type CliServer } from './cli-process';
 import { check, check204, checkError, type Res } from './helpers';
 import { batchObjects, hubSpotObject, searchPage, v4AssociationPage } from './schemas';
 
 const TOKEN = 'persist-token';
 
-async function call(base: string, method: string, path: string, body?: unknown): Promise<Res> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+function call(base: string, method: string, path: string, body?: unknown): Promise<Res> {
+  return request(base, method, path, TOKEN, body);
 }
 
 async function total(base: string, type: string): Promise<number> {

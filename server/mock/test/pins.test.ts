@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CALL_TO,
-  check,
-  check204,
-  checkValidation,
-  createCall,
-  createObject,
-  getObject,
-  harness,
-  RECORD_TYPES,
-  recordProps,
-  type Harness,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { CALL_TO, check, check204, checkValidation, createCall, createObject, getObject, RECORD_TYPES, recordProps, useHarness } from './helpers';
 import { batchObjects, hubSpotObject } from './schemas';
 
 describe('pinning a call on a record (hs_pinned_engagement_id)', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it.each(RECORD_TYPES)('%s: pins an associated call, refuses unassociated or unknown calls, and "" clears', async (type) => {
     const record = await createObject(h, type, await recordProps(h, type, 500));

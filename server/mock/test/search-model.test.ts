@@ -5,8 +5,8 @@
  * documented semantics: same total, every match exactly once, order by the sort key.
  * The generator is seeded, so a failure names a reproducible case.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, createCall, harness, type Harness } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, createCall, useHarness } from './helpers';
 import { searchPage } from './schemas';
 import { createRng } from '../seed/prng';
 
@@ -38,23 +38,20 @@ interface Sort {
   direction: 'ASCENDING' | 'DESCENDING';
 }
 
+/** The model's column of each property searched. */
+const COLUMN: Record<string, Exclude<keyof Row, 'id'>> = {
+  hs_call_direction: 'direction',
+  hs_call_status: 'status',
+  hs_call_duration: 'duration',
+  hs_timestamp: 'timestamp',
+  hs_call_title: 'title',
+  hs_call_recording_url: 'recording',
+};
+
 function field(row: Row, name: string): string | number | undefined {
-  switch (name) {
-    case 'hs_call_direction':
-      return row.direction;
-    case 'hs_call_status':
-      return row.status;
-    case 'hs_call_duration':
-      return row.duration;
-    case 'hs_timestamp':
-      return row.timestamp;
-    case 'hs_call_title':
-      return row.title;
-    case 'hs_call_recording_url':
-      return row.recording;
-    default:
-      throw new Error(name);
-  }
+  const column = COLUMN[name];
+  if (!column) throw new Error(name);
+  return row[column];
 }
 
 /** HubSpot's documented filter semantics, for the property types used here. */
@@ -94,14 +91,13 @@ function matches(row: Row, f: Filter): boolean {
 }
 
 describe('search against a reference model', () => {
-  let h: Harness;
+  const h = useHarness();
   const rows: Row[] = [];
   const rand = createRng(20_260_115).next;
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
   beforeAll(async () => {
-    h = harness();
     for (let i = 0; i < 150; i++) {
       const row: Omit<Row, 'id'> = {
         direction: pick(DIRECTIONS),
@@ -124,7 +120,6 @@ describe('search against a reference model', () => {
       rows.push({ ...row, id: created.id });
     }
   });
-  afterAll(() => h.close());
 
   function randomFilter(): Filter {
     const numeric = pick(['hs_call_duration', 'hs_timestamp'] as const);

@@ -1,16 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CALL_TO,
-  check,
-  check204,
-  checkError,
-  createCall,
-  createObject,
-  harness,
-  RECORD_TYPES,
-  recordProps,
-  type Harness,
-} from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CALL_TO, check, check204, checkError, createCall, createObject, RECORD_TYPES, recordProps, useHarness } from './helpers';
 import { labelsBetweenObjectPair, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
@@ -27,57 +16,23 @@ type Body = {
 const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00.000Z`);
 
+/** A call's properties: its title, direction, status and day, and any others. */
+function call(hs_call_title: string, hs_call_direction: string, hs_call_status: string, date: string, more: Record<string, string> = {}): Record<string, string> {
+  return { hs_call_title, hs_call_direction, hs_call_status, hs_timestamp: String(day(date)), ...more };
+}
+
 /** Six calls with known values; `id[n]` is call n. */
 const CALLS: Record<string, string>[] = [
-  {
-    hs_call_title: 'Quarterly pricing review',
-    hs_call_duration: '900',
-    hs_call_direction: 'OUTBOUND',
-    hs_call_status: 'COMPLETED',
-    hs_timestamp: String(day('2025-01-01')),
-    hs_call_recording_url: 'https://rec.example.com/0.mp3',
-    hs_call_disposition: CONNECTED,
-  },
-  {
-    hs_call_title: 'Pricing follow-up with Ada',
-    hs_call_duration: '10000',
-    hs_call_direction: 'INBOUND',
-    hs_call_status: 'NO_ANSWER',
-    hs_timestamp: String(day('2025-02-01')),
-  },
-  {
-    hs_call_title: 'Onboarding kickoff',
-    hs_call_duration: '60000',
-    hs_call_direction: 'OUTBOUND',
-    hs_call_status: 'BUSY',
-    hs_timestamp: String(day('2025-03-01')),
-    hs_call_recording_url: 'https://rec.example.com/2.mp3',
-  },
-  {
-    hs_call_title: 'Renewal discussion',
-    hs_call_body: '<p>Discussed the <b>enterprise</b> plan</p>',
-    hs_call_duration: '3600000',
-    hs_call_direction: 'INBOUND',
-    hs_call_status: 'COMPLETED',
-    hs_timestamp: String(day('2025-04-01')),
-  },
-  {
-    hs_call_title: 'Support escalation',
-    hs_call_duration: '0',
-    hs_call_direction: 'OUTBOUND',
-    hs_call_status: 'FAILED',
-    hs_timestamp: String(day('2025-05-01')),
-  },
-  {
-    hs_call_title: 'Cold call',
-    hs_call_direction: 'OUTBOUND',
-    hs_call_status: 'COMPLETED',
-    hs_timestamp: String(day('2025-06-01')),
-  },
+  call('Quarterly pricing review', 'OUTBOUND', 'COMPLETED', '2025-01-01', { hs_call_duration: '900', hs_call_recording_url: 'https://rec.example.com/0.mp3', hs_call_disposition: CONNECTED }),
+  call('Pricing follow-up with Ada', 'INBOUND', 'NO_ANSWER', '2025-02-01', { hs_call_duration: '10000' }),
+  call('Onboarding kickoff', 'OUTBOUND', 'BUSY', '2025-03-01', { hs_call_duration: '60000', hs_call_recording_url: 'https://rec.example.com/2.mp3' }),
+  call('Renewal discussion', 'INBOUND', 'COMPLETED', '2025-04-01', { hs_call_body: '<p>Discussed the <b>enterprise</b> plan</p>', hs_call_duration: '3600000' }),
+  call('Support escalation', 'OUTBOUND', 'FAILED', '2025-05-01', { hs_call_duration: '0' }),
+  call('Cold call', 'OUTBOUND', 'COMPLETED', '2025-06-01'),
 ];
 
 describe('calls search', () => {
-  let h: Harness;
+  const h = useHarness();
   const id: string[] = [];
   let contactId: string;
 
@@ -97,7 +52,6 @@ describe('calls search', () => {
   }
 
   beforeAll(async () => {
-    h = harness();
     for (const props of CALLS) {
       h.clock.advance(1_000);
       id.push((await createCall(h, props)).id);
@@ -114,7 +68,6 @@ describe('calls search', () => {
       check(res, 201, labelsBetweenObjectPair);
     }
   });
-  afterAll(() => h.close());
 
   it('returns every live call, oldest first, with total, when unfiltered (archived ones never appear)', async () => {
     const page = await search({});
@@ -293,11 +246,7 @@ describe('calls search', () => {
 });
 
 describe('search over many calls: limits and the 10,000-result cap', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness({ seedCalls: 10_050 });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ seedCalls: 10_050 });
 
   async function post(body: Body) {
     return h.req('POST', '/crm/v3/objects/calls/search', body);
@@ -324,11 +273,7 @@ describe('search over many calls: limits and the 10,000-result cap', () => {
 });
 
 describe('search on record types', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it.each(RECORD_TYPES)('%s: query finds a record by its display fields, with total', async (type) => {
     const props = await recordProps(h, type, 77);

@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../app';
 import { fixedClock } from '../clock';
 import { openMockDb } from '../store/index';
-import {
-  check,
-  check204,
-  checkError,
-  checkValidation,
-  createCall,
-  getObject,
-  harness,
-  NOW,
-  parse,
-  send,
-  walkList,
-  type Harness,
-  type Res,
-} from './helpers';
+import { check, check204, checkError, checkValidation, createCall, getObject, NOW, parse, send, useHarness, walkList, type Harness, type Res } from './helpers';
 import { errorBody, hubSpotObject, listPage, searchPage } from './schemas';
 
 async function snapshot(h: Harness): Promise<string> {
@@ -26,15 +12,13 @@ async function snapshot(h: Harness): Promise<string> {
 }
 
 describe('validation errors: 400 with HubSpot’s body, naming the property, writing nothing', () => {
-  let h: Harness;
+  const h = useHarness();
   let existing: string;
   let before: string;
   beforeAll(async () => {
-    h = harness();
     existing = (await createCall(h, { hs_call_title: 'Original', hs_call_duration: '1000', hs_call_status: 'COMPLETED' })).id;
     before = await snapshot(h);
   });
-  afterAll(() => h.close());
 
   async function expectUnchanged(): Promise<void> {
     expect(await snapshot(h)).toBe(before);
@@ -168,11 +152,7 @@ describe('validation errors: 400 with HubSpot’s body, naming the property, wri
 });
 
 describe('authentication', () => {
-  let h: Harness;
-  beforeAll(() => {
-    h = harness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('401s a request without a bearer token, with HubSpot’s body and nothing written', async () => {
     const res = await h.app.request('http://mock.test/crm/v3/objects/calls', { method: 'GET' });
