@@ -8,7 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName, recordDetail, type RecordType } from '../../../api/records';
-import type { Disposition, HubSpotObject, Owner } from '../../../api/schemas';
+import type { Disposition, HubSpotObject, Owner, PropertyOption } from '../../../api/schemas';
 import { ownerName, useCallPropertyOptions } from '../../../api/metadata-queries';
 import { recordQueries } from '../../../api/records-queries';
 import { dispositionLabels, outcomeLabel } from '../call-properties';
@@ -62,22 +62,8 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
             </MenuItem>
           ))}
       </TextField>
-      <TextField select size="small" label="Direction" value={f.direction ?? ''} onChange={(e) => set({ direction: e.target.value || undefined })} sx={fieldSx}>
-        <MenuItem value="">Any direction</MenuItem>
-        {directions.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField select size="small" label="Status" value={f.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })} sx={fieldSx}>
-        <MenuItem value="">Any status</MenuItem>
-        {statuses.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </TextField>
+      <PropertyFilter label="Direction" anyLabel="Any direction" options={directions} value={f.direction} onChange={(direction) => set({ direction })} />
+      <PropertyFilter label="Status" anyLabel="Any status" options={statuses} value={f.status} onChange={(status) => set({ status })} />
       <TextField select size="small" label="Owner" value={f.owner ?? ''} onChange={(e) => set({ owner: e.target.value || undefined })} sx={fieldSx}>
         <MenuItem value="">Any owner</MenuItem>
         {(owners ?? [])
@@ -182,5 +168,20 @@ function AssociatedRecordFilter({
         renderInput={(params) => <TextField {...params} label={label} />}
       />
     </Box>
+  );
+}
+
+/** A filter on one enumerated call property (direction, status): any value, or one of the account's options. */
+function PropertyFilter(props: { label: string; anyLabel: string; options: PropertyOption[]; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const { label, anyLabel, options, value, onChange } = props;
+  return (
+    <TextField select size="small" label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} sx={fieldSx}>
+      <MenuItem value="">{anyLabel}</MenuItem>
+      {options.map((o) => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }
