@@ -74,24 +74,8 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
             </MenuItem>
           ))}
       </TextField>
-      <TextField
-        type="date"
-        size="small"
-        label="From"
-        value={f.from?.slice(0, 10) ?? ''}
-        onChange={(e) => set({ from: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ ...fieldSx, minWidth: 150 }}
-      />
-      <TextField
-        type="date"
-        size="small"
-        label="To"
-        value={f.to?.slice(0, 10) ?? ''}
-        onChange={(e) => set({ to: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ ...fieldSx, minWidth: 150 }}
-      />
+      <DateFilter label="From" value={f.from} onChange={(from) => set({ from })} />
+      <DateFilter label="To" value={f.to} onChange={(to) => set({ to })} />
       <TextField
         select
         size="small"
@@ -183,5 +167,20 @@ function PropertyFilter(props: { label: string; anyLabel: string; options: Prope
         </MenuItem>
       ))}
     </TextField>
+  );
+}
+
+/** One end of the time range: a day (YYYY-MM-DD), or none. */
+function DateFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  return (
+    <TextField
+      type="date"
+      size="small"
+      label={label}
+      value={value?.slice(0, 10) ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+      slotProps={{ inputLabel: { shrink: true } }}
+      sx={{ ...fieldSx, minWidth: 150 }}
+    />
   );
 }
