@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, OUTCOME, test } from './fixtures';
 
-const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
-const BUSY = '9d9162e7-6cf3-4944-bf63-4dff82258764';
 
 /** Half a second of 8 kHz, 8-bit mono silence as a WAV file. */
 function silentWav(): Buffer {
@@ -38,7 +36,7 @@ test('the header, grouped properties and raw values for admins', async ({ page, 
   const call = await api.createCall({
     hs_call_title: 'Detail header check',
     hs_timestamp: '2026-11-02T14:05:09.000Z',
-    hs_call_disposition: CONNECTED,
+    hs_call_disposition: OUTCOME.connected,
     hs_call_direction: 'INBOUND',
     hs_call_status: 'COMPLETED',
     hs_call_duration: '245000',
@@ -54,11 +52,11 @@ test('the header, grouped properties and raw values for admins', async ({ page, 
   await expect(page.getByRole('region', { name: 'System information' })).toBeVisible();
   await expect(propertyRow(page, 'Call duration')).toContainText('0:04:05');
   await expect(propertyRow(page, 'To number')).toContainText('+1 415 555 0123');
-  await expect(propertyRow(page, 'Call outcome')).not.toContainText(CONNECTED);
+  await expect(propertyRow(page, 'Call outcome')).not.toContainText(OUTCOME.connected);
 
   await page.getByLabel('Show raw values').check();
   await expect(propertyRow(page, 'Call duration')).toContainText('245000');
-  await expect(propertyRow(page, 'Call outcome')).toContainText(CONNECTED);
+  await expect(propertyRow(page, 'Call outcome')).toContainText(OUTCOME.connected);
   await expect(page.getByRole('button', { name: 'Copy call ID' })).toBeVisible();
 });
 
@@ -142,8 +140,8 @@ test('a recording URL that is not https is not played', async ({ page, api }) =>
 });
 
 test('history shows earlier values and one click reverts a single property', async ({ page, api }) => {
-  const call = await api.createCall({ hs_call_title: 'History check', hs_timestamp: '2026-11-02T14:05:00.000Z', hs_call_disposition: BUSY });
-  await api.updateCall(call.id, { hs_call_disposition: CONNECTED, hs_call_title: 'History check (renamed)' });
+  const call = await api.createCall({ hs_call_title: 'History check', hs_timestamp: '2026-11-02T14:05:00.000Z', hs_call_disposition: OUTCOME.busy });
+  await api.updateCall(call.id, { hs_call_disposition: OUTCOME.connected, hs_call_title: 'History check (renamed)' });
   await page.goto(`/calls/${call.id}`);
   const history = page.getByRole('region', { name: 'History of Call outcome' });
   await expect(history.getByRole('row', { name: /Connected/ })).toContainText('Current');
@@ -152,7 +150,7 @@ test('history shows earlier values and one click reverts a single property', asy
   await expect(page.getByText('Outcome: Busy')).toBeVisible();
   await expect(page.getByText('Call outcome reverted to Busy.')).toBeVisible();
   const stored = await api.getCall(call.id, { properties: ['hs_call_disposition', 'hs_call_title'] });
-  expect(stored.properties).toMatchObject({ hs_call_disposition: BUSY, hs_call_title: 'History check (renamed)' });
+  expect(stored.properties).toMatchObject({ hs_call_disposition: OUTCOME.busy, hs_call_title: 'History check (renamed)' });
 });
 
 test('a call that does not exist shows a not-found page with a way back', async ({ page }) => {

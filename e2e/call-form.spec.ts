@@ -1,9 +1,6 @@
 import type { Locator, Page, Request } from '@playwright/test';
-import { expect, test, type HubSpotApi } from './fixtures';
+import { expect, OUTCOME, test, type HubSpotApi } from './fixtures';
 
-/** Outcomes HubSpot ships with every account (the mock seeds the same GUIDs). */
-const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
-const NO_ANSWER = '73a0d17f-1163-4015-bdd5-ec830791da20';
 
 interface Owner {
   id: string;
@@ -110,7 +107,7 @@ test.describe('create', () => {
       hs_call_title: title,
       hs_timestamp: '2026-11-20T10:30:00.000Z',
       hs_call_direction: 'OUTBOUND',
-      hs_call_disposition: CONNECTED,
+      hs_call_disposition: OUTCOME.connected,
       hs_call_status: 'COMPLETED',
       hs_activity_type: 'Demo',
       hs_call_duration: '3723000',
@@ -233,7 +230,7 @@ test.describe('edit', () => {
     const call = await api.createCall({
       hs_call_title: 'Edit me',
       hs_timestamp: '2026-11-01T09:00:00.000Z',
-      hs_call_disposition: CONNECTED,
+      hs_call_disposition: OUTCOME.connected,
       hs_call_duration: '60000',
       hs_call_from_number: '(415) 555-0123', // a legacy national number: unchanged, it must not block the save
     });
@@ -244,7 +241,7 @@ test.describe('edit', () => {
 
     const patch = page.waitForRequest((r) => r.url().includes(`/hubspot/crm/v3/objects/calls/${call.id}`) && r.method() === 'PATCH');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    expect((await patch).postDataJSON()).toEqual({ properties: { hs_call_disposition: NO_ANSWER, hs_call_duration: '754000' } });
+    expect((await patch).postDataJSON()).toEqual({ properties: { hs_call_disposition: OUTCOME.noAnswer, hs_call_duration: '754000' } });
     await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
     await expect(page.getByText('Saved “Edit me”.')).toBeVisible();
     await expect(page.getByText('Outcome: No answer')).toBeVisible();
@@ -256,7 +253,7 @@ test.describe('edit', () => {
 
   test('after saving, the detail and the list show the new values without a reload', async ({ page, api }) => {
     const title = `Cache check ${Date.now()}`;
-    await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_disposition: CONNECTED, hs_call_duration: '60000' });
+    await api.createCall({ hs_call_title: title, hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected, hs_call_duration: '60000' });
     const listPath = `/calls?q=${encodeURIComponent(title)}`;
     await page.goto(listPath);
     await page.evaluate(() => {

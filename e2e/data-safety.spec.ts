@@ -168,16 +168,20 @@ test.describe('pins', () => {
     (await api.request<Contact>('GET', `/crm/v3/objects/contacts/${contactId}?properties=hs_pinned_engagement_id`)).body.properties.hs_pinned_engagement_id ?? '';
   const setPin = (api: HubSpotApi, contactId: string, value: string) =>
     api.request('PATCH', `/crm/v3/objects/contacts/${contactId}`, { properties: { hs_pinned_engagement_id: value } });
+  /** Opens the call and returns its associations panel's "Pin on" button for the contact, once shown. */
+  async function pinButton(page: Page, callId: string, contact: Contact) {
+    await page.goto(`/calls/${callId}`);
+    const pin = page.getByRole('region', { name: 'Associations' }).getByRole('button', { name: `Pin on ${name(contact)}`, exact: true });
+    await expect(pin).toBeVisible();
+    return pin;
+  }
 
   test('a pin made elsewhere after the page loaded is not replaced without asking', async ({ page, api }) => {
     const contact = await freeContact(api, 5);
     const call = await callOn(api, 'Pin here', contact.id);
     const other = await callOn(api, 'Pinned in another tab', contact.id);
     try {
-      await page.goto(`/calls/${call.id}`);
-      const panel = page.getByRole('region', { name: 'Associations' });
-      const pin = panel.getByRole('button', { name: `Pin on ${name(contact)}`, exact: true });
-      await expect(pin).toBeVisible();
+      const pin = await pinButton(page, call.id, contact);
       expect((await setPin(api, contact.id, other.id)).status).toBe(200); // someone else pins meanwhile
 
       await pin.click();
@@ -194,16 +198,13 @@ test.describe('pins', () => {
     const contact = await freeContact(api, 6);
     const call = await callOn(api, 'Association removed elsewhere', contact.id);
     try {
-      await page.goto(`/calls/${call.id}`);
-      const panel = page.getByRole('region', { name: 'Associations' });
-      const pin = panel.getByRole('button', { name: `Pin on ${name(contact)}`, exact: true });
-      await expect(pin).toBeVisible();
+      const pin = await pinButton(page, call.id, contact);
       expect((await api.request('DELETE', `/crm/v4/objects/calls/${call.id}/associations/contacts/${contact.id}`)).status).toBe(204);
 
       await pin.click();
       await expect(page.getByText(`must be associated with contact ${contact.id} before it can be pinned`)).toBeVisible();
       await expect(page.getByText(/Property values were not valid|isValid/)).toHaveCount(0);
-      await expect(panel.getByRole('listitem', { name: name(contact), exact: true })).toHaveCount(0);
+      await expect(page.getByRole('region', { name: 'Associations' }).getByRole('listitem', { name: name(contact), exact: true })).toHaveCount(0);
       expect(await pinOf(api, contact.id)).toBe('');
     } finally {
       await setPin(api, contact.id, '');

@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 
 /** A HubSpot CRM object as the proxy returns it (all property values are strings). */
 export interface HubSpotObject {
@@ -119,3 +119,80 @@ export const test = base.extend<{ api: HubSpotApi }>({
 });
 
 export { expect };
+
+// The call list (/calls): its grid, its status line, and three calls to filter, sort and triage.
+
+/** The GUIDs of HubSpot's default call outcomes (hs_call_disposition), as the demo account has them. */
+export const OUTCOME = {
+  busy: '9d9162e7-6cf3-4944-bf63-4dff82258764',
+  connected: 'f240bbac-87c9-4f6e-bf70-924b57d47db7',
+  noAnswer: '73a0d17f-1163-4015-bdd5-ec830791da20',
+  wrongNumber: '17b47fee-58de-441e-a44c-c6300d46f273',
+  leftVoicemail: 'b2cf5968-551e-4856-9783-52b3da59a7d0',
+};
+
+/** A search token no seeded call contains, so a test's own calls are the only matches. */
+export const uniqueToken = () => `zq${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+export const grid = (page: Page) => page.getByRole('grid', { name: 'Calls' });
+export const dataRows = (page: Page) => grid(page).locator('[role="row"][data-id]');
+export const rowIds = (page: Page) => dataRows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+export const titles = async (page: Page) => (await dataRows(page).locator('[data-field="title"]').allInnerTexts()).map((t) => t.trim());
+export const sortedTitles = async (page: Page) => (await titles(page)).sort();
+export const rowByTitle = (page: Page, title: string) => dataRows(page).filter({ has: page.locator('[data-field="title"]', { hasText: title }) });
+
+/** Waits until the page is showing the (non-placeholder) result for the current URL. */
+export async function settled(page: Page, status: string | RegExp) {
+  await expect(page.getByText(status)).toBeVisible();
+}
+
+export interface ThreeCalls {
+  token: string;
+  alpha: HubSpotObject;
+  beta: HubSpotObject;
+  gamma: HubSpotObject;
+  owners: { id: string; name: string }[];
+  contact: { id: string; lastname: string };
+}
+
+export async function createThreeCalls(api: HubSpotApi): Promise<ThreeCalls> {
+  const token = uniqueToken();
+  const owners = (
+    await api.request<{ results: { id: string; firstName?: string; lastName?: string }[] }>('GET', '/crm/v3/owners?limit=10')
+  ).body.results.map((o) => ({ id: o.id, name: [o.firstName, o.lastName].filter(Boolean).join(' ') }));
+  const contactRes = await api.request<{ results: HubSpotObject[] }>('GET', '/crm/v3/objects/contacts?limit=1&properties=lastname');
+  const c = contactRes.body.results[0]!;
+  const contact = { id: c.id, lastname: c.properties.lastname ?? '' };
+  const alpha = await api.createCall(
+    {
+      hs_call_title: `${token} alpha`,
+      hs_timestamp: '2026-02-10T10:00:00.000Z',
+      hs_call_direction: 'INBOUND',
+      hs_call_disposition: OUTCOME.connected,
+      hs_call_status: 'COMPLETED',
+      hs_call_duration: '65000',
+      hubspot_owner_id: owners[0]!.id,
+      hs_call_recording_url: 'https://example.com/recordings/alpha.mp3',
+    },
+    [{ to: { id: contact.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] }],
+  );
+  const beta = await api.createCall({
+    hs_call_title: `${token} beta`,
+    hs_timestamp: '2026-03-15T10:00:00.000Z',
+    hs_call_direction: 'OUTBOUND',
+    hs_call_disposition: OUTCOME.noAnswer,
+    hs_call_status: 'NO_ANSWER',
+    hs_call_duration: '3723000',
+    hubspot_owner_id: owners[1]!.id,
+  });
+  const gamma = await api.createCall({
+    hs_call_title: `${token} gamma`,
+    hs_timestamp: '2026-04-20T10:00:00.000Z',
+    hs_call_direction: 'OUTBOUND',
+    hs_call_disposition: OUTCOME.busy,
+    hs_call_status: 'BUSY',
+    hs_call_duration: '5000',
+    hubspot_owner_id: owners[0]!.id,
+  });
+  return { token, alpha, beta, gamma, owners, contact };
+}

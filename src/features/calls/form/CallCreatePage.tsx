@@ -1,6 +1,5 @@
 /** /calls/new: log a call, optionally tied to contacts, companies, deals and tickets. */
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { appPaths, useNavigate, useSearchParams } from '../../../lib/router';
@@ -11,6 +10,7 @@ import { useCreateCall } from '../calls-queries';
 import { lastListUrl } from '../shared/list-return';
 import { emptyCallFormValues, formValuesToProperties, type CallFormValues } from './call-form-mapping';
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
+import { CallFormFrame } from './CallFormFrame';
 import { dropDraft, readDraft } from './draft';
 import { findCreatedCall } from './find-created-call';
 import { saveFailureKind } from './save-failure';
@@ -67,39 +67,33 @@ export default function CallCreatePage() {
   };
 
   return (
-    <Box sx={{ maxWidth: 960, mx: 'auto' }}>
-      <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
-        Log a call
-      </Typography>
-      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
-        <CallForm
-          form={form}
-          timeZone={timeZone}
-          onSubmit={onSubmit}
-          onCancel={() => void navigate(lastListUrl())}
-          submitLabel="Log call"
-          canSubmit={maySendAgain(uncertain)}
-          notice={
-            uncertain && (
-              <UncertainCreateNotice
-                value={uncertain}
-                onOpen={allowNextNavigation}
-                onCheckAgain={() => {
-                  if (lastAttempt) void check(lastAttempt.properties, lastAttempt.startedAt, lastAttempt.error);
-                }}
-              />
-            )
-          }
-        >
-          <Box component="section" aria-labelledby="associations-heading">
-            <Typography id="associations-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-              Associated records
-            </Typography>
-            <AssociationPicker value={picked} onChange={setPicked} />
-          </Box>
-        </CallForm>
-      </Paper>
-      {prompt}
-    </Box>
+    <CallFormFrame heading="Log a call" dialogs={prompt}>
+      <CallForm
+        form={form}
+        timeZone={timeZone}
+        onSubmit={onSubmit}
+        onCancel={() => void navigate(lastListUrl())}
+        submitLabel="Log call"
+        canSubmit={maySendAgain(uncertain)}
+        notice={
+          uncertain && (
+            <UncertainCreateNotice
+              value={uncertain}
+              onOpen={allowNextNavigation}
+              onCheckAgain={() => {
+                if (lastAttempt) void check(lastAttempt.properties, lastAttempt.startedAt, lastAttempt.error);
+              }}
+            />
+          )
+        }
+      >
+        <Box component="section" aria-labelledby="associations-heading">
+          <Typography id="associations-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
+            Associated records
+          </Typography>
+          <AssociationPicker value={picked} onChange={setPicked} />
+        </Box>
+      </CallForm>
+    </CallFormFrame>
   );
 }

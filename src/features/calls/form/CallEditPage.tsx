@@ -1,7 +1,4 @@
 /** /calls/:id/edit: correct a call. Only changed properties are sent; conflicts with HubSpot are shown first. */
-import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { appPaths, useNavigate, useParams } from '../../../lib/router';
@@ -13,6 +10,7 @@ import { callQueries, useUpdateCall } from '../calls-queries';
 import { CallQueryGate } from '../shared/CallQueryGate';
 import { changedProperties, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
+import { CallFormFrame } from './CallFormFrame';
 import { ConflictDialog, type ConflictResolution } from './ConflictDialog';
 import { changedSince, conflictRows, resolveConflict, type ConflictRow } from './conflicts';
 import { DeletedCallNotice } from './DeletedCallNotice';
@@ -106,43 +104,44 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
   };
 
   return (
-    <Box sx={{ maxWidth: 960, mx: 'auto' }}>
-      <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
-        Edit call: {title}
-      </Typography>
-      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
-        <CallForm
-          form={form}
-          timeZone={timeZone}
-          onSubmit={onSubmit}
-          onCancel={() => void navigate(appPaths.call(call.id))}
-          submitLabel="Save changes"
-          canSubmit={changed && !deleted}
-          notice={
-            deleted && (
-              <DeletedCallNotice
-                values={() => form.getValues()}
-                onLogAsNew={() => {
-                  const key = saveDraft(form.getValues());
-                  allowNextNavigation();
-                  void navigate(`/calls/new?draft=${encodeURIComponent(key)}`);
-                }}
-              />
-            )
-          }
-        />
-      </Paper>
-      {conflict && (
-        <ConflictDialog
-          rows={conflict.rows}
-          timeZone={timeZone}
-          onResolve={(r) => {
-            setConflict(null);
-            conflict.resolve(r);
-          }}
-        />
-      )}
-      {prompt}
-    </Box>
+    <CallFormFrame
+      heading={<>Edit call: {title}</>}
+      dialogs={
+        <>
+          {conflict && (
+            <ConflictDialog
+              rows={conflict.rows}
+              timeZone={timeZone}
+              onResolve={(r) => {
+                setConflict(null);
+                conflict.resolve(r);
+              }}
+            />
+          )}
+          {prompt}
+        </>
+      }
+    >
+      <CallForm
+        form={form}
+        timeZone={timeZone}
+        onSubmit={onSubmit}
+        onCancel={() => void navigate(appPaths.call(call.id))}
+        submitLabel="Save changes"
+        canSubmit={changed && !deleted}
+        notice={
+          deleted && (
+            <DeletedCallNotice
+              values={() => form.getValues()}
+              onLogAsNew={() => {
+                const key = saveDraft(form.getValues());
+                allowNextNavigation();
+                void navigate(`/calls/new?draft=${encodeURIComponent(key)}`);
+              }}
+            />
+          )
+        }
+      />
+    </CallFormFrame>
   );
 }

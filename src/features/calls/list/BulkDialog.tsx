@@ -24,6 +24,8 @@ import { subscribeRetryNotice, type RetryNotice } from '../../../api/http';
 import type { Disposition } from '../../../api/schemas';
 import type { CallListParams } from '../calls-queries';
 import { archiveWork, runBulk, updateWork, type BulkReport } from './bulk';
+import { callCount, formatCount } from './counts';
+import { FetchProgress } from './FetchProgress';
 import { fetchMatchingIds } from './list-queries';
 import { SEARCH_RESULT_CAP } from './list-state';
 
@@ -43,8 +45,6 @@ type Phase =
   | { kind: 'report'; report: BulkReport; attempted: number }
   | { kind: 'error'; message: string };
 
-const n = (x: number) => x.toLocaleString('en-US');
-const calls = (x: number) => `${n(x)} call${x === 1 ? '' : 's'}`;
 
 export interface BulkDialogProps {
   request: BulkRequest;
@@ -99,17 +99,13 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         {phase.kind === 'collect' && (
-          <>
-            <Typography gutterBottom>
-              Finding every call that matches the current filters… {n(phase.fetched)}
-              {phase.total !== undefined ? ` of ${n(phase.total)}` : ''} found.
-            </Typography>
-            <LinearProgress
-              aria-label="Finding matching calls"
-              variant={phase.total ? 'determinate' : 'indeterminate'}
-              value={phase.total ? (100 * phase.fetched) / phase.total : undefined}
+            <FetchProgress
+              lead="Finding every call that matches the current filters…"
+              tail="found."
+              label="Finding matching calls"
+              fetched={phase.fetched}
+              total={phase.total}
             />
-          </>
         )}
         {phase.kind === 'confirm' && (
           <>
@@ -117,13 +113,13 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
               <Typography>No calls match, so there is nothing to do.</Typography>
             ) : request.action === 'delete' ? (
               <Typography gutterBottom>
-                Delete {calls(phase.ids.length)}? They move to HubSpot&apos;s recycling bin, where they can be restored for 90 days, and
+                Delete {callCount(phase.ids.length)}? They move to HubSpot&apos;s recycling bin, where they can be restored for 90 days, and
                 disappear from this list.
               </Typography>
             ) : (
               <>
                 <Typography gutterBottom>
-                  Set the outcome of {calls(phase.ids.length)} to the outcome you choose. Their current outcomes are replaced.
+                  Set the outcome of {callCount(phase.ids.length)} to the outcome you choose. Their current outcomes are replaced.
                 </Typography>
                 <TextField select fullWidth size="small" label="New outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} sx={{ mt: 1 }}>
                   {(dispositions ?? [])
@@ -138,13 +134,13 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
             )}
             {phase.capped && (
               <Alert severity="warning" sx={{ mt: 2 }}>
-                HubSpot&apos;s search returns at most {n(SEARCH_RESULT_CAP)} results, so only the first {n(SEARCH_RESULT_CAP)} matching
+                HubSpot&apos;s search returns at most {formatCount(SEARCH_RESULT_CAP)} results, so only the first {formatCount(SEARCH_RESULT_CAP)} matching
                 calls are included. Narrow the filters and repeat for the rest.
               </Alert>
             )}
             {phase.ids.length > 100 && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                The work is sent in {n(Math.ceil(phase.ids.length / 100))} batches of up to 100.
+                The work is sent in {formatCount(Math.ceil(phase.ids.length / 100))} batches of up to 100.
               </Typography>
             )}
           </>
@@ -152,7 +148,7 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
         {phase.kind === 'run' && (
           <>
             <Typography gutterBottom aria-live="polite">
-              {request.action === 'delete' ? 'Deleting' : 'Updating'}… {n(phase.done)} of {calls(phase.total)} processed.
+              {request.action === 'delete' ? 'Deleting' : 'Updating'}… {formatCount(phase.done)} of {callCount(phase.total)} processed.
             </Typography>
             <LinearProgress aria-label="Bulk progress" variant="determinate" value={phase.total ? (100 * phase.done) / phase.total : 0} />
             {notice && (
@@ -185,13 +181,13 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
                 disabled={request.action === 'outcome' && !outcome}
                 onClick={() => void run(phase.ids)}
               >
-                {request.action === 'delete' ? `Delete ${calls(phase.ids.length)}` : `Set outcome of ${calls(phase.ids.length)}`}
+                {request.action === 'delete' ? `Delete ${callCount(phase.ids.length)}` : `Set outcome of ${callCount(phase.ids.length)}`}
               </Button>
             )}
           </>
         )}
         {phase.kind === 'report' && phase.report.failed.length > 0 && (
-          <Button onClick={() => void run(phase.report.failed.map((f) => f.id))}>Retry {calls(phase.report.failed.length)} that failed</Button>
+          <Button onClick={() => void run(phase.report.failed.map((f) => f.id))}>Retry {callCount(phase.report.failed.length)} that failed</Button>
         )}
         {(phase.kind === 'report' || phase.kind === 'error') && (
           <Button variant="contained" onClick={onClose}>
@@ -209,8 +205,8 @@ function Report({ report, attempted, action, outcomeName }: { report: BulkReport
   return (
     <Box role="status">
       <Alert severity={report.failed.length ? 'warning' : 'success'} sx={{ mb: 2 }}>
-        {calls(report.succeeded.length)} {verb}.{report.failed.length ? ` ${calls(report.failed.length)} failed.` : ''}
-        {report.cancelled && skipped > 0 ? ` Stopped before ${calls(skipped)}.` : ''}
+        {callCount(report.succeeded.length)} {verb}.{report.failed.length ? ` ${callCount(report.failed.length)} failed.` : ''}
+        {report.cancelled && skipped > 0 ? ` Stopped before ${callCount(skipped)}.` : ''}
       </Alert>
       {report.failed.length > 0 && (
         <Table size="small" aria-label="Calls that failed">
@@ -233,7 +229,7 @@ function Report({ report, attempted, action, outcomeName }: { report: BulkReport
       {report.succeeded.length > 0 && (
         <Box component="details" sx={{ mt: 2 }}>
           <summary>
-            Show the {calls(report.succeeded.length)} that {action === 'delete' ? 'were deleted' : 'changed'}
+            Show the {callCount(report.succeeded.length)} that {action === 'delete' ? 'were deleted' : 'changed'}
           </summary>
           <Box component="p" sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere', maxHeight: 160, overflow: 'auto' }}>
             {report.succeeded.join(', ')}
@@ -242,7 +238,7 @@ function Report({ report, attempted, action, outcomeName }: { report: BulkReport
       )}
       {report.failed.length > 200 && (
         <Typography variant="body2" sx={{ mt: 1 }}>
-          … and {n(report.failed.length - 200)} more.
+          … and {formatCount(report.failed.length - 200)} more.
         </Typography>
       )}
     </Box>

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
+import type { ReactNode } from 'react';
 import { appPaths, Link as RouterLink } from '../../../lib/router';
 
 export interface CallListEmptyProps {
@@ -23,30 +24,33 @@ export function CallListEmpty({ laterPage, filtered, onFirstPage, onClearFilters
           <Button onClick={onFirstPage}>Back to the first page</Button>
         </>
       ) : filtered ? (
-        <>
-          <Typography variant="h6" component="h2" gutterBottom>
-            No calls match
-          </Typography>
-          <Typography color="text.secondary" gutterBottom>
-            No call matches the search and filters.
-          </Typography>
+        <EmptyView title="No calls match" text="No call matches the search and filters.">
           <Button variant="outlined" onClick={onClearFilters}>
             Clear filters
           </Button>
-        </>
+        </EmptyView>
       ) : (
-        <>
-          <Typography variant="h6" component="h2" gutterBottom>
-            No calls yet
-          </Typography>
-          <Typography color="text.secondary" gutterBottom>
-            Calls logged in HubSpot show up here.
-          </Typography>
+        <EmptyView title="No calls yet" text="Calls logged in HubSpot show up here.">
           <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
             Log a call
           </Button>
-        </>
+        </EmptyView>
       )}
     </Paper>
+  );
+}
+
+/** Why the list is empty: a heading, a sentence, and what to do about it. */
+function EmptyView({ title, text, children }: { title: string; text: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography variant="h6" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      <Typography color="text.secondary" gutterBottom>
+        {text}
+      </Typography>
+      {children}
+    </>
   );
 }

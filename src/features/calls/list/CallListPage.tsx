@@ -21,6 +21,7 @@ import type { BulkReport } from './bulk';
 import { CallListEmpty } from './CallListEmpty';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';
+import { formatCount } from './counts';
 import { trailForPage } from './cursor-trail';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
@@ -33,7 +34,6 @@ import { useCallListPage } from './useCallListPage';
 import { useOutcomeEdit } from './useOutcomeEdit';
 import { useSelection } from './useSelection';
 
-const n = (x: number) => x.toLocaleString('en-US');
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
 const BulkDialog = lazy(() => import('./BulkDialog').then((m) => ({ default: m.BulkDialog })));
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -147,14 +147,14 @@ export default function CallListPage() {
         {total !== undefined
           ? total === 1
             ? '1 call matches.'
-            : `${n(total)} calls match.`
+            : `${formatCount(total)} calls match.`
           : data
             ? `Page ${page + 1}. HubSpot does not report a total for the unfiltered list; search or filter to get a count.`
             : 'Loading calls…'}
       </Typography>
       {total !== undefined && total > SEARCH_RESULT_CAP && (
         <Alert severity="info">
-          HubSpot&apos;s search returns at most the first {n(SEARCH_RESULT_CAP)} of these {n(total)} calls. Narrow the filters to reach the
+          HubSpot&apos;s search returns at most the first {formatCount(SEARCH_RESULT_CAP)} of these {formatCount(total)} calls. Narrow the filters to reach the
           rest.
         </Alert>
       )}

@@ -6,14 +6,14 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import LinearProgress from '@mui/material/LinearProgress';
-import Typography from '@mui/material/Typography';
 import { describeError } from '../../../lib/describeError';
 import type { CallListParams } from '../calls-queries';
 import type { ColumnId } from '../call-properties';
 import type { RowLookups } from './call-row';
+import { callCount, formatCount } from './counts';
 import { csvFileName } from './csv';
 import { downloadCsv, exportView } from './export';
+import { FetchProgress } from './FetchProgress';
 import { SEARCH_RESULT_CAP } from './list-state';
 
 type Phase =
@@ -21,7 +21,6 @@ type Phase =
   | { kind: 'done'; count: number; capped: boolean }
   | { kind: 'error'; error: unknown };
 
-const n = (x: number) => x.toLocaleString('en-US');
 
 export interface ExportDialogProps {
   params: CallListParams;
@@ -57,23 +56,11 @@ export function ExportDialog({ params, columns, lookups, onClose }: ExportDialog
     <Dialog open onClose={phase.kind === 'run' ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <DialogTitle id={titleId}>Export to CSV</DialogTitle>
       <DialogContent>
-        {phase.kind === 'run' && (
-          <>
-            <Typography gutterBottom aria-live="polite">
-              Fetching calls… {n(phase.fetched)}
-              {phase.total !== undefined ? ` of ${n(phase.total)}` : ''} so far.
-            </Typography>
-            <LinearProgress
-              aria-label="Export progress"
-              variant={phase.total ? 'determinate' : 'indeterminate'}
-              value={phase.total ? (100 * phase.fetched) / phase.total : undefined}
-            />
-          </>
-        )}
+        {phase.kind === 'run' && <FetchProgress lead="Fetching calls…" tail="so far." label="Export progress" fetched={phase.fetched} total={phase.total} />}
         {phase.kind === 'done' && (
           <Alert severity="success" role="status">
-            Exported {n(phase.count)} call{phase.count === 1 ? '' : 's'}.
-            {phase.capped ? ` HubSpot's search returns at most ${n(SEARCH_RESULT_CAP)} results, so the file holds the first ${n(SEARCH_RESULT_CAP)}.` : ''}
+            Exported {callCount(phase.count)}.
+            {phase.capped ? ` HubSpot's search returns at most ${formatCount(SEARCH_RESULT_CAP)} results, so the file holds the first ${formatCount(SEARCH_RESULT_CAP)}.` : ''}
           </Alert>
         )}
         {phase.kind === 'error' && (

@@ -8,7 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName, recordDetail, type RecordType } from '../../../api/records';
-import type { Disposition, HubSpotObject, Owner } from '../../../api/schemas';
+import type { Disposition, HubSpotObject, Owner, PropertyOption } from '../../../api/schemas';
 import { ownerName, useCallPropertyOptions } from '../../../api/metadata-queries';
 import { recordQueries } from '../../../api/records-queries';
 import { dispositionLabels, outcomeLabel } from '../call-properties';
@@ -62,22 +62,8 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
             </MenuItem>
           ))}
       </TextField>
-      <TextField select size="small" label="Direction" value={f.direction ?? ''} onChange={(e) => set({ direction: e.target.value || undefined })} sx={fieldSx}>
-        <MenuItem value="">Any direction</MenuItem>
-        {directions.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField select size="small" label="Status" value={f.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })} sx={fieldSx}>
-        <MenuItem value="">Any status</MenuItem>
-        {statuses.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </TextField>
+      <PropertyFilter label="Direction" anyLabel="Any direction" options={directions} value={f.direction} onChange={(direction) => set({ direction })} />
+      <PropertyFilter label="Status" anyLabel="Any status" options={statuses} value={f.status} onChange={(status) => set({ status })} />
       <TextField select size="small" label="Owner" value={f.owner ?? ''} onChange={(e) => set({ owner: e.target.value || undefined })} sx={fieldSx}>
         <MenuItem value="">Any owner</MenuItem>
         {(owners ?? [])
@@ -88,24 +74,8 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
             </MenuItem>
           ))}
       </TextField>
-      <TextField
-        type="date"
-        size="small"
-        label="From"
-        value={f.from?.slice(0, 10) ?? ''}
-        onChange={(e) => set({ from: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ ...fieldSx, minWidth: 150 }}
-      />
-      <TextField
-        type="date"
-        size="small"
-        label="To"
-        value={f.to?.slice(0, 10) ?? ''}
-        onChange={(e) => set({ to: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ ...fieldSx, minWidth: 150 }}
-      />
+      <DateFilter label="From" value={f.from} onChange={(from) => set({ from })} />
+      <DateFilter label="To" value={f.to} onChange={(to) => set({ to })} />
       <TextField
         select
         size="small"
@@ -182,5 +152,35 @@ function AssociatedRecordFilter({
         renderInput={(params) => <TextField {...params} label={label} />}
       />
     </Box>
+  );
+}
+
+/** A filter on one enumerated call property (direction, status): any value, or one of the account's options. */
+function PropertyFilter(props: { label: string; anyLabel: string; options: PropertyOption[]; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const { label, anyLabel, options, value, onChange } = props;
+  return (
+    <TextField select size="small" label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} sx={fieldSx}>
+      <MenuItem value="">{anyLabel}</MenuItem>
+      {options.map((o) => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** One end of the time range: a day (YYYY-MM-DD), or none. */
+function DateFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  return (
+    <TextField
+      type="date"
+      size="small"
+      label={label}
+      value={value?.slice(0, 10) ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+      slotProps={{ inputLabel: { shrink: true } }}
+      sx={{ ...fieldSx, minWidth: 150 }}
+    />
   );
 }

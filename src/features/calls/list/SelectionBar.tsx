@@ -4,9 +4,8 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { CallListParams } from '../calls-queries';
 import type { BulkRequest } from './BulkDialog';
+import { formatCount } from './counts';
 import type { Selection } from './useSelection';
-
-const n = (x: number) => x.toLocaleString('en-US');
 
 export interface SelectionBarProps {
   selection: Selection;
@@ -28,12 +27,12 @@ export function SelectionBar({ selection, canSelectAllMatching, cappedTotal, vie
       <Typography sx={{ flex: 1 }}>
         {allMatching
           ? cappedTotal !== undefined
-            ? `All ${n(cappedTotal)} calls matching this view are selected.`
+            ? `All ${formatCount(cappedTotal)} calls matching this view are selected.`
             : 'Every call in this view is selected.'
-          : `${n(ids.size)} selected.`}
+          : `${formatCount(ids.size)} selected.`}
         {!allMatching && canSelectAllMatching && (
           <Button size="small" sx={{ ml: 1 }} onClick={selection.selectAllMatching}>
-            {cappedTotal !== undefined ? `Select all ${n(cappedTotal)} matching calls` : 'Select every call in this view'}
+            {cappedTotal !== undefined ? `Select all ${formatCount(cappedTotal)} matching calls` : 'Select every call in this view'}
           </Button>
         )}
       </Typography>

@@ -1,0 +1,175 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
+import { createThreeCalls, expect, grid, OUTCOME, rowByTitle, settled, test, uniqueToken, type HubSpotObject } from './fixtures';
+
+/** Triage on the call list (/calls): inline outcome edits, bulk changes and deletes, CSV export. Tests create the calls they need. */
+
+/** Opens "Set outcome…" for the `count` selected calls, picks `outcome` and applies it; returns the dialog showing the result. */
+async function setOutcomeOfSelected(page: Page, count: number, outcome: string) {
+  await page.getByRole('button', { name: 'Set outcome…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set outcome' });
+  await expect(dialog.getByText(`Set the outcome of ${count} calls`)).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'New outcome' }).click();
+  await page.getByRole('option', { name: outcome }).click();
+  await dialog.getByRole('button', { name: `Set outcome of ${count} calls` }).click();
+  return dialog;
+}
+
+test.describe('call list triage', () => {
+  test('inline outcome edit is saved, survives a reload, and Undo restores it on the server', async ({ page, api }) => {
+    const token = uniqueToken();
+    const call = await api.createCall({ hs_call_title: `${token} triage`, hs_timestamp: '2026-05-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected });
+    await page.goto(`/calls?q=${token}`);
+    await settled(page, '1 call matches.');
+    const outcomeCell = rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]');
+    await expect(outcomeCell).toHaveText('Connected');
+
+    await page.getByRole('button', { name: `Change outcome of ${token} triage` }).click();
+    await page.getByRole('menuitemradio', { name: 'Busy' }).click();
+    await expect(outcomeCell).toHaveText('Busy');
+    await expect(page.getByText(`Outcome of “${token} triage” set to Busy.`)).toBeVisible();
+    await expect.poll(async () => (await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.busy);
+
+    await page.reload();
+    await settled(page, '1 call matches.');
+    await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('Busy');
+
+    await page.getByRole('button', { name: `Change outcome of ${token} triage` }).click();
+    await page.getByRole('menuitemradio', { name: 'No answer' }).click();
+    await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('No answer');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText(`Outcome of “${token} triage” restored to Busy.`)).toBeVisible();
+    await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('Busy');
+    expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.busy);
+  });
+
+  test('bulk outcome change reports per record and retries; bulk delete states the count and removes the calls', async ({ page, api }) => {
+    const f = await createThreeCalls(api);
+    await page.goto(`/calls?q=${f.token}`);
+    await settled(page, '3 calls match.');
+
+    await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
+    await expect(page.getByText('3 selected.')).toBeVisible();
+    // One call disappears behind the list's back, so HubSpot refuses that one record.
+    await api.deleteCall(f.gamma.id);
+
+    const dialog = await setOutcomeOfSelected(page, 3, 'Wrong number');
+    await expect(dialog.getByText('2 calls set to Wrong number. 1 call failed.')).toBeVisible();
+    const failed = dialog.getByRole('table', { name: 'Calls that failed' });
+    await expect(failed.getByRole('cell', { name: f.gamma.id, exact: true })).toBeVisible();
+    await expect(failed.getByRole('row')).toHaveCount(2);
+    await dialog.getByRole('button', { name: 'Retry 1 call that failed' }).click();
+    await expect(dialog.getByText('0 calls set to Wrong number. 1 call failed.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    for (const c of [f.alpha, f.beta]) {
+      expect((await api.getCall(c.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.wrongNumber);
+    }
+    await settled(page, '2 calls match.');
+    await expect(rowByTitle(page, `${f.token} alpha`).locator('[data-field="outcome"]')).toHaveText('Wrong number');
+
+    // Bulk delete
+    await rowByTitle(page, `${f.token} alpha`).getByRole('checkbox').check();
+    await rowByTitle(page, `${f.token} beta`).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const del = page.getByRole('dialog', { name: 'Delete calls' });
+    await expect(del.getByText(/Delete 2 calls\? They move to HubSpot's recycling bin/)).toBeVisible();
+    await del.getByRole('button', { name: 'Delete 2 calls' }).click();
+    await expect(del.getByText('2 calls deleted.')).toBeVisible();
+    await del.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('heading', { name: 'No calls match' })).toBeVisible();
+    const gone = await api.request('GET', `/crm/v3/objects/calls/${f.alpha.id}`);
+    expect(gone.status).toBe(404);
+  });
+
+  test('"all matching" selection reaches beyond the page: bulk outcome for every call of the view', async ({ page, api }) => {
+    const token = uniqueToken();
+    const created: HubSpotObject[] = [];
+    for (let i = 0; i < 12; i++) {
+      created.push(await api.createCall({ hs_call_title: `${token} n${i}`, hs_timestamp: '2026-06-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected }));
+    }
+    await page.goto(`/calls?q=${token}&size=10`);
+    await settled(page, '12 calls match.');
+    await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
+    await expect(page.getByText('10 selected.')).toBeVisible();
+    await page.getByRole('button', { name: 'Select all 12 matching calls' }).click();
+    await expect(page.getByText('All 12 calls matching this view are selected.')).toBeVisible();
+    const dialog = await setOutcomeOfSelected(page, 12, 'Left voicemail');
+    await expect(dialog.getByText('12 calls set to Left voicemail.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    for (const c of created) {
+      expect((await api.getCall(c.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.leftVoicemail);
+    }
+  });
+
+  test('exports the filtered view to CSV with labels beside raw values', async ({ page, api }) => {
+    const f = await createThreeCalls(api);
+    await page.goto(`/calls?q=${f.token}&outcome=${OUTCOME.connected}&outcome=${OUTCOME.noAnswer}&sort=title`);
+    await settled(page, '2 calls match.');
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^calls-\d{4}-\d{2}-\d{2}T\d{4}\.csv$/);
+    const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => r['Title'])).toEqual([`${f.token} alpha`, `${f.token} beta`]);
+    const [a, b] = rows as [Record<string, string>, Record<string, string>];
+    expect(a).toMatchObject({
+      'Call ID': f.alpha.id,
+      Outcome: 'Connected',
+      'Outcome GUID': OUTCOME.connected,
+      'Duration (h:mm:ss)': '0:01:05',
+      'Duration (ms)': '65000',
+      'Time (ISO 8601, UTC)': '2026-02-10T10:00:00.000Z',
+      'Direction value': 'INBOUND',
+      'Owner ID': f.owners[0]!.id,
+      Owner: f.owners[0]!.name,
+      'Contact IDs': f.contact.id,
+      'Has recording': 'yes',
+      'Recording URL': 'https://example.com/recordings/alpha.mp3',
+    });
+    expect(a['Contacts']).toContain(f.contact.lastname);
+    expect(b).toMatchObject({ Outcome: 'No answer', 'Outcome GUID': OUTCOME.noAnswer, 'Duration (h:mm:ss)': '1:02:03', 'Has recording': 'no' });
+    // Hidden columns are not exported.
+    expect(Object.keys(a)).not.toContain('From number');
+    await expect(page.getByText('Exported 2 calls.')).toBeVisible();
+  });
+
+  test('a refused inline outcome change puts the old outcome back and says why', async ({ page, api }) => {
+    const token = uniqueToken();
+    const call = await api.createCall({ hs_call_title: `${token} refused`, hs_timestamp: '2026-05-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected });
+    await page.route(`**/hubspot/crm/v3/objects/calls/${call.id}`, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({ status: 'error', message: 'Property values were not valid', correlationId: '11111111-2222-4333-8444-555555555555', category: 'VALIDATION_ERROR' }),
+          })
+        : route.fallback(),
+    );
+    // The list's re-read after the failure is held until the cell is checked: what it shows comes from the rollback alone.
+    let holdReread = false;
+    let rereadArrived = () => {};
+    const rereadSeen = new Promise<void>((resolve) => (rereadArrived = resolve));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/hubspot/crm/v3/objects/calls/search', async (route) => {
+      if (!holdReread) return route.fallback();
+      rereadArrived();
+      await released;
+      return route.fallback();
+    });
+    await page.goto(`/calls?q=${token}`);
+    await settled(page, '1 call matches.');
+    await page.getByRole('button', { name: `Change outcome of ${token} refused` }).click();
+    holdReread = true;
+    await page.getByRole('menuitemradio', { name: 'Busy' }).click();
+    await expect(page.getByText(`Outcome of “${token} refused” was not changed: Property values were not valid`)).toBeVisible();
+    await rereadSeen;
+    await expect(rowByTitle(page, `${token} refused`).locator('[data-field="outcome"]')).toHaveText('Connected');
+    release();
+    expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.connected);
+  });
+});
