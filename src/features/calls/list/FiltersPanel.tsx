@@ -42,8 +42,12 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
         value={f.outcomes}
         onChange={(e) => {
           const v = e.target.value as unknown;
-          const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : String(v).split(',');
-          set({ outcomes: [...new Set(list)].sort() });
+          const picked = new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : String(v).split(','));
+          // Apply the click as a change to the URL as it is now, not to the value this render showed: a second
+          // quick pick arrives before the first one has re-rendered, and must not drop it.
+          const added = [...picked].filter((id) => !f.outcomes.includes(id));
+          const removed = new Set(f.outcomes.filter((id) => !picked.has(id)));
+          update((s) => withFilters(s, { outcomes: [...new Set([...s.filters.outcomes, ...added])].filter((id) => !removed.has(id)).sort() }));
         }}
         slotProps={{
           select: {

@@ -1,0 +1,32 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Disposition } from '../../../api/schemas';
+import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
+import { renderWithProviders } from '../../../test/render';
+import { FiltersPanel } from './FiltersPanel';
+import { DEFAULT_STATE, type ListState } from './list-state';
+
+const dispositions: Disposition[] = [
+  { id: 'g-busy', label: 'Busy' },
+  { id: 'g-connected', label: 'Connected' },
+];
+
+let hs: HubSpotFake;
+beforeEach(() => {
+  hs = installHubSpot();
+});
+afterEach(() => uninstallHubSpot(hs));
+
+describe('FiltersPanel', () => {
+  it('two quick outcome picks, before the list re-renders, keep both', () => {
+    // The URL's state as `update` sees it; the panel is not re-rendered between the clicks, as when the
+    // second pick comes before the first one's navigation has rendered.
+    let state: ListState = DEFAULT_STATE;
+    renderWithProviders(<FiltersPanel filters={state.filters} update={(change) => (state = change(state))} dispositions={dispositions} owners={[]} />);
+    fireEvent.mouseDown(within(screen.getByRole('group', { name: 'Filters' })).getAllByRole('combobox')[0]!);
+    const menu = screen.getByRole('listbox');
+    fireEvent.click(within(menu).getByRole('option', { name: /Connected/ }));
+    fireEvent.click(within(menu).getByRole('option', { name: /Busy/ }));
+    expect(state.filters.outcomes).toEqual(['g-busy', 'g-connected']);
+  });
+});
