@@ -141,7 +141,7 @@ export default function CallListPage() {
         <SearchBox value={state.q} onCommit={onSearch} />
       </Box>
       <FiltersPanel filters={list.filters} update={update} dispositions={list.dispositions} owners={list.owners} />
-      <FilterChips state={state} setState={setState} lookups={metadata} />
+      <FilterChips state={state} update={update} lookups={metadata} />
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
         {total !== undefined
