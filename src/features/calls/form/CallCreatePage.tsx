@@ -17,6 +17,13 @@ import { saveFailureKind } from './save-failure';
 import { maySendAgain, UncertainCreateNotice, type UncertainCreate } from './UncertainCreateNotice';
 import { useUnsavedChangesPrompt } from './useUnsavedChangesPrompt';
 
+/** What was sent when the answer was lost: enough to look for the call, again if need be. */
+interface Attempt {
+  properties: Record<string, string>;
+  startedAt: number;
+  error: unknown;
+}
+
 export default function CallCreatePage() {
   const navigate = useNavigate();
   const notify = useNotify();
@@ -31,20 +38,20 @@ export default function CallCreatePage() {
   const [picked, setPicked] = useState<PickedRecord[]>([]);
   const changed = useFormChanged(form, initial) || picked.length > 0;
   const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed);
-  // A create whose answer was lost: what a search found out, before the form may send it again.
-  const [uncertain, setUncertain] = useState<UncertainCreate | null>(null);
+  // A create whose answer was lost: the attempt, and what a search found out before the form may send it again.
+  const [uncertain, setUncertain] = useState<(UncertainCreate & { attempt: Attempt }) | null>(null);
 
-  const check = async (properties: Record<string, string>, startedAt: number, error: unknown) => {
-    setUncertain({ state: 'checking', error });
+  const check = async (attempt: Attempt) => {
+    const { properties, startedAt, error } = attempt;
+    setUncertain({ state: 'checking', error, attempt });
     try {
       const call = await findCreatedCall(properties, startedAt);
-      setUncertain(call ? { state: 'found', error, call } : { state: 'absent', error });
+      setUncertain(call ? { state: 'found', error, call, attempt } : { state: 'absent', error, attempt });
       if (call) dropDraft(draftKey);
     } catch (checkError) {
-      setUncertain({ state: 'unknown', error, checkError });
+      setUncertain({ state: 'unknown', error, checkError, attempt });
     }
   };
-  const [lastAttempt, setLastAttempt] = useState<{ properties: Record<string, string>; startedAt: number; error: unknown } | null>(null);
 
   const onSubmit = async (values: CallFormValues) => {
     const properties = formValuesToProperties(values);
@@ -56,8 +63,7 @@ export default function CallCreatePage() {
     } catch (error) {
       // Refused or never sent: the form says so and may send again. Otherwise HubSpot may have it: look first.
       if (saveFailureKind(error) !== 'ambiguous') throw error;
-      setLastAttempt({ properties, startedAt, error });
-      await check(properties, startedAt, error);
+      await check({ properties, startedAt, error });
       return;
     }
     dropDraft(draftKey);
@@ -80,9 +86,7 @@ export default function CallCreatePage() {
             <UncertainCreateNotice
               value={uncertain}
               onOpen={allowNextNavigation}
-              onCheckAgain={() => {
-                if (lastAttempt) void check(lastAttempt.properties, lastAttempt.startedAt, lastAttempt.error);
-              }}
+              onCheckAgain={() => void check(uncertain.attempt)}
             />
           )
         }
