@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { errorCode, type Upstream } from './proxy.ts';
 
-export interface MissingScope {
+interface MissingScope {
   scope: string;
   /** What will not work without it, e.g. "deals will not show on calls". */
   effect: string;
