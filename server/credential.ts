@@ -73,9 +73,8 @@ type Outcome =
 
 /** The probe's scope, plus what HubSpot asked for when its body names other scopes. */
 function scopeToName(probe: Probe, named: string[]): string {
-  const others = named.filter((s) => s !== probe.scope);
-  if (others.length === 0 || named.includes(probe.scope)) return probe.scope;
-  const shown = others.length > 5 ? `${others.slice(0, 5).join(', ')} … (${others.length})` : others.join(', ');
+  if (named.length === 0 || named.includes(probe.scope)) return probe.scope;
+  const shown = named.length > 5 ? `${named.slice(0, 5).join(', ')} … (${named.length})` : named.join(', ');
   return `${probe.scope} (HubSpot asks for one of: ${shown})`;
 }
 
