@@ -17,6 +17,7 @@ import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
 import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
 import { objectRoutes } from './routes/objects.js';
 import { searchRoutes } from './routes/search.js';
+import { missingScope, missingScopesBody } from './scopes.js';
 import type { MockDb } from './store/db.js';
 
 export interface MockAppOptions {
@@ -42,6 +43,11 @@ export interface MockAppOptions {
    * true). Off, every read is computed (cold benchmarks, `--no-read-cache`).
    */
   readCache?: boolean;
+  /**
+   * The scopes the credential was granted (scopes.ts): a request needing another one gets
+   * HubSpot's 403 MISSING_SCOPES. Default: every scope.
+   */
+  scopes?: readonly string[];
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -115,6 +121,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const search = new TokenBucket(RATE_LIMITS.searchPerSecond, RATE_LIMITS.searchPerSecond / 1000, clock.now());
   let dailyDay = Math.floor(clock.now() / 86_400_000);
   let dailyUsed = 0;
+  const granted = opts.scopes && new Set(opts.scopes);
 
   const app = new Hono<Vars>();
 
@@ -181,6 +188,13 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
         429,
         { 'Content-Type': JSON_CONTENT_TYPE },
       );
+    }
+
+    const lacking = granted && missingScope(c.req.method, c.req.path, granted);
+    if (lacking) {
+      setHeaders();
+      const { message, ...extra } = missingScopesBody(lacking);
+      return errorBody(c, 403, 'MISSING_SCOPES', message, extra);
     }
 
     // fault injection (before the handler, so a failed request never writes)
