@@ -10,12 +10,14 @@ import {
   associationV3Routes,
   objectAssociationV3Routes,
 } from './routes/associations.js';
+import { accountInfoRoutes } from './routes/account.js';
 import { batchRoutes } from './routes/batch.js';
 import { ReadCache } from './routes/cache.js';
 import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
 import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
 import { objectRoutes } from './routes/objects.js';
 import { searchRoutes } from './routes/search.js';
+import { transcriptRoutes } from './routes/transcripts.js';
 import type { MockDb } from './store/db.js';
 
 export interface MockAppOptions {
@@ -218,6 +220,11 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const dispositions = dispositionRoutes(ctx);
   app.route('/calling/v1/dispositions', dispositions);
   app.route('/twilio/v1/dispositions', dispositions);
+  const accountInfo = accountInfoRoutes(clock);
+  for (const version of ['v3', '2026-03', '2026-09']) app.route(`/account-info/${version}`, accountInfo);
+  const transcripts = transcriptRoutes(ctx);
+  app.route('/crm/v3/extensions/calling/transcripts', transcripts);
+  for (const version of ['2026-03', '2026-09']) app.route(`/crm/extensions/calling/${version}/transcripts`, transcripts);
 
   app.notFound((c) =>
     errorBody(c, 404, 'RESOURCE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`, {

@@ -26,7 +26,11 @@ export type SpecFile =
   | 'associations-schema.v3.json'
   | 'properties.v3.json'
   | 'owners.v3.json'
-  | 'objects.v3.pre-2025-10-21.json';
+  | 'objects.v3.pre-2025-10-21.json'
+  | 'account-info.v3.json'
+  | '2026-09/account-info.json'
+  | 'transcriptions.v3.json'
+  | '2026-09/transcriptions.json';
 
 type Json = Record<string, unknown>;
 
