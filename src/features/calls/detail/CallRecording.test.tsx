@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
@@ -75,6 +75,17 @@ describe('CallRecording: the transcript', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('list', { name: 'Transcript' })).toHaveTextContent('Hello, how are you?');
     expect(screen.getByText('No recording.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Hello/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Select a line/)).not.toBeInTheDocument();
+  });
+
+  it('stops offering to play from a line once the recording turns out not to load', async () => {
+    const id = await createTranscript();
+    renderWithProviders(<CallRecording recordingUrl={RECORDING} transcriptId={id} />);
+    expect(await screen.findByRole('button', { name: /Hello, how are you\?/ })).toBeInTheDocument();
+    fireEvent.error(audio());
+    expect(await screen.findByText(/The recording could not be loaded/)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Transcript' })).toHaveTextContent('Hello, how are you?');
+    expect(screen.queryByRole('button', { name: /Hello, how are you\?/ })).not.toBeInTheDocument();
     expect(screen.queryByText(/Select a line/)).not.toBeInTheDocument();
   });
 

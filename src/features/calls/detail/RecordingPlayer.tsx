@@ -24,10 +24,12 @@ export interface RecordingControls {
   playFrom(ms: number): void;
 }
 
-/** Native audio player (keyboard operable controls) with a playback speed choice and 10 s skips. */
-export function RecordingPlayer({ url, ref }: { url: string; ref?: Ref<RecordingControls> }) {
+/**
+ * Native audio player (keyboard operable controls) with a playback speed choice and 10 s skips.
+ * `failed`: the recording could not be loaded (reported through `onFailed`), said with a link to open it.
+ */
+export function RecordingPlayer({ url, failed, onFailed, ref }: { url: string; failed: boolean; onFailed: () => void; ref?: Ref<RecordingControls> }) {
   const audioRef = useRef<HTMLAudioElement>(null);
-  const [failed, setFailed] = useState(false);
   const [rate, setRate] = useState<number>(1);
   useImperativeHandle(ref, () => ({
     playFrom(ms) {
@@ -65,7 +67,7 @@ export function RecordingPlayer({ url, ref }: { url: string; ref?: Ref<Recording
         src={url}
         aria-label="Call recording"
         style={{ width: '100%' }}
-        onError={() => setFailed(true)}
+        onError={onFailed}
         onLoadedMetadata={(e) => {
           e.currentTarget.playbackRate = rate;
         }}
