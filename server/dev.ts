@@ -16,6 +16,7 @@ import { createServerApp } from './app.ts';
 import { isLoopbackHost } from './config.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
+import { openAppDb } from './store/connection.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,6 +32,7 @@ function viteMiddleware(vite: ViteDevServer): MiddlewareHandler<{ Bindings: Http
 
 async function main(): Promise<void> {
   const config = configOrExit('npm run dev', 5173, new Set(process.argv.slice(2)));
+  const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
   // The server first (Vite attaches hot reload's WebSocket to it), then Vite, then the app that hands pages to Vite.
   const server = createAdaptorServer({ fetch: (request, env) => app.fetch(request, env) }) as Server;
@@ -45,8 +47,12 @@ async function main(): Promise<void> {
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
   });
-  const app = createServerApp({ config, upstream, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
-  listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close: () => vite.close() });
+  const app = createServerApp({ config, upstream, appDb, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  const close = async () => {
+    await vite.close();
+    appDb.close();
+  };
+  listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close });
 }
 
 main().catch((error: unknown) => {

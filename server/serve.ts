@@ -12,6 +12,7 @@ import { createServerApp } from './app.ts';
 import { ensureBuild } from './build.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
+import { openAppDb } from './store/connection.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,9 +25,15 @@ async function main(): Promise<void> {
   const config = configOrExit('npm start', 4173, args);
   await ensureBuild(ROOT);
   if (config.upstream.mode === 'mock' && args.has('--reset-mock')) removeMockDb(config.upstream.dbFile);
+  const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
-  const app = createServerApp({ config, upstream, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
-  listen(createAdaptorServer({ fetch: app.fetch }), config, { command: 'npm start', title: 'HubSpot Calls Admin', upstream });
+  const app = createServerApp({ config, upstream, appDb, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
+  listen(createAdaptorServer({ fetch: app.fetch }), config, {
+    command: 'npm start',
+    title: 'HubSpot Calls Admin',
+    upstream,
+    close: async () => void appDb.close(),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
