@@ -11,7 +11,7 @@ import type { AppDb } from '../store/connection.ts';
 import { ApiError, errorBody, NO_STORE } from './http.ts';
 import { viewsRoutes } from './views.ts';
 
-export const API_PREFIX = '/api';
+const API_PREFIX = '/api';
 /** A saved view is a few KB at most; anything bigger is refused while it arrives. */
 const MAX_BODY_BYTES = 32 * 1024;
 

@@ -4,10 +4,10 @@
  */
 import type { AppDb } from './connection.ts';
 
-export type Density = 'compact' | 'standard';
+type Density = 'compact' | 'standard';
 
 /** Column prefs as the list keeps them (ids the browser knows; the server stores them as given). */
-export interface ViewColumns {
+interface ViewColumns {
   order: string[];
   hidden: string[];
   widths: Record<string, number>;
@@ -46,7 +46,7 @@ export class NameTakenError extends Error {
 }
 
 /** Names compare without case, width or spacing differences: "Missed calls" and "missed  CALLS" are one name. */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
