@@ -18,6 +18,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createApiApp } from './api/app.ts';
 import { adminAuth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
+import type { CredentialCheck } from './credential.ts';
 import { isLoopbackHost } from './config.ts';
 import type { LogLine } from './log.ts';
 import type { Upstream } from './proxy.ts';
@@ -123,6 +124,8 @@ export interface ServerAppOptions {
   /** `npm run dev`: answers every path the proxy does not (Vite's middleware). */
   devServer?: MiddlewareHandler;
   log?: LogLine;
+  /** The credential check reported at `/hubspot-connection` (credential.ts). */
+  credential?: CredentialCheck;
   /** Clock of the sign-in throttle (tests). */
   now?: () => number;
 }
@@ -140,7 +143,15 @@ export function createServerApp(opts: ServerAppOptions): Hono {
   app.use('*', (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : sameOriginGuard(c, next)));
 
   app.use(`${PROXY_PREFIX}/*`, compress());
-  app.route('/', createProxyApp({ upstream: opts.upstream, timeoutMs: config.timeoutMs, ...(opts.log ? { log: opts.log } : {}) }));
+  app.route(
+    '/',
+    createProxyApp({
+      upstream: opts.upstream,
+      timeoutMs: config.timeoutMs,
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.credential ? { credential: opts.credential } : {}),
+    }),
+  );
   app.route('/', createApiApp({ ...(opts.appDb ? { db: opts.appDb } : {}), ...(opts.log ? { log: opts.log } : {}) }));
 
   if (opts.distDir) app.route('/', builtApp(opts.distDir));

@@ -14,6 +14,7 @@ import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { createServerApp } from './app.ts';
 import { isLoopbackHost } from './config.ts';
+import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
 import { openAppDb } from './store/connection.ts';
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
   });
-  const app = createServerApp({ config, upstream, appDb, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs });
+  const app = createServerApp({ config, upstream, credential, appDb, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   const close = async () => {
     await vite.close();
     appDb.close();

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createServerApp } from './app.ts';
 import { ensureBuild } from './build.ts';
+import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
 import { openAppDb } from './store/connection.ts';
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
   if (config.upstream.mode === 'mock' && args.has('--reset-mock')) removeMockDb(config.upstream.dbFile);
   const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
-  const app = createServerApp({ config, upstream, appDb, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
+  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs });
+  const app = createServerApp({ config, upstream, credential, appDb, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
+  reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   listen(createAdaptorServer({ fetch: app.fetch }), config, {
     command: 'npm start',
     title: 'HubSpot Calls Admin',
