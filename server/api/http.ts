@@ -15,7 +15,7 @@ export interface ErrorDetail {
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
-    readonly status: 400 | 404 | 405 | 409 | 413 | 415,
+    readonly status: 400 | 404 | 409 | 415,
     readonly category: string,
     message: string,
     readonly errors?: ErrorDetail[],
