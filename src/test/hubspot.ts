@@ -2,15 +2,19 @@
  * The one HubSpot fake for component tests: the real mock (server/mock, SQLite in memory, account
  * configuration only: owners, the call outcomes and the association labels) behind the real /hubspot
  * proxy (server/proxy.ts: allowlist, token injection), reached through a stubbed global `fetch`, so the
- * app's src/api/http.ts talks to it exactly as it talks to the server in the browser.
+ * app's src/api/http.ts talks to it exactly as it talks to the server in the browser. Our server's own
+ * API (`/api/...`: saved views) answers too, over its real store in memory (server/api, server/store).
  *
  * Tests seed data through the mock's own HubSpot API (`create`, `associate`, `api`), and can make the
  * next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
+import type { Hono } from 'hono';
 import { vi } from 'vitest';
+import { createApiApp } from '../../server/api/app';
 import { createMockApp } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
+import { openAppDb, type AppDb } from '../../server/store/connection';
 
 export type ObjectType = 'calls' | 'contacts' | 'companies' | 'deals' | 'tickets';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -86,6 +90,15 @@ export class HubSpotFake {
     fetch: (request) => this.upstreamFetch(request),
   };
   private readonly proxy = createProxyApp({ upstream: this.upstream });
+  /** Our server's store and API, opened on the first `/api` request. */
+  private appDb: AppDb | undefined;
+  private serverApi: Hono | undefined;
+
+  private ownApi(): Hono {
+    this.appDb ??= openAppDb(':memory:');
+    this.serverApi ??= createApiApp({ db: this.appDb });
+    return this.serverApi;
+  }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
   connectToHubSpot(): void {
@@ -99,7 +112,8 @@ export class HubSpotFake {
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, path: url.pathname + url.search, body });
-    return this.proxy.request(url.pathname + url.search, init);
+    const app = url.pathname.startsWith('/api/') ? this.ownApi() : this.proxy;
+    return app.request(url.pathname + url.search, init);
   };
 
   /** Requests to HubSpot paths (the `/hubspot` prefix dropped), as `METHOD /path?query`. */
@@ -223,6 +237,7 @@ export class HubSpotFake {
   close(): void {
     for (const release of this.releaseAll) release();
     this.db.close();
+    this.appDb?.close();
   }
 }
 
