@@ -206,3 +206,14 @@ export const owner = z.object({
 export const ownerPage = z.object({ results: z.array(owner), paging: nextPaging.optional() });
 
 export const dispositionList = z.array(z.object({ id: z.string().min(1), label: z.string().min(1), deleted: z.boolean() }));
+/** The dispositions API (2027-03-beta): one call outcome, and the list. */
+export const dispositionBeta = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  displayOrder: z.number().int().min(0),
+  custom: z.boolean(),
+  archived: z.boolean(),
+  createdAt: isoUtc,
+  updatedAt: isoUtc,
+});
+export const dispositionBetaList = z.object({ results: z.array(dispositionBeta) });
