@@ -8,7 +8,7 @@
  * next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
 import { vi } from 'vitest';
-import { createMockApp } from '../../server/mock/app';
+import { createMockApp, type MockAppOptions } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
 
@@ -72,11 +72,14 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
+/** How the mock behind the fake is set up, e.g. `{ dispositionsBeta: false }` for an app outside that beta. */
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>>;
+
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
   private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
-  private readonly mock = createMockApp({ db: this.db, token: TOKEN });
+  private readonly mock: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -88,6 +91,10 @@ export class HubSpotFake {
     fetch: (request) => this.upstreamFetch(request),
   };
   private readonly proxy = createProxyApp({ upstream: this.upstream });
+
+  constructor(options: FakeOptions = {}) {
+    this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
+  }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
   connectToHubSpot(): void {
@@ -233,8 +240,8 @@ export class HubSpotFake {
 /**
  * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
  */
-export function installHubSpot(): HubSpotFake {
-  const hs = new HubSpotFake();
+export function installHubSpot(options: FakeOptions = {}): HubSpotFake {
+  const hs = new HubSpotFake(options);
   vi.stubGlobal('fetch', hs.fetch);
   return hs;
 }

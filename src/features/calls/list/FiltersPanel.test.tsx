@@ -7,8 +7,8 @@ import { FiltersPanel } from './FiltersPanel';
 import { DEFAULT_STATE, type ListState } from './list-state';
 
 const dispositions: Disposition[] = [
-  { id: 'g-busy', label: 'Busy' },
-  { id: 'g-connected', label: 'Connected' },
+  { id: 'g-busy', label: 'Busy', archived: false },
+  { id: 'g-connected', label: 'Connected', archived: false },
 ];
 
 let hs: HubSpotFake;
