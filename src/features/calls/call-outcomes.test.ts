@@ -1,8 +1,12 @@
-/** The account's call outcomes: HubSpot's dispositions beta first, the legacy list when HubSpot refuses the beta. */
+/**
+ * The account's call outcomes as every call screen gets them (src/api/metadata.ts): HubSpot's dispositions
+ * beta first, the legacy list when HubSpot refuses the beta. (Here rather than beside metadata.ts: the
+ * server's TypeScript project includes src/api, and this test runs the app's HubSpot fake.)
+ */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../test/hubspot';
-import { configureHttp, resetHttpConfig } from './http';
-import { getDispositions } from './metadata';
+import { configureHttp, resetHttpConfig } from '../../api/http';
+import { getDispositions } from '../../api/metadata';
+import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
 
 const BETA = '/crm/extensions/calling/2027-03-beta/dispositions';
 const ARCHIVED = { id: '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48', label: 'Callback requested', archived: true };
