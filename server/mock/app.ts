@@ -15,7 +15,7 @@ import { batchRoutes } from './routes/batch.js';
 import { ReadCache } from './routes/cache.js';
 import { DATED_FAMILIES, LEGACY } from './routes/family.js';
 import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
-import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
+import { dispositionBetaRoutes, dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
 import { objectRoutes } from './routes/objects.js';
 import { searchRoutes } from './routes/search.js';
 import { transcriptRoutes } from './routes/transcripts.js';
@@ -50,6 +50,11 @@ export interface MockAppOptions {
    * HubSpot's 403 MISSING_SCOPES. Default: every scope.
    */
   scopes?: readonly string[];
+  /**
+   * Whether this app is allowlisted for HubSpot's dispositions beta (`/crm/extensions/calling/2027-03-beta/
+   * dispositions`; default true). Off, the beta answers 403 and clients fall back to `/calling/v1/dispositions`.
+   */
+  dispositionsBeta?: boolean;
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -253,6 +258,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const dispositions = dispositionRoutes(ctx);
   app.route('/calling/v1/dispositions', dispositions);
   app.route('/twilio/v1/dispositions', dispositions);
+  app.route('/crm/extensions/calling/2027-03-beta/dispositions', dispositionBetaRoutes(ctx, { allowlisted: opts.dispositionsBeta ?? true }));
 
   app.notFound((c) =>
     errorBody(c, 404, 'RESOURCE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`, {

@@ -11,7 +11,7 @@
 import type { Hono } from 'hono';
 import { vi } from 'vitest';
 import { createApiApp } from '../../server/api/app';
-import { createMockApp } from '../../server/mock/app';
+import { createMockApp, type MockAppOptions } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
 import { openAppDb, type AppDb } from '../../server/store/connection';
@@ -74,11 +74,14 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
+/** How the mock behind the fake is set up, e.g. `{ dispositionsBeta: false }` for an app outside that beta. */
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>>;
+
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
   private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
-  private readonly mock = createMockApp({ db: this.db, token: TOKEN });
+  private readonly mock: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -98,6 +101,10 @@ export class HubSpotFake {
     this.appDb ??= openAppDb(':memory:');
     this.serverApi ??= createApiApp({ db: this.appDb });
     return this.serverApi;
+  }
+
+  constructor(options: FakeOptions = {}) {
+    this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
@@ -244,8 +251,8 @@ export class HubSpotFake {
 /**
  * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
  */
-export function installHubSpot(): HubSpotFake {
-  const hs = new HubSpotFake();
+export function installHubSpot(options: FakeOptions = {}): HubSpotFake {
+  const hs = new HubSpotFake(options);
   vi.stubGlobal('fetch', hs.fetch);
   return hs;
 }
