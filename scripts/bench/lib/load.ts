@@ -4,12 +4,12 @@
  * percentiles and the generator's own CPU time.
  *
  * It writes HTTP/1.1 over node:net itself rather than through node:http's client: on the 2-vCPU
- * VM, node:http's client (and autocannon, tried too) spent 0.6 ms of CPU per 51 KB list page, two
- * to three times what the mock spends answering it, so the generator set the pace of every
- * benchmark that returns real pages and the servers' throughput could not be told apart. Here a
- * request is one string written to the socket and an answer is framed by its Content-Length
- * (every server measured here sends one; an answer without it counts as an error): about 0.15 ms
- * per page. Answers reach `onResponse` as bytes, never decoded unless a check asks.
+ * VM, node:http's client (and autocannon, tried too) spent 0.5-0.7 ms of CPU per 51 KB list page,
+ * about twice what the mock spends answering it from its cache, so the generator set the pace of
+ * every benchmark that returns real pages. Here a request is one string written to the socket and
+ * an answer is framed by its Content-Length (every server measured here sends one; an answer
+ * without it counts as an error): 0.10-0.17 ms per page. Answers reach `onResponse` as bytes,
+ * never decoded unless a check asks.
  */
 import net from 'node:net';
 
