@@ -206,7 +206,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
 
     const lacking = granted && missingScope(c.req.method, c.req.path, granted);
     if (lacking) {
-      setHeaders();
+      setLimitHeaders(c, correlationId, dailyUsed, burst.remaining(now));
       const { message, ...extra } = missingScopesBody(lacking);
       return errorBody(c, 403, 'MISSING_SCOPES', message, extra);
     }
