@@ -9,7 +9,7 @@ import { appPaths, Link as RouterLink } from '../../../lib/router';
 const RECORD_TYPE_OF: Record<string, RecordType> = { CONTACT: 'contacts', COMPANY: 'companies' };
 
 /** The record type a callee type names (`CONTACT` -> contacts), if the app knows it. */
-export function calleeRecordType(calleeType: string | null | undefined): RecordType | undefined {
+function calleeRecordType(calleeType: string | null | undefined): RecordType | undefined {
   return calleeType ? RECORD_TYPE_OF[calleeType.toUpperCase()] : undefined;
 }
 
