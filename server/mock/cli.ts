@@ -16,6 +16,10 @@ const USAGE = `Usage: npm run mock -- [options]
   --latency MS       delay every response by MS milliseconds
   --fail-rate P      answer a fraction P (0..1) of requests with 502/503
   --no-read-cache    compute every list/read/search answer (no reuse of serialised answers)
+  --batch-207        batch create/update/upsert apply the good inputs and report the bad ones (207)
+                     instead of refusing the whole batch as HubSpot does
+  --search-lag MS    a write reaches search only after MS milliseconds (default 0)
+  --custom-call-labels  seed custom call association labels into a new database (HubSpot has none)
   --help             this text
 `;
 
@@ -47,6 +51,9 @@ function main(): void {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'no-read-cache': { type: 'boolean' },
+        'batch-207': { type: 'boolean' },
+        'search-lag': { type: 'string' },
+        'custom-call-labels': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,9 +74,11 @@ function main(): void {
   const seedCalls = num('seed-calls', v['seed-calls'], 0, 0, MAX_SEED_CALLS);
   const latencyMs = num('latency', v.latency, 0, 0, 600_000);
   const failRate = num('fail-rate', v['fail-rate'], 0, 0, 1);
+  const searchLagMs = num('search-lag', v['search-lag'], 0, 0, 600_000);
+  const batch207 = v['batch-207'] ?? false;
 
   const started = Date.now();
-  const db = openMockDb({ file, seed, seedCalls });
+  const db = openMockDb({ file, seed, seedCalls, customCallLabels: v['custom-call-labels'] ?? false });
   const openMs = Date.now() - started;
   const app = createMockApp({
     db,
@@ -78,6 +87,8 @@ function main(): void {
     latencyMs,
     failRate,
     readCache: !v['no-read-cache'],
+    batchMode: batch207 ? 'per-item' : 'atomic',
+    searchLagMs,
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -87,7 +98,8 @@ function main(): void {
       `HubSpot mock listening on http://${shownHost}:${info.port}\n` +
         `Database: ${dbShown} (opened in ${openMs} ms)\n` +
         `Token: ${v.token ? 'only the configured --token' : 'any non-empty bearer token'}` +
-        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}\n`,
+        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}` +
+        `${batch207 ? ', per-item batches (207)' : ''}${searchLagMs ? `, search lag ${searchLagMs} ms` : ''}\n`,
     );
   });
   server.on('error', (err) => {
