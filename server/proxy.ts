@@ -251,12 +251,23 @@ export function httpUpstream(baseUrl: string, token?: string): Upstream {
  * The mock in this process: its Hono app is called through `app.fetch` without a socket. It gets a random
  * per-process token that the proxy injects like a real one, so the mock checks the same auth path.
  */
-export async function embeddedMockUpstream(opts: { dbFile: string; seedCalls?: number }): Promise<Upstream> {
+export async function embeddedMockUpstream(opts: {
+  dbFile: string;
+  seedCalls?: number;
+  batchMode?: 'atomic' | 'per-item';
+  searchLagMs?: number;
+  customCallLabels?: boolean;
+}): Promise<Upstream> {
   const [{ openMockDb }, { createMockApp }] = await Promise.all([import('./mock/store/index.ts'), import('./mock/app.ts')]);
   if (opts.dbFile !== ':memory:') mkdirSync(path.dirname(opts.dbFile), { recursive: true });
-  const db = openMockDb({ file: opts.dbFile, seed: 'demo', ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}) });
+  const db = openMockDb({
+    file: opts.dbFile,
+    seed: 'demo',
+    ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}),
+    customCallLabels: opts.customCallLabels ?? false,
+  });
   const token = `mock-${randomBytes(18).toString('base64url')}`;
-  const mockApp = createMockApp({ db, token });
+  const mockApp = createMockApp({ db, token, batchMode: opts.batchMode ?? 'atomic', searchLagMs: opts.searchLagMs ?? 0 });
   return {
     mode: 'mock',
     host: 'embedded',
