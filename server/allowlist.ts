@@ -56,6 +56,8 @@ const rules: readonly Rule[] = [
   { methods: ['GET'], pattern: /^\/calling\/v1\/dispositions$/ },
   // The account's portal id and app domain, for links from records to their pages in HubSpot.
   { methods: ['GET'], pattern: /^\/account-info\/v3\/details$/ },
+  // A call's transcript (the one its hs_call_transcription_id names), read only.
+  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/extensions/calling/transcripts/${ID}$`) },
 ];
 
 /** Paths that could escape the pattern after normalisation upstream are refused outright. */

@@ -14,6 +14,8 @@ export type UpstreamConfig =
       mode: 'mock';
       dbFile: string;
       seedCalls?: number;
+      /** A credential with only these scopes, simulated by the mock (MOCK_SCOPES). */
+      scopes?: string[];
       /** HubSpot's all-or-nothing batches, or the lenient per-item 207 (MOCK_BATCH_MODE). */
       batchMode: 'atomic' | 'per-item';
       /** How long a write takes to reach search (MOCK_SEARCH_LAG_MS). */
@@ -129,7 +131,7 @@ function checkToken(token: string): string {
   const kind = code < 0x20 || code === 0x7f ? 'a control character (line break, tab or similar)' : char === ' ' ? 'a space' : 'a character outside printable ASCII';
   throw new ConfigError(
     `HUBSPOT_ACCESS_TOKEN contains ${kind} at position ${bad.index + 1}; a HubSpot token has only letters, digits and dashes. ` +
-      'Copy the token again from your private app settings.',
+      'Copy the token again from your Service Key (or private app) in HubSpot.',
   );
 }
 
@@ -154,6 +156,8 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
   else {
     const seedCalls = parsePositiveInt('MOCK_SEED_CALLS', env.MOCK_SEED_CALLS);
     const callLabels = parseChoice('MOCK_CALL_LABELS', env.MOCK_CALL_LABELS, ['hubspot', 'custom'] as const);
+    // A credential lacking scopes, simulated by the embedded mock: `crm.objects.contacts.read,tickets`.
+    const scopes = nonEmpty(env.MOCK_SCOPES)?.split(',').map((s) => s.trim()).filter(Boolean);
     upstream = {
       mode: 'mock',
       dbFile: path.resolve(cwd, nonEmpty(env.MOCK_DB) ?? DEFAULT_MOCK_DB),
@@ -161,6 +165,7 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
       batchMode: parseChoice('MOCK_BATCH_MODE', env.MOCK_BATCH_MODE, ['atomic', 'per-item'] as const) ?? 'atomic',
       searchLagMs: parseNonNegativeInt('MOCK_SEARCH_LAG_MS', env.MOCK_SEARCH_LAG_MS, DEFAULT_MOCK_SEARCH_LAG_MS),
       ...(callLabels === 'custom' ? { customCallLabels: true as const } : {}),
+      ...(scopes ? { scopes } : {}),
     };
   }
   const rawPassword = nonEmpty(env.ADMIN_PASSWORD);

@@ -14,6 +14,7 @@ import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { createServerApp } from './app.ts';
 import { isLoopbackHost } from './config.ts';
+import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
 
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
   });
-  const app = createServerApp({ config, upstream, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs });
+  const app = createServerApp({ config, upstream, credential, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close: () => vite.close() });
 }
 

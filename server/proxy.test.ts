@@ -165,6 +165,8 @@ describe('HubSpot proxy', () => {
     ['GET', '/crm/v4/objects/contacts/1/associations/companies'],
     ['POST', '/oauth/v1/token'],
     ['GET', '/account-info/v3/api-usage/daily'],
+    ['POST', '/crm/v3/extensions/calling/transcripts'],
+    ['DELETE', '/crm/v3/extensions/calling/transcripts/7'],
   ])('refuses %s %s with a 403 in HubSpot error shape and forwards nothing', async (method, hubspotPath) => {
     const res = await proxy.request(`/hubspot${hubspotPath}`, {
       method,
@@ -199,6 +201,7 @@ describe('HubSpot proxy', () => {
       ['GET', '/crm/v3/owners'],
       ['GET', '/calling/v1/dispositions'],
       ['GET', '/account-info/v3/details'],
+      ['GET', '/crm/v3/extensions/calling/transcripts/7'],
     ];
     for (const [method, p] of allowed) expect(`${method} ${p} ${isAllowed(method, p)}`).toBe(`${method} ${p} true`);
   });

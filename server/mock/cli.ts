@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMockApp } from './app.js';
+import { KNOWN_SCOPES } from './scopes.js';
 import { MAX_SEED_CALLS, openMockDb } from './store/index.js';
 
 const USAGE = `Usage: npm run mock -- [options]
@@ -16,6 +17,8 @@ const USAGE = `Usage: npm run mock -- [options]
   --latency MS       delay every response by MS milliseconds
   --fail-rate P      answer a fraction P (0..1) of requests with 502/503
   --no-read-cache    compute every list/read/search answer (no reuse of serialised answers)
+  --scopes A,B       simulate a credential granted only these scopes (403 MISSING_SCOPES for others;
+                     default: all). Known: ${KNOWN_SCOPES.join(', ')}
   --batch-207        batch create/update/upsert apply the good inputs and report the bad ones (207)
                      instead of refusing the whole batch as HubSpot does
   --search-lag MS    a write reaches search only after MS milliseconds (default 0)
@@ -51,6 +54,7 @@ function main(): void {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'no-read-cache': { type: 'boolean' },
+        scopes: { type: 'string' },
         'batch-207': { type: 'boolean' },
         'search-lag': { type: 'string' },
         'custom-call-labels': { type: 'boolean' },
@@ -74,6 +78,9 @@ function main(): void {
   const seedCalls = num('seed-calls', v['seed-calls'], 0, 0, MAX_SEED_CALLS);
   const latencyMs = num('latency', v.latency, 0, 0, 600_000);
   const failRate = num('fail-rate', v['fail-rate'], 0, 0, 1);
+  const scopes = v.scopes?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = scopes?.filter((s) => !KNOWN_SCOPES.includes(s)) ?? [];
+  if (unknown.length) fail(`--scopes: unknown scope ${unknown.join(', ')}`);
   const searchLagMs = num('search-lag', v['search-lag'], 0, 0, 600_000);
   const batch207 = v['batch-207'] ?? false;
 
@@ -87,6 +94,7 @@ function main(): void {
     latencyMs,
     failRate,
     readCache: !v['no-read-cache'],
+    ...(scopes ? { scopes } : {}),
     batchMode: batch207 ? 'per-item' : 'atomic',
     searchLagMs,
   });
@@ -99,7 +107,8 @@ function main(): void {
         `Database: ${dbShown} (opened in ${openMs} ms)\n` +
         `Token: ${v.token ? 'only the configured --token' : 'any non-empty bearer token'}` +
         `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}` +
-        `${batch207 ? ', per-item batches (207)' : ''}${searchLagMs ? `, search lag ${searchLagMs} ms` : ''}\n`,
+        `${batch207 ? ', per-item batches (207)' : ''}${searchLagMs ? `, search lag ${searchLagMs} ms` : ''}\n` +
+        (scopes ? `Scopes granted: ${scopes.join(', ') || 'none'} (403 MISSING_SCOPES for others)\n` : ''),
     );
   });
   server.on('error', (err) => {

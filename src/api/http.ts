@@ -182,3 +182,8 @@ export function getJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: Abort
   return request(url, url, { schema, signal }, true);
 }
 
+/** A body-less JSON POST on our own server outside the HubSpot prefix (e.g. `/hubspot-connection/check`). */
+export function postJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
+  return request(url, url, { method: 'POST', schema, signal }, false);
+}
+

@@ -62,8 +62,6 @@ interface PendingHold {
 
 const TOKEN = 'component-test-token';
 const MOCK_ORIGIN = 'http://hubspot-mock.test';
-/** The mock does not emulate the account-info API; in HubSpot mode the fake answers it like HubSpot does. */
-const ACCOUNT_DETAILS = { portalId: 4242, uiDomain: 'app-eu1.hubspot.com', timeZone: 'UTC', dataHostingLocation: 'eu1' };
 
 const matches = (pattern: PathMatch, path: string) => (typeof pattern === 'string' ? pattern === path : pattern.test(path));
 
@@ -194,8 +192,6 @@ export class HubSpotFake {
     const url = new URL(request.url);
     const method = request.method.toUpperCase() as Method;
     const path = url.pathname;
-    if (path === '/account-info/v3/details' && this.upstream.mode === 'hubspot') return Response.json(ACCOUNT_DETAILS);
-
     const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
     if (holdIndex >= 0) {
       const [held] = this.holds.splice(holdIndex, 1);

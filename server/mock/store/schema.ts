@@ -184,6 +184,32 @@ const MIGRATIONS: Migration[] = [
   },
   {
     version: 7,
+    // call transcripts (transcripts.ts): one row per transcript, its utterances in order
+    up: `
+      CREATE TABLE transcripts (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX transcripts_call ON transcripts (call_id);
+      CREATE TABLE transcript_utterances (
+        id INTEGER PRIMARY KEY,
+        transcript_id INTEGER NOT NULL,
+        speaker_id TEXT,
+        speaker_name TEXT,
+        speaker_email TEXT,
+        text TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        language TEXT
+      );
+      CREATE INDEX transcript_utterances_transcript ON transcript_utterances (transcript_id, id);
+    `,
+  },
+  {
+    version: 8,
     // calls get HubSpot's computed hs_body_preview; `query` matches words of the default
     // searchable properties only (the search text holds their words)
     up: rederiveAll,
