@@ -70,13 +70,17 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
+export interface FakeOptions {
+  batchMode?: 'atomic' | 'per-item';
+  searchLagMs?: number;
+  customCallLabels?: boolean;
+}
+
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
-  // The lenient mock of before issue 12 (per-item 207 batches, custom call labels; no search lag by
-  // default) until the app copes with HubSpot's strictness.
-  private readonly db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels: true });
-  private readonly mock = createMockApp({ db: this.db, token: TOKEN, batchMode: 'per-item', searchLagMs: 0 });
+  private readonly db: ReturnType<typeof openMockDb>;
+  private readonly mock: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -88,6 +92,17 @@ export class HubSpotFake {
     fetch: (request) => this.upstreamFetch(request),
   };
   private readonly proxy = createProxyApp({ upstream: this.upstream });
+
+  /**
+   * The mock as strict as HubSpot by default: all-or-nothing batches, only HubSpot's call association
+   * types, and no search lag (a test that needs search to lag behind writes sets `searchLagMs`; a long one
+   * keeps search on the old values for the whole test). `batchMode: 'per-item'` gives the per-item 207
+   * answers and `customCallLabels` the custom call labels HubSpot does not have.
+   */
+  constructor(opts: FakeOptions = {}) {
+    this.db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels: opts.customCallLabels ?? false });
+    this.mock = createMockApp({ db: this.db, token: TOKEN, batchMode: opts.batchMode ?? 'atomic', searchLagMs: opts.searchLagMs ?? 0 });
+  }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
   connectToHubSpot(): void {
@@ -231,8 +246,8 @@ export class HubSpotFake {
 /**
  * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
  */
-export function installHubSpot(): HubSpotFake {
-  const hs = new HubSpotFake();
+export function installHubSpot(opts: FakeOptions = {}): HubSpotFake {
+  const hs = new HubSpotFake(opts);
   vi.stubGlobal('fetch', hs.fetch);
   return hs;
 }

@@ -7,6 +7,7 @@
  * `work` function so it can be unit tested; the two actions below bind the real API.
  */
 import { batchArchiveCalls, batchUpdateCalls } from '../../../api/calls';
+import type { HubSpotObject } from '../../../api/schemas';
 import { HubSpotApiError, hubSpotErrorBodySchema, isHubSpotApiError } from '../../../api/errors';
 import { describeError } from '../../../lib/describeError';
 
@@ -146,10 +147,14 @@ export async function runBulk(ids: readonly string[], work: ChunkWork, opts: Run
   return report;
 }
 
-/** Sets `properties` on every call of the chunk (batch update; a 207 names the failed ids). */
-export function updateWork(properties: Record<string, string>): ChunkWork {
+/**
+ * Sets `properties` on every call of the batch (a 207 names the failed ids; an all-or-nothing refusal
+ * throws). `onSaved` receives the calls as HubSpot saved them.
+ */
+export function updateWork(properties: Record<string, string>, onSaved?: (calls: HubSpotObject[]) => void): ChunkWork {
   return async (ids) => {
     const res = await batchUpdateCalls(ids.map((id) => ({ id, properties })));
+    onSaved?.(res.results);
     const failures = new Map<string, string>();
     for (const err of res.errors) {
       const named = err.ids.length ? err.ids : [];
@@ -163,7 +168,7 @@ export function updateWork(properties: Record<string, string>): ChunkWork {
   };
 }
 
-/** Moves every call of the chunk to HubSpot's recycling bin (batch archive answers 204 or fails as a whole). */
+/** Moves every call of the batch to HubSpot's recycling bin (batch archive answers 204 or fails as a whole). */
 export const archiveWork: ChunkWork = async (ids) => {
   await batchArchiveCalls(ids);
   return new Map();
