@@ -80,7 +80,10 @@ export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
   private readonly db: ReturnType<typeof openMockDb>;
+  /** What the app talks to. */
   private readonly mock: ReturnType<typeof createMockApp>;
+  /** The same data for seeding and reading back: its writes reach search at once, whatever the lag. */
+  private readonly direct: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -95,13 +98,16 @@ export class HubSpotFake {
 
   /**
    * The mock as strict as HubSpot by default: all-or-nothing batches, only HubSpot's call association
-   * types, and no search lag (a test that needs search to lag behind writes sets `searchLagMs`; a long one
-   * keeps search on the old values for the whole test). `batchMode: 'per-item'` gives the per-item 207
-   * answers and `customCallLabels` the custom call labels HubSpot does not have.
+   * types, and no search lag. With `searchLagMs`, the app's writes reach search only that much later (a
+   * long lag keeps search on the old values for the whole test); the test's own seeding is searchable at
+   * once. `batchMode: 'per-item'` gives the per-item 207 answers and `customCallLabels` the custom call
+   * labels HubSpot does not have.
    */
   constructor(opts: FakeOptions = {}) {
     this.db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels: opts.customCallLabels ?? false });
-    this.mock = createMockApp({ db: this.db, token: TOKEN, batchMode: opts.batchMode ?? 'atomic', searchLagMs: opts.searchLagMs ?? 0 });
+    const batchMode = opts.batchMode ?? 'atomic';
+    this.mock = createMockApp({ db: this.db, token: TOKEN, batchMode, searchLagMs: opts.searchLagMs ?? 0 });
+    this.direct = opts.searchLagMs ? createMockApp({ db: this.db, token: TOKEN, batchMode }) : this.mock;
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
@@ -158,7 +164,7 @@ export class HubSpotFake {
 
   /** Any HubSpot API call straight to the mock (seeding and reading back; not logged, no faults). */
   async api<T = unknown>(method: Method, path: string, body?: unknown): Promise<ApiAnswer<T>> {
-    const res = await this.mock.request(path, {
+    const res = await this.direct.request(path, {
       method,
       headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
