@@ -48,9 +48,9 @@ describe('server config', () => {
     expect(loadConfig({ env: { MOCK_SCOPES: ' crm.objects.contacts.read, tickets,' }, cwd, defaultPort: 1 }).upstream).toEqual({
       mode: 'mock',
       dbFile: path.join(cwd, '.data/hubspot-mock.sqlite'),
-      scopes: ['crm.objects.contacts.read', 'tickets'],
       batchMode: 'atomic',
       searchLagMs: 1100,
+      scopes: ['crm.objects.contacts.read', 'tickets'],
     });
   });
 

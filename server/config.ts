@@ -14,6 +14,7 @@ export type UpstreamConfig =
       mode: 'mock';
       dbFile: string;
       seedCalls?: number;
+      /** A credential with only these scopes, simulated by the mock (MOCK_SCOPES). */
       scopes?: string[];
       /** HubSpot's all-or-nothing batches, or the lenient per-item 207 (MOCK_BATCH_MODE). */
       batchMode: 'atomic' | 'per-item';
@@ -154,17 +155,17 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
   else if (token) upstream = { mode: 'hubspot', baseUrl: HUBSPOT_API_URL, token };
   else {
     const seedCalls = parsePositiveInt('MOCK_SEED_CALLS', env.MOCK_SEED_CALLS);
+    const callLabels = parseChoice('MOCK_CALL_LABELS', env.MOCK_CALL_LABELS, ['hubspot', 'custom'] as const);
     // A credential lacking scopes, simulated by the embedded mock: `crm.objects.contacts.read,tickets`.
     const scopes = nonEmpty(env.MOCK_SCOPES)?.split(',').map((s) => s.trim()).filter(Boolean);
-    const callLabels = parseChoice('MOCK_CALL_LABELS', env.MOCK_CALL_LABELS, ['hubspot', 'custom'] as const);
     upstream = {
       mode: 'mock',
       dbFile: path.resolve(cwd, nonEmpty(env.MOCK_DB) ?? DEFAULT_MOCK_DB),
       ...(seedCalls ? { seedCalls } : {}),
-      ...(scopes ? { scopes } : {}),
       batchMode: parseChoice('MOCK_BATCH_MODE', env.MOCK_BATCH_MODE, ['atomic', 'per-item'] as const) ?? 'atomic',
       searchLagMs: parseNonNegativeInt('MOCK_SEARCH_LAG_MS', env.MOCK_SEARCH_LAG_MS, DEFAULT_MOCK_SEARCH_LAG_MS),
       ...(callLabels === 'custom' ? { customCallLabels: true as const } : {}),
+      ...(scopes ? { scopes } : {}),
     };
   }
   const rawPassword = nonEmpty(env.ADMIN_PASSWORD);

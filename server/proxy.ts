@@ -292,9 +292,9 @@ export async function embeddedMockUpstream(opts: {
   const mockApp = createMockApp({
     db,
     token,
+    ...(opts.scopes ? { scopes: opts.scopes } : {}),
     batchMode: opts.batchMode ?? 'atomic',
     searchLagMs: opts.searchLagMs ?? 0,
-    ...(opts.scopes ? { scopes: opts.scopes } : {}),
   });
   return {
     mode: 'mock',

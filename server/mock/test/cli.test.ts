@@ -55,6 +55,21 @@ describe('mock CLI flags', () => {
     await s.stop('SIGTERM');
   }, 90_000);
 
+  it('--batch-207 --search-lag MS --custom-call-labels: the lenient batches, a lagging search, custom call labels', async () => {
+    const s = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--batch-207', '--search-lag', '600000', '--custom-call-labels'] });
+    running.push(s);
+    const created = await call(s.base, 'POST', '/crm/v3/objects/calls', 'any', { properties: { hs_timestamp: '2026-01-15T10:00:00Z', hs_call_title: 'cliflag' } });
+    const id = (created.body as { id: string }).id;
+    const batch = await call(s.base, 'POST', '/crm/v3/objects/calls/batch/update', 'any', {
+      inputs: [{ id, properties: { hs_call_title: 'cliflag 2' } }, { id: '999999999', properties: { hs_call_title: 'x' } }],
+    });
+    expect(batch.status).toBe(207);
+    expect(check(await call(s.base, 'POST', '/crm/v3/objects/calls/search', 'any', { query: 'cliflag' }), 200, searchPage).total).toBe(0);
+    const labels = await call(s.base, 'GET', '/crm/v4/associations/calls/contacts/labels', 'any');
+    expect((labels.body as { results: { category: string }[] }).results.map((r) => r.category)).toContain('USER_DEFINED');
+    await s.stop('SIGTERM');
+  }, 90_000);
+
   it('--scopes simulates a credential with only those scopes (403 MISSING_SCOPES for others)', async () => {
     const s = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--scopes', 'crm.objects.contacts.read,tickets'] });
     running.push(s);
@@ -69,21 +84,6 @@ describe('mock CLI flags', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/mock/cli.ts', '--scopes', 'crm.objects.deal.read'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--scopes: unknown scope crm.objects.deal.read');
-  }, 90_000);
-
-  it('--batch-207 --search-lag MS --custom-call-labels: the lenient batches, a lagging search, custom call labels', async () => {
-    const s = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--batch-207', '--search-lag', '600000', '--custom-call-labels'] });
-    running.push(s);
-    const created = await call(s.base, 'POST', '/crm/v3/objects/calls', 'any', { properties: { hs_timestamp: '2026-01-15T10:00:00Z', hs_call_title: 'cliflag' } });
-    const id = (created.body as { id: string }).id;
-    const batch = await call(s.base, 'POST', '/crm/v3/objects/calls/batch/update', 'any', {
-      inputs: [{ id, properties: { hs_call_title: 'cliflag 2' } }, { id: '999999999', properties: { hs_call_title: 'x' } }],
-    });
-    expect(batch.status).toBe(207);
-    expect(check(await call(s.base, 'POST', '/crm/v3/objects/calls/search', 'any', { query: 'cliflag' }), 200, searchPage).total).toBe(0);
-    const labels = await call(s.base, 'GET', '/crm/v4/associations/calls/contacts/labels', 'any');
-    expect((labels.body as { results: { category: string }[] }).results.map((r) => r.category)).toContain('USER_DEFINED');
-    await s.stop('SIGTERM');
   }, 90_000);
 
   it('rejects an unknown flag with a usage message and a non-zero exit', () => {
