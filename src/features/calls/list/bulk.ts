@@ -61,7 +61,7 @@ const asIds = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => type
  * The records of `ids` a refusal names, each with its reason: `errors[].context.ids` (that entry's
  * message), then the top-level `context.ids` (the error's message).
  */
-export function namedFailures(e: HubSpotApiError, ids: readonly string[]): Map<string, string> {
+function namedFailures(e: HubSpotApiError, ids: readonly string[]): Map<string, string> {
   const inBatch = new Set(ids);
   const reason = (message: string, category: string) =>
     describeError(new HubSpotApiError({ status: e.status, message, category, ...(e.correlationId ? { correlationId: e.correlationId } : {}) })).text;
