@@ -11,7 +11,9 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   throw new Error(`E2E_PORT must be a TCP port number, got "${process.env.E2E_PORT}"`);
 }
 const baseURL = `http://127.0.0.1:${port}`;
-const mockDb = `.data/e2e-${port}.sqlite`;
+// A second server whose mock answers batch writes per item (207), for the bulk actions' second run.
+const perItemPort = port + 10_000;
+if (perItemPort > 65535) throw new Error(`E2E_PORT must be at most 55535 (the per-item server listens on E2E_PORT + 10000)`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -39,32 +41,50 @@ export default defineConfig({
         launchOptions: chromiumLaunchOptions,
       },
     },
+    {
+      // The bulk actions once more against a mock that answers batch writes per item (207), as HubSpot's
+      // batch create with objectWriteTraceId does: the app is right under both kinds of answer.
+      name: 'chromium-per-item-batches',
+      testMatch: 'calls-list-triage.spec.ts',
+      grep: /bulk/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: chromiumLaunchOptions,
+        baseURL: `http://127.0.0.1:${perItemPort}`,
+      },
+    },
   ],
-  webServer: {
+  // The embedded mock as strict as HubSpot (the defaults of `npm start`): all-or-nothing batches, search
+  // lagging 1100 ms behind writes, HubSpot's call association types only. The second server differs only
+  // in answering batch writes per item.
+  webServer: [server(port, 'atomic'), server(perItemPort, 'per-item')],
+});
+
+function server(listenPort: number, batchMode: 'atomic' | 'per-item') {
+  const url = `http://127.0.0.1:${listenPort}`;
+  return {
     // Same entry point as `npm start`; --reset-mock deletes the mock DB so each run starts from the demo seed,
     // --no-env-file ignores .env.local so a developer's real HubSpot token is never used by tests.
     command: `npx tsx server/serve.ts --reset-mock --no-env-file`,
-    url: `${baseURL}/hubspot-connection`,
+    url: `${url}/hubspot-connection`,
     reuseExistingServer: false,
     timeout: 300_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
     env: {
       ...(process.env as Record<string, string>),
       HOST: '127.0.0.1',
-      PORT: String(port),
-      MOCK_DB: mockDb,
+      PORT: String(listenPort),
+      MOCK_DB: `.data/e2e-${listenPort}.sqlite`,
       // Saved views start empty on every run (the tests that save views delete them too).
       APP_DB: ':memory:',
       HUBSPOT_ACCESS_TOKEN: '',
       HUBSPOT_BASE_URL: '',
       ADMIN_PASSWORD: '',
-      // The embedded mock is as strict as HubSpot by default; until the app copes with all-or-nothing
-      // batches, search lag and the absence of custom call labels, e2e runs it the old, lenient way.
-      MOCK_BATCH_MODE: 'per-item',
-      MOCK_SEARCH_LAG_MS: '0',
-      MOCK_CALL_LABELS: 'custom',
+      MOCK_BATCH_MODE: batchMode,
+      MOCK_SEARCH_LAG_MS: '1100',
+      MOCK_CALL_LABELS: 'hubspot',
     },
-  },
-});
+  };
+}

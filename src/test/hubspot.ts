@@ -74,15 +74,18 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
-/** How the mock behind the fake is set up, e.g. `{ dispositionsBeta: false }` for an app outside that beta. */
-export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>>;
+/** How the mock behind the fake is set up: HubSpot's strict behaviour by default (atomic batches, no
+ * custom call labels, no search lag); e.g. `{ dispositionsBeta: false }` for an app outside that beta. */
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>> & { customCallLabels?: boolean };
 
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
-  // customCallLabels: the lenient account of before issue 12 (HubSpot allows no custom call labels)
-  private readonly db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels: true });
+  private readonly db: ReturnType<typeof openMockDb>;
+  /** What the app talks to. */
   private readonly mock: ReturnType<typeof createMockApp>;
+  /** The same data for seeding and reading back: its writes reach search at once, whatever the lag. */
+  private readonly direct: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -104,8 +107,17 @@ export class HubSpotFake {
     return this.serverApi;
   }
 
-  constructor(options: FakeOptions = {}) {
+  /**
+   * The mock as strict as HubSpot by default: all-or-nothing batches, only HubSpot's call association
+   * types, and no search lag. With `searchLagMs`, the app's writes reach search only that much later (a
+   * long lag keeps search on the old values for the whole test); the test's own seeding is searchable at
+   * once. `batchMode: 'per-item'` gives the per-item 207 answers and `customCallLabels` the custom call
+   * labels HubSpot does not have.
+   */
+  constructor({ customCallLabels = false, ...options }: FakeOptions = {}) {
+    this.db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels });
     this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
+    this.direct = options.searchLagMs ? createMockApp({ ...options, searchLagMs: 0, db: this.db, token: TOKEN }) : this.mock;
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
@@ -163,7 +175,7 @@ export class HubSpotFake {
 
   /** Any HubSpot API call straight to the mock (seeding and reading back; not logged, no faults). */
   async api<T = unknown>(method: Method, path: string, body?: unknown): Promise<ApiAnswer<T>> {
-    const res = await this.mock.request(path, {
+    const res = await this.direct.request(path, {
       method,
       headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

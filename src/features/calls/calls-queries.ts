@@ -96,6 +96,17 @@ export const callKeys = {
   detail: (id: string) => [...callKeys.details(), id] as const,
 };
 
+/**
+ * Keys of the mutations that write calls. Views served by HubSpot's search, which lags behind writes,
+ * overlay what these saved (list/list-queries.ts: useRecentCallWrites).
+ */
+export const callWriteKeys = {
+  all: [...callKeys.all, 'write'] as const,
+  update: [...callKeys.all, 'write', 'update'] as const,
+  archive: [...callKeys.all, 'write', 'archive'] as const,
+  bulk: [...callKeys.all, 'write', 'bulk'] as const,
+};
+
 export const callQueries = {
   list: (p: CallListParams) =>
     queryOptions({
@@ -148,6 +159,7 @@ interface UpdateContext {
 export function useUpdateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { id: string; properties: Record<string, string> }, UpdateContext>({
+    mutationKey: callWriteKeys.update,
     // Callers report failures in place (form, snackbar, dialog).
     meta: { errorTitle: false },
     mutationFn: ({ id, properties }) => updateCall(id, properties),
@@ -194,6 +206,7 @@ export function useCreateCall() {
 export function useArchiveCall() {
   const qc = useQueryClient();
   return useMutation<void, HubSpotApiError, { id: string }>({
+    mutationKey: callWriteKeys.archive,
     // Callers report failures in place (form, snackbar, dialog).
     meta: { errorTitle: false },
     mutationFn: ({ id }) => archiveCall(id),

@@ -5,7 +5,11 @@ import SearchIcon from '@mui/icons-material/Search';
 
 export const SEARCH_DEBOUNCE_MS = 350;
 
-/** Free-text search, sent as HubSpot's search `query` once typing pauses. Follows the URL when it changes. */
+/**
+ * Free-text search, sent as HubSpot's search `query` once typing pauses. Follows the URL when it changes.
+ * HubSpot's `query` matches words of a call's title and notes only (not phone numbers or other fields), so
+ * the box says so.
+ */
 export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
   const [text, setText] = useState(value);
   const [synced, setSynced] = useState(value);
@@ -24,6 +28,7 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
     <TextField
       type="search"
       label="Search calls"
+      placeholder="Words in titles and notes"
       size="small"
       value={text}
       onChange={(e) => setText(e.target.value)}
