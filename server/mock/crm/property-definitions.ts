@@ -186,6 +186,7 @@ const CALL_PROPERTIES: PropertyDef[] = [
       type: 'string',
       fieldType: 'textarea',
       readOnly: true,
+      calculated: true,
       description: 'A plain-text preview of the call notes. This value is set automatically by HubSpot.',
     },
   ]),
@@ -199,7 +200,6 @@ const CALL_PROPERTIES: PropertyDef[] = [
     ...SYSTEM_COMMON,
     { name: 'hs_createdate', label: 'Create date', type: 'datetime', readOnly: true },
     { name: 'hs_lastmodifieddate', label: 'Last modified date', type: 'datetime', readOnly: true },
-    { name: 'hs_body_preview', label: 'Body preview', type: 'string', readOnly: true, calculated: true, description: 'The plain text of the call notes, computed by HubSpot.' },
   ]),
 ];
 

@@ -90,9 +90,9 @@ describe('a database from before the search rules changed', () => {
     const app = createMockApp({ db: first, clock });
     const created = await send(app, 'POST', '/crm/v3/objects/calls', { properties: { hs_timestamp: String(NOW), hs_call_title: 'Legacy', hs_call_body: '<b>Migrated</b> notes' } });
     const id = String((created.body as { id: string }).id);
-    // what schema version 7 stored: no preview, the raw lower-cased text of the old searchable properties
+    // what schema version 8 stored: no preview, the raw lower-cased text of the old searchable properties
     first.sqlite.exec(`UPDATE objects SET props = json_remove(props, '$.hs_body_preview'), search = 'legacy' || char(10) || '<b>migrated</b> notes'`);
-    first.sqlite.pragma('user_version = 7');
+    first.sqlite.pragma('user_version = 8');
     first.close();
 
     const db = openMockDb({ file, clock });
