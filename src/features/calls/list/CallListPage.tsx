@@ -2,7 +2,7 @@
  * /calls: browse, filter, triage and bulk-edit calls. The URL holds the view (filters, sort, search,
  * page size, cursor trail); useCallListPage reads it and loads the page, useSelection holds the selection.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { appPaths, Link as RouterLink, useNavigate } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -31,7 +31,10 @@ import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { useCallListPage } from './useCallListPage';
-import { useOutcomeEdit } from './useOutcomeEdit';
+import { useOutcomeEdit } from '../shared/useOutcomeEdit';
+import { RecentChanges } from '../shared/RecentChanges';
+import { ShortcutsHelp } from '../shared/ShortcutsHelp';
+import { useShortcuts } from '../../../lib/useShortcuts';
 import { useSelection } from './useSelection';
 
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
@@ -70,6 +73,13 @@ export default function CallListPage() {
   );
 
   const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcuts({
+    '/': () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+  });
   const toFirstPage = () => setState(withView(state, {}));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
@@ -128,6 +138,8 @@ export default function CallListPage() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           Calls
         </Typography>
+        <RecentChanges />
+        <ShortcutsHelp />
         <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
           Export CSV
@@ -138,7 +150,7 @@ export default function CallListPage() {
       </Box>
 
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <SearchBox value={state.q} onCommit={onSearch} />
+        <SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />
       </Box>
       <FiltersPanel filters={list.filters} update={update} dispositions={list.dispositions} owners={list.owners} />
       <FilterChips state={state} update={update} lookups={metadata} />
