@@ -14,7 +14,7 @@ export type ShortcutMap = Readonly<Record<string, ((event: KeyboardEvent) => voi
 const OWNS_ITS_KEYS = 'input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="reset"]), textarea, select, [contenteditable]:not([contenteditable="false"]), [role="menu"], [role="listbox"], [role="dialog"], [role="alertdialog"]';
 
 /** Whether a key press on `target` belongs to what the user is typing in or working with, not to the page. */
-export function ownsItsKeys(target: EventTarget | null): boolean {
+function ownsItsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target instanceof HTMLElement && target.isContentEditable) return true;
   return target.closest(OWNS_ITS_KEYS) !== null;

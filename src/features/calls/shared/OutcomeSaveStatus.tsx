@@ -15,8 +15,8 @@ export function OutcomeSaveStatus({ callId, withText = false }: { callId: string
   // An accessible name, not an SVG <title>: the cell's text stays the outcome alone. With text beside it, the icon is decoration.
   const label = (text: string) => (withText ? {} : { role: 'img', 'aria-hidden': false, 'aria-label': text });
   if (!change) return null;
-  let icon: ReactNode = null;
-  let text = '';
+  let icon: ReactNode;
+  let text: string;
   if (change.state === 'saving' || change.state === 'undoing') {
     text = change.state === 'saving' ? 'Saving…' : 'Undoing…';
     icon = <CircularProgress size={14} {...(withText ? { 'aria-hidden': true } : { 'aria-label': text })} />;

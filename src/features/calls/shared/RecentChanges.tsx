@@ -8,7 +8,7 @@ import { modKeyLabel, useShortcuts } from '../../../lib/useShortcuts';
 import { useOutcomeAnnouncement, useOutcomeChangeStore, useOutcomeChanges, type OutcomeChange } from './outcome-changes';
 import { useOutcomeUndo } from './useOutcomeEdit';
 
-export const visuallyHidden = {
+const visuallyHidden = {
   position: 'absolute',
   width: 1,
   height: 1,

@@ -30,7 +30,7 @@ export interface OutcomeChange {
 /** How many changes the list keeps. */
 const KEEP = 20;
 /** How long a row shows "Saved" / "Undone". */
-export const FRESH_MS = 4_000;
+const FRESH_MS = 4_000;
 
 /** A message for screen readers; `seq` tells a repeated message from the previous one. */
 export interface Announcement {
