@@ -66,7 +66,7 @@ export function ShortcutsHelp() {
               <Typography variant="subtitle2" component="h3">
                 {title}
               </Typography>
-              <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+              <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '7.5rem 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
                 {shortcuts.map(([keys, what]) => (
                   <Box key={what} sx={{ display: 'contents' }}>
                     <Box component="dt" sx={{ display: 'flex', gap: 0.5, alignItems: 'center' }}>
