@@ -55,6 +55,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PORT: String(port),
       MOCK_DB: mockDb,
+      // Saved views start empty on every run (the tests that save views delete them too).
+      APP_DB: ':memory:',
       HUBSPOT_ACCESS_TOKEN: '',
       HUBSPOT_BASE_URL: '',
       ADMIN_PASSWORD: '',

@@ -54,8 +54,11 @@ const rules: readonly Rule[] = [
   { methods: ['GET'], pattern: new RegExp(`^/crm/v3/properties/${OBJECT}(?:/groups|/${ID})?$`) },
   { methods: ['GET'], pattern: /^\/crm\/v3\/owners$/ },
   { methods: ['GET'], pattern: /^\/calling\/v1\/dispositions$/ },
+  { methods: ['GET'], pattern: /^\/crm\/extensions\/calling\/2027-03-beta\/dispositions$/ },
   // The account's portal id and app domain, for links from records to their pages in HubSpot.
   { methods: ['GET'], pattern: /^\/account-info\/v3\/details$/ },
+  // A call's transcript (the one its hs_call_transcription_id names), read only.
+  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/extensions/calling/transcripts/${ID}$`) },
 ];
 
 /** Paths that could escape the pattern after normalisation upstream are refused outright. */

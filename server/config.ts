@@ -21,6 +21,8 @@ export interface ServerConfig {
   upstream: UpstreamConfig;
   /** How long the proxy waits for HubSpot before answering 504. */
   timeoutMs: number;
+  /** Our server's own SQLite file (saved views), created on first start; `:memory:` keeps nothing. */
+  appDb: string;
   /** The `.env.local` file that was read, if any (for the startup message). */
   envFile?: string;
 }
@@ -31,6 +33,7 @@ export class ConfigError extends Error {
 
 const HUBSPOT_API_URL = 'https://api.hubapi.com';
 const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
+const DEFAULT_APP_DB = '.data/app.sqlite';
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Shorter than this, ADMIN_PASSWORD is refused: it could be guessed even with the sign-in throttle. */
 const MIN_PASSWORD_LENGTH = 12;
@@ -69,6 +72,10 @@ function parsePositiveInt(name: string, value: string | undefined): number | und
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${v}".`);
   return n;
+}
+
+function appDbFile(value: string | undefined, cwd: string): string {
+  return value === ':memory:' ? value : path.resolve(cwd, value ?? DEFAULT_APP_DB);
 }
 
 function parseBaseUrl(value: string, hasToken: boolean): string {
@@ -134,6 +141,8 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
       ...(scopes ? { scopes } : {}),
     };
   }
+  const appDb = appDbFile(nonEmpty(env.APP_DB), cwd);
+  if (upstream.mode === 'mock' && appDb === upstream.dbFile) throw new ConfigError('APP_DB must be another file than MOCK_DB.');
   const rawPassword = nonEmpty(env.ADMIN_PASSWORD);
   const adminPassword = rawPassword === undefined ? undefined : checkPassword(rawPassword);
   return {
@@ -143,6 +152,7 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
     ...(adminPassword ? { adminPassword } : {}),
     upstream,
     timeoutMs: parsePositiveInt('HUBSPOT_TIMEOUT_MS', env.HUBSPOT_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
+    appDb,
     ...(envFile ? { envFile } : {}),
   };
 }

@@ -165,6 +165,8 @@ describe('HubSpot proxy', () => {
     ['GET', '/crm/v4/objects/contacts/1/associations/companies'],
     ['POST', '/oauth/v1/token'],
     ['GET', '/account-info/v3/api-usage/daily'],
+    ['POST', '/crm/v3/extensions/calling/transcripts'],
+    ['DELETE', '/crm/v3/extensions/calling/transcripts/7'],
   ])('refuses %s %s with a 403 in HubSpot error shape and forwards nothing', async (method, hubspotPath) => {
     const res = await proxy.request(`/hubspot${hubspotPath}`, {
       method,
@@ -198,9 +200,17 @@ describe('HubSpot proxy', () => {
       ['GET', '/crm/v3/properties/calls/hs_call_status'],
       ['GET', '/crm/v3/owners'],
       ['GET', '/calling/v1/dispositions'],
+      ['GET', '/crm/extensions/calling/2027-03-beta/dispositions'],
       ['GET', '/account-info/v3/details'],
+      ['GET', '/crm/v3/extensions/calling/transcripts/7'],
     ];
     for (const [method, p] of allowed) expect(`${method} ${p} ${isAllowed(method, p)}`).toBe(`${method} ${p} true`);
+  });
+
+  it('lets the app read the call outcomes of the dispositions beta, never change them', () => {
+    const beta = '/crm/extensions/calling/2027-03-beta/dispositions';
+    const refused = [['POST', beta], ['PATCH', `${beta}/8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48`], ['GET', `${beta}/8f3c2a61`], ['GET', '/crm/extensions/calling/2026-09/dispositions']];
+    expect(refused.filter(([method = '', p = '']) => isAllowed(method, p))).toEqual([]);
   });
 
   it('answers 502 in HubSpot error shape when the upstream cannot be reached', async () => {

@@ -37,6 +37,7 @@ function config(patch: Partial<ServerConfig> = {}): ServerConfig {
     adminUser: 'admin',
     upstream: { mode: 'hubspot', baseUrl: 'http://127.0.0.1:9' },
     timeoutMs: 1000,
+    appDb: ':memory:',
     ...patch,
   };
 }

@@ -2,15 +2,19 @@
  * The one HubSpot fake for component tests: the real mock (server/mock, SQLite in memory, account
  * configuration only: owners, the call outcomes and the association labels) behind the real /hubspot
  * proxy (server/proxy.ts: allowlist, token injection), reached through a stubbed global `fetch`, so the
- * app's src/api/http.ts talks to it exactly as it talks to the server in the browser.
+ * app's src/api/http.ts talks to it exactly as it talks to the server in the browser. Our server's own
+ * API (`/api/...`: saved views) answers too, over its real store in memory (server/api, server/store).
  *
  * Tests seed data through the mock's own HubSpot API (`create`, `associate`, `api`), and can make the
  * next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
+import type { Hono } from 'hono';
 import { vi } from 'vitest';
-import { createMockApp } from '../../server/mock/app';
+import { createApiApp } from '../../server/api/app';
+import { createMockApp, type MockAppOptions } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
+import { openAppDb, type AppDb } from '../../server/store/connection';
 
 export type ObjectType = 'calls' | 'contacts' | 'companies' | 'deals' | 'tickets';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -62,8 +66,6 @@ interface PendingHold {
 
 const TOKEN = 'component-test-token';
 const MOCK_ORIGIN = 'http://hubspot-mock.test';
-/** The mock does not emulate the account-info API; in HubSpot mode the fake answers it like HubSpot does. */
-const ACCOUNT_DETAILS = { portalId: 4242, uiDomain: 'app-eu1.hubspot.com', timeZone: 'UTC', dataHostingLocation: 'eu1' };
 
 const matches = (pattern: PathMatch, path: string) => (typeof pattern === 'string' ? pattern === path : pattern.test(path));
 
@@ -72,11 +74,14 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
+/** How the mock behind the fake is set up, e.g. `{ dispositionsBeta: false }` for an app outside that beta. */
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>>;
+
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
   private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
-  private readonly mock = createMockApp({ db: this.db, token: TOKEN });
+  private readonly mock: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -88,6 +93,19 @@ export class HubSpotFake {
     fetch: (request) => this.upstreamFetch(request),
   };
   private readonly proxy = createProxyApp({ upstream: this.upstream });
+  /** Our server's store and API, opened on the first `/api` request. */
+  private appDb: AppDb | undefined;
+  private serverApi: Hono | undefined;
+
+  private ownApi(): Hono {
+    this.appDb ??= openAppDb(':memory:');
+    this.serverApi ??= createApiApp({ db: this.appDb });
+    return this.serverApi;
+  }
+
+  constructor(options: FakeOptions = {}) {
+    this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
+  }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
   connectToHubSpot(): void {
@@ -101,7 +119,8 @@ export class HubSpotFake {
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, path: url.pathname + url.search, body });
-    return this.proxy.request(url.pathname + url.search, init);
+    const app = url.pathname.startsWith('/api/') ? this.ownApi() : this.proxy;
+    return app.request(url.pathname + url.search, init);
   };
 
   /** Requests to HubSpot paths (the `/hubspot` prefix dropped), as `METHOD /path?query`. */
@@ -192,8 +211,6 @@ export class HubSpotFake {
     const url = new URL(request.url);
     const method = request.method.toUpperCase() as Method;
     const path = url.pathname;
-    if (path === '/account-info/v3/details' && this.upstream.mode === 'hubspot') return Response.json(ACCOUNT_DETAILS);
-
     const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
     if (holdIndex >= 0) {
       const [held] = this.holds.splice(holdIndex, 1);
@@ -227,14 +244,15 @@ export class HubSpotFake {
   close(): void {
     for (const release of this.releaseAll) release();
     this.db.close();
+    this.appDb?.close();
   }
 }
 
 /**
  * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
  */
-export function installHubSpot(): HubSpotFake {
-  const hs = new HubSpotFake();
+export function installHubSpot(options: FakeOptions = {}): HubSpotFake {
+  const hs = new HubSpotFake(options);
   vi.stubGlobal('fetch', hs.fetch);
   return hs;
 }

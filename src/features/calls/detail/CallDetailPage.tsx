@@ -10,7 +10,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { appPaths, Link as RouterLink, useNavigate, useParams } from '../../../lib/router';
 import type { HubSpotObject } from '../../../api/schemas';
 import { describeError } from '../../../lib/describeError';
@@ -21,30 +21,20 @@ import { formatDateTime, formatExactDateTime, userTimeZone } from '../../../lib/
 import { AssociationsPanel, AssociationSummary, PinnedOnSummary } from '../../associations';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { useArchiveCall } from '../calls-queries';
+import { CalleeLink } from './CalleeLink';
 import { CallNotes } from './CallNotes';
 import { CopyButton } from './CopyButton';
 import { lastListUrl } from '../shared/list-return';
 import { PropertyGroups } from './PropertyGroups';
 import { PropertyHistory } from './PropertyHistory';
 import { dispositionLabels, formatCallValue, outcomeLabel, type FormatContext } from '../call-properties';
-import { RecordingPlayer } from './RecordingPlayer';
+import { CallRecording } from './CallRecording';
+import { Section } from './Section';
 import { CallQueryGate } from '../shared/CallQueryGate';
 
 export default function CallDetailPage() {
   const { id = '' } = useParams();
   return <CallQueryGate id={id}>{(call) => <CallDetail call={call} />}</CallQueryGate>;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const headingId = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <Box component="section" aria-labelledby={headingId}>
-      <Typography id={headingId} variant="h6" component="h2" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
 }
 
 function CallDetail({ call }: { call: HubSpotObject }) {
@@ -106,6 +96,12 @@ function CallDetail({ call }: { call: HubSpotObject }) {
               </Box>
               {' · '}
               {owner ? `Owner: ${owner}` : 'No owner'}
+              {p.hs_call_callee_object_id && (
+                <>
+                  {' · '}
+                  Callee: <CalleeLink calleeType={p.hs_call_callee_object_type} calleeId={p.hs_call_callee_object_id} />
+                </>
+              )}
             </Typography>
             {p.hs_timestamp && (
               <Typography variant="caption" color="text.secondary" component="div">
@@ -135,9 +131,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
         </Stack>
       </Paper>
 
-      <Section title="Recording">
-        {p.hs_call_recording_url ? <RecordingPlayer url={p.hs_call_recording_url} /> : <Typography color="text.secondary">No recording.</Typography>}
-      </Section>
+      <CallRecording recordingUrl={p.hs_call_recording_url} transcriptId={p.hs_call_transcription_id} />
 
       <Section title="Notes">
         <Paper variant="outlined" sx={{ p: 2 }}>

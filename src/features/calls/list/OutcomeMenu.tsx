@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import type { Disposition, HubSpotObject } from '../../../api/schemas';
+import { dispositionLabel } from '../call-properties';
 import { outcomeChoices } from '../shared/useOutcomeEdit';
 import { prop } from './call-row';
 
@@ -13,13 +14,15 @@ export interface OutcomeMenuProps {
   onClose: () => void;
 }
 
-/** The account's outcomes for one call; the current one is checked. `1`–`9` pick the outcome shown with that number. */
+/**
+ * The account's active outcomes for one call, numbered: `1`–`9` pick the outcome shown with that number. The current
+ * one is checked (shown, if archived, but not offered).
+ */
 export function OutcomeMenu({ target, dispositions, onPick, onClose }: OutcomeMenuProps) {
   const current = target ? prop(target.call, 'hs_call_disposition') : '';
   const title = target ? prop(target.call, 'hs_call_title') || '(untitled call)' : '';
   const choices = outcomeChoices(dispositions);
-  // A retired outcome the call still has is shown (checked), without a number.
-  const retired = (dispositions ?? []).filter((d) => d.deleted && d.id === current);
+  const archived = (dispositions ?? []).filter((d) => d.archived && d.id === current);
   const pick = (guid: string) => {
     if (target && guid !== current) onPick(target.call, guid);
     onClose();
@@ -43,8 +46,8 @@ export function OutcomeMenu({ target, dispositions, onPick, onClose }: OutcomeMe
       }}
     >
       {!dispositions && <MenuItem disabled>Loading outcomes…</MenuItem>}
-      {[...choices, ...retired].map((d, index) => {
-        const hotkey = index < 9 && !d.deleted ? String(index + 1) : undefined;
+      {[...choices, ...archived].map((d, index) => {
+        const hotkey = index < 9 && !d.archived ? String(index + 1) : undefined;
         return (
           <MenuItem
             key={d.id}
@@ -52,11 +55,12 @@ export function OutcomeMenu({ target, dispositions, onPick, onClose }: OutcomeMe
             aria-checked={d.id === current}
             aria-keyshortcuts={hotkey}
             selected={d.id === current}
+            disabled={d.archived}
             onClick={() => pick(d.id)}
             sx={{ gap: 3 }}
           >
             <Box component="span" sx={{ flex: 1 }}>
-              {d.label}
+              {dispositionLabel(d)}
             </Box>
             {hotkey && (
               <Box component="kbd" aria-hidden sx={{ fontFamily: 'inherit', color: 'text.secondary', typography: 'caption' }}>

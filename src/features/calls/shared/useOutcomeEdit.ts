@@ -7,9 +7,9 @@ import { useOutcomeChangeStore } from './outcome-changes';
 
 const titleOf = (call: HubSpotObject) => call.properties.hs_call_title?.trim() || '(untitled call)';
 
-/** The outcomes a user can choose, in the account's order; the first nine have the hotkeys 1–9. */
+/** The outcomes a user can choose (not archived), in the account's order; the first nine have the hotkeys 1–9. */
 export function outcomeChoices(dispositions: readonly Disposition[] | undefined): readonly Disposition[] {
-  return (dispositions ?? []).filter((d) => !d.deleted);
+  return (dispositions ?? []).filter((d) => !d.archived);
 }
 
 /**
