@@ -38,7 +38,9 @@ test.describe('call list triage', () => {
     await page.getByRole('button', { name: `Change outcome of ${token} triage` }).click();
     await page.getByRole('menuitemradio', { name: 'No answer' }).click();
     await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('No answer');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: /^Recent changes/ }).click();
+    await page.getByRole('dialog', { name: 'Recent changes' }).getByRole('button', { name: `Undo ${token} triage: Busy → No answer` }).click();
+    await page.keyboard.press('Escape');
     await expect(page.getByText(`Outcome of “${token} triage” restored to Busy.`)).toBeVisible();
     await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('Busy');
     expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.busy);

@@ -3,7 +3,7 @@
  * page size, cursor trail); useCallListPage reads it and loads the page, useSelection holds the selection.
  * A saved view's link (`?view=<id>`) is resolved first into that URL and the view's columns.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { appPaths, navigate as navigateTo, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -34,7 +34,10 @@ import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { useCallListPage } from './useCallListPage';
-import { useOutcomeEdit } from './useOutcomeEdit';
+import { useOutcomeEdit } from '../shared/useOutcomeEdit';
+import { RecentChanges } from '../shared/RecentChanges';
+import { ShortcutsHelp } from '../shared/ShortcutsHelp';
+import { useShortcuts } from '../../../lib/useShortcuts';
 import { useSelection } from './useSelection';
 
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
@@ -90,6 +93,13 @@ function CallList() {
   );
 
   const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcuts({
+    '/': () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+  });
   const toFirstPage = () => setState(withView(state, {}));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
@@ -148,6 +158,8 @@ function CallList() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           Calls
         </Typography>
+        <RecentChanges />
+        <ShortcutsHelp />
         <ViewsMenu current={currentView} />
         <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
@@ -159,7 +171,7 @@ function CallList() {
       </Box>
 
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <SearchBox value={state.q} onCommit={onSearch} />
+        <SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />
       </Box>
       <FiltersPanel filters={list.filters} update={update} dispositions={list.dispositions} owners={list.owners} />
       <FilterChips state={state} update={update} lookups={metadata} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Ref } from 'react';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import SearchIcon from '@mui/icons-material/Search';
@@ -10,7 +10,7 @@ export const SEARCH_DEBOUNCE_MS = 350;
  * HubSpot's `query` matches words of a call's title and notes only (not phone numbers or other fields), so
  * the box says so.
  */
-export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
+export function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q: string) => void; inputRef?: Ref<HTMLInputElement> }) {
   const [text, setText] = useState(value);
   const [synced, setSynced] = useState(value);
   if (value !== synced) {
@@ -29,6 +29,7 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
       type="search"
       label="Search calls"
       placeholder="Words in titles and notes"
+      inputRef={inputRef}
       size="small"
       value={text}
       onChange={(e) => setText(e.target.value)}
@@ -36,7 +37,7 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (q: st
         if (e.key === 'Enter' && text.trim() !== value) onCommit(text.trim());
       }}
       slotProps={{
-        htmlInput: { maxLength: 3000 },
+        htmlInput: { maxLength: 3000, 'aria-keyshortcuts': '/' },
         input: {
           startAdornment: (
             <InputAdornment position="start">
