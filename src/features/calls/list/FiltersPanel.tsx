@@ -12,6 +12,7 @@ import type { Disposition, HubSpotObject, Owner, PropertyOption } from '../../..
 import { ownerName, useCallPropertyOptions } from '../../../api/metadata-queries';
 import { recordQueries } from '../../../api/records-queries';
 import { dispositionLabels, outcomeLabel } from '../call-properties';
+import { DateRangeFilter } from './DateRangeFilter';
 import { withFilters, type ListFilters, type RecordingFilter } from './list-state';
 import type { ListStateUpdate } from './useListState';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
@@ -78,8 +79,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
             </MenuItem>
           ))}
       </TextField>
-      <DateFilter label="From" value={f.from} onChange={(from) => set({ from })} />
-      <DateFilter label="To" value={f.to} onChange={(to) => set({ to })} />
+      <DateRangeFilter from={f.from} to={f.to} onChange={set} />
       <TextField
         select
         size="small"
@@ -171,20 +171,5 @@ function PropertyFilter(props: { label: string; anyLabel: string; options: Prope
         </MenuItem>
       ))}
     </TextField>
-  );
-}
-
-/** One end of the time range: a day (YYYY-MM-DD), or none. */
-function DateFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
-  return (
-    <TextField
-      type="date"
-      size="small"
-      label={label}
-      value={value?.slice(0, 10) ?? ''}
-      onChange={(e) => onChange(e.target.value || undefined)}
-      slotProps={{ inputLabel: { shrink: true } }}
-      sx={{ ...fieldSx, minWidth: 150 }}
-    />
   );
 }
