@@ -104,11 +104,14 @@ function AssociatedRecordFilter({
   value: ListFilters['record'];
   onChange: (v: ListFilters['record']) => void;
 }) {
-  const [type, setType] = useState<RecordType>(value?.type ?? 'contacts');
+  // The type to search while no record is chosen. It starts at contacts on every mount, so the control
+  // shows its empty state after Clear all (which remounts the panel) whatever the URL said a moment before.
+  const [picked, setPicked] = useState<RecordType>('contacts');
+  const type = value?.type ?? picked;
   const [input, setInput] = useState('');
   const text = useDebouncedValue(input.trim(), 300);
   const results = useQuery({ ...recordQueries.search(type, text), enabled: text.length > 0 });
-  const selected = useQuery({ ...recordQueries.detail(value?.type ?? type, value?.id ?? ''), enabled: !!value });
+  const selected = useQuery({ ...recordQueries.detail(type, value?.id ?? ''), enabled: !!value });
   const options: HubSpotObject[] = results.data?.results ?? [];
   const current = value && selected.data ? selected.data : null;
   const label = `Associated ${RECORD_TYPE_LABELS[type].one.toLowerCase()}`;
@@ -120,8 +123,11 @@ function AssociatedRecordFilter({
         label="Record type"
         value={type}
         onChange={(e) => {
-          setType(e.target.value as RecordType);
+          const next = e.target.value as RecordType;
+          setPicked(next);
           setInput('');
+          // A chosen record of the other type no longer fits the control.
+          if (value && value.type !== next) onChange(undefined);
         }}
         sx={{ minWidth: 130 }}
       >
@@ -137,7 +143,7 @@ function AssociatedRecordFilter({
         options={current && !options.some((o) => o.id === current.id) ? [current, ...options] : options}
         value={current}
         filterOptions={(x) => x}
-        getOptionLabel={(r) => recordDisplayName(value?.type ?? type, r)}
+        getOptionLabel={(r) => recordDisplayName(type, r)}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         loading={results.isFetching}
         noOptionsText={text ? 'No match' : 'Type to search'}
