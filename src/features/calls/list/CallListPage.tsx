@@ -26,8 +26,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { normalizePrefs, savePrefs } from './column-prefs';
 import { formatCount } from './counts';
 import { trailForPage } from './cursor-trail';
-import { FilterChips } from './FilterChips';
-import { FiltersPanel } from './FiltersPanel';
+import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
 import { clearAll, SEARCH_RESULT_CAP, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
@@ -100,6 +99,13 @@ function CallList() {
       searchRef.current?.select();
     },
   });
+  // Clear all (in the filter bar or the empty list) also starts the filter panel afresh: its controls hold
+  // what the user typed or picked but the URL does not have (a half-typed date, a record type).
+  const [filterResets, setFilterResets] = useState(0);
+  const onClearAll = useCallback(() => {
+    update(clearAll);
+    setFilterResets((n) => n + 1);
+  }, [update]);
   const toFirstPage = () => setState(withView(state, {}));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
@@ -118,7 +124,7 @@ function CallList() {
       </Stack>
     );
   } else if (data && data.results.length === 0) {
-    body = <CallListEmpty laterPage={page > 0} filtered={list.filtered} onFirstPage={toFirstPage} onClearFilters={() => setState(clearAll(state))} />;
+    body = <CallListEmpty laterPage={page > 0} filtered={list.filtered} onFirstPage={toFirstPage} onClearFilters={onClearAll} />;
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
@@ -170,11 +176,17 @@ function CallList() {
         </Button>
       </Box>
 
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />
-      </Box>
-      <FiltersPanel filters={list.filters} update={update} dispositions={list.dispositions} owners={list.owners} />
-      <FilterChips state={state} update={update} lookups={metadata} />
+      <FilterBar
+        state={state}
+        filters={list.filters}
+        update={update}
+        lookups={metadata}
+        dispositions={list.dispositions}
+        owners={list.owners}
+        search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
+        onClearAll={onClearAll}
+        resetKey={filterResets}
+      />
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
         {total !== undefined
