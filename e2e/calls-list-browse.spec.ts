@@ -69,6 +69,10 @@ test.describe('call list', () => {
   });
 
   test('search and each filter narrow the list, live in the URL and come off as chips', async ({ page, api }) => {
+    // Three calls created (each awaited through search's lag), two page loads and some forty steps: on a shared
+    // machine this runs past the default 60 s. A test that times out keeps running while its fixtures tear down,
+    // and the api fixture deletes the three calls, so a later step then sees "0 calls match." instead of the timeout.
+    test.slow();
     const f = await createThreeCalls(api);
     await page.goto('/calls');
     await searchFor(page, f.token);
