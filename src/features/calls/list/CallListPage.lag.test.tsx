@@ -29,7 +29,7 @@ describe('the call list over a search that lags behind writes', { timeout: 60_00
     const user = userEvent.setup();
     const { queryClient } = renderWithProviders(<CallListPage />, { route: '/calls?q=lagword' });
     expect(await screen.findByText('2 calls match.')).toBeInTheDocument();
-    await waitFor(() => expect(outcomeCell(ids.alpha)).toBe('Connected'));
+    await waitFor(() => expect(outcomeCell(ids.alpha)).toBe('Connected'), { timeout: 10_000 });
 
     await user.click(screen.getByRole('button', { name: 'Change outcome of lagword alpha' }));
     await user.click(await screen.findByRole('menuitemradio', { name: 'Busy' }));
