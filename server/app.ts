@@ -136,7 +136,7 @@ export function createServerApp(opts: ServerAppOptions): Hono {
   app.use('*', (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : sameOriginGuard(c, next)));
 
   app.use(`${PROXY_PREFIX}/*`, compress());
-  app.route('/', createProxyApp({ upstream: opts.upstream, timeoutMs: config.timeoutMs, ...(opts.log ? { log: opts.log } : {}) }));
+  app.route('/', createProxyApp({ upstream: opts.upstream, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, ...(opts.log ? { log: opts.log } : {}) }));
 
   if (opts.distDir) app.route('/', builtApp(opts.distDir));
   else if (opts.devServer) app.use('*', opts.devServer);

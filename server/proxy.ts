@@ -5,7 +5,7 @@
  * methods and paths (allowlist.ts) to HubSpot (or the embedded mock), adds the access token on the server
  * side, drops the browser's credentials, passes statuses, bodies (byte for byte) and rate-limit headers
  * through, and answers 403/413/415/502/504 itself in HubSpot's error shape. `GET /hubspot-connection`
- * tells the UI where calls go. The token stays out of what the browser gets by construction: it is only
+ * tells the UI where calls go and which HubSpot API version (path family) to speak. The token stays out of what the browser gets by construction: it is only
  * ever written into the upstream request, and only allowlisted response headers come back.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -14,7 +14,8 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bodyRefusal, isAllowed } from './allowlist.ts';
+import type { ApiVersion } from '../src/api/hubspot-paths.ts';
+import { createAllowlist } from './allowlist.ts';
 import type { UpstreamConfig } from './config.ts';
 import { repeatSummarizingLog } from './log.ts';
 import type { LogLine } from './log.ts';
@@ -35,6 +36,8 @@ export interface Upstream {
 
 export interface ProxyOptions {
   upstream: Upstream;
+  /** The HubSpot API family the app speaks; the proxy forwards only that family's requests. */
+  apiVersion: ApiVersion;
   /** No answer within this time: 504. Default 30 s. */
   timeoutMs?: number;
   /** Largest request body forwarded; larger ones are refused while they arrive. Default 2 MB. */
@@ -132,7 +135,8 @@ export function hostGuard(allowedHosts: () => readonly string[] | undefined): Mi
 // ---------------------------------------------------------------------------------------------
 
 export function createProxyApp(options: ProxyOptions): Hono {
-  const { upstream } = options;
+  const { upstream, apiVersion } = options;
+  const { isAllowed, bodyRefusal } = createAllowlist(apiVersion);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const token = upstream.token;
@@ -145,7 +149,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
 
   app.get(CONNECTION_PATH, (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ mode: upstream.mode, host: upstream.host });
+    return c.json({ mode: upstream.mode, host: upstream.host, apiVersion });
   });
 
   const tooLarge = () => hubspotErrorResponse(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBodyBytes} bytes.`);

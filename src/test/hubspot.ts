@@ -4,10 +4,14 @@
  * proxy (server/proxy.ts: allowlist, token injection), reached through a stubbed global `fetch`, so the
  * app's src/api/http.ts talks to it exactly as it talks to the server in the browser.
  *
- * Tests seed data through the mock's own HubSpot API (`create`, `associate`, `api`), and can make the
- * next requests matching a method and path fail (`fail`) or wait until released (`hold`).
+ * The proxy speaks one HubSpot API version (2026-09 unless a test picks another); `paths` builds that
+ * version's paths for a test's expectations, faults and holds. Tests seed data through the mock's own
+ * HubSpot API (`create`, `associate`, `api`; the mock serves every version over the same data), and can make
+ * the next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
 import { vi } from 'vitest';
+import { forgetConnection } from '../api/connection';
+import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createMockApp } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
@@ -75,6 +79,8 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
+  /** The paths of the API version the proxy speaks (and so the app). */
+  readonly paths: HubSpotPaths;
   private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
   private readonly mock = createMockApp({ db: this.db, token: TOKEN });
   private readonly faults: Fault[] = [];
@@ -87,12 +93,20 @@ export class HubSpotFake {
     token: TOKEN,
     fetch: (request) => this.upstreamFetch(request),
   };
-  private readonly proxy = createProxyApp({ upstream: this.upstream });
+  private readonly proxy: ReturnType<typeof createProxyApp>;
+
+  constructor(apiVersion: ApiVersion = DEFAULT_API_VERSION) {
+    this.paths = hubspotPaths(apiVersion);
+    this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
+    // The app asks this fake, not an earlier one, what it speaks.
+    forgetConnection();
+  }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
   connectToHubSpot(): void {
     this.upstream.mode = 'hubspot';
     this.upstream.host = 'api.hubapi.com';
+    forgetConnection();
   }
 
   /** The global `fetch` the app's http.ts reaches: the proxy app, without a socket. */
@@ -192,7 +206,7 @@ export class HubSpotFake {
     const url = new URL(request.url);
     const method = request.method.toUpperCase() as Method;
     const path = url.pathname;
-    if (path === '/account-info/v3/details' && this.upstream.mode === 'hubspot') return Response.json(ACCOUNT_DETAILS);
+    if (path === this.paths.accountDetails() && this.upstream.mode === 'hubspot') return Response.json(ACCOUNT_DETAILS);
 
     const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
     if (holdIndex >= 0) {
@@ -233,8 +247,8 @@ export class HubSpotFake {
 /**
  * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
  */
-export function installHubSpot(): HubSpotFake {
-  const hs = new HubSpotFake();
+export function installHubSpot(apiVersion?: ApiVersion): HubSpotFake {
+  const hs = new HubSpotFake(apiVersion);
   vi.stubGlobal('fetch', hs.fetch);
   return hs;
 }
