@@ -3,15 +3,44 @@ import { chromiumLaunchOptions } from './e2e/chromium';
 
 /**
  * E2E runs against the production server (`server/serve.ts`, the code path of `npm start`)
- * on its own port with a fresh, demo-seeded embedded mock database.
+ * on its own port with a fresh, demo-seeded embedded mock database, speaking HubSpot's default API
+ * version (or HUBSPOT_API_VERSION when set). A second server on E2E_PORT + 1000 speaks the legacy
+ * family for api-version.spec.ts, which checks the family of every request the app sends.
  * Engineers running e2e at the same time pick their own port with E2E_PORT.
  */
-const port = Number(process.env.E2E_PORT ?? 4180);
-if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-  throw new Error(`E2E_PORT must be a TCP port number, got "${process.env.E2E_PORT}"`);
+function portFrom(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) throw new Error(`${name} must be a TCP port number, got "${process.env[name]}"`);
+  return value;
 }
-const baseURL = `http://127.0.0.1:${port}`;
-const mockDb = `.data/e2e-${port}.sqlite`;
+const port = portFrom('E2E_PORT', 4180);
+const legacyPort = portFrom('E2E_LEGACY_PORT', port + 1000);
+const url = (p: number) => `http://127.0.0.1:${p}`;
+
+/** `npm start` on `p` with a fresh mock database and the given HUBSPOT_API_VERSION ('' for the default). */
+function server(p: number, apiVersion: string) {
+  return {
+    // Same entry point as `npm start`; --reset-mock deletes the mock DB so each run starts from the demo seed,
+    // --no-env-file ignores .env.local so a developer's real HubSpot token is never used by tests.
+    command: `npx tsx server/serve.ts --reset-mock --no-env-file`,
+    url: `${url(p)}/hubspot-connection`,
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    env: {
+      ...(process.env as Record<string, string>),
+      HOST: '127.0.0.1',
+      PORT: String(p),
+      MOCK_DB: `.data/e2e-${p}.sqlite`,
+      HUBSPOT_ACCESS_TOKEN: '',
+      HUBSPOT_BASE_URL: '',
+      HUBSPOT_API_VERSION: apiVersion,
+      ADMIN_PASSWORD: '',
+    },
+  };
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -25,7 +54,7 @@ export default defineConfig({
   outputDir: `test-results/e2e-${port}`,
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? '.reports/playwright.json' }]],
   use: {
-    baseURL,
+    baseURL: url(port),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-US',
@@ -39,25 +68,15 @@ export default defineConfig({
         launchOptions: chromiumLaunchOptions,
       },
     },
-  ],
-  webServer: {
-    // Same entry point as `npm start`; --reset-mock deletes the mock DB so each run starts from the demo seed,
-    // --no-env-file ignores .env.local so a developer's real HubSpot token is never used by tests.
-    command: `npx tsx server/serve.ts --reset-mock --no-env-file`,
-    url: `${baseURL}/hubspot-connection`,
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: {
-      ...(process.env as Record<string, string>),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      MOCK_DB: mockDb,
-      HUBSPOT_ACCESS_TOKEN: '',
-      HUBSPOT_BASE_URL: '',
-      ADMIN_PASSWORD: '',
+    {
+      name: 'chromium-legacy-api',
+      testMatch: '**/api-version.spec.ts',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: chromiumLaunchOptions,
+        baseURL: url(legacyPort),
+      },
     },
-  },
+  ],
+  webServer: [server(port, process.env.HUBSPOT_API_VERSION ?? ''), server(legacyPort, 'legacy')],
 });
