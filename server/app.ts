@@ -17,6 +17,7 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminAuth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
+import type { CredentialCheck } from './credential.ts';
 import { isLoopbackHost } from './config.ts';
 import type { LogLine } from './log.ts';
 import type { Upstream } from './proxy.ts';
@@ -119,6 +120,8 @@ export interface ServerAppOptions {
   /** `npm run dev`: answers every path the proxy does not (Vite's middleware). */
   devServer?: MiddlewareHandler;
   log?: LogLine;
+  /** The credential check reported at `/hubspot-connection` (credential.ts). */
+  credential?: CredentialCheck;
   /** Clock of the sign-in throttle (tests). */
   now?: () => number;
 }
@@ -136,7 +139,16 @@ export function createServerApp(opts: ServerAppOptions): Hono {
   app.use('*', (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : sameOriginGuard(c, next)));
 
   app.use(`${PROXY_PREFIX}/*`, compress());
-  app.route('/', createProxyApp({ upstream: opts.upstream, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, ...(opts.log ? { log: opts.log } : {}) }));
+  app.route(
+    '/',
+    createProxyApp({
+      upstream: opts.upstream,
+      apiVersion: config.apiVersion,
+      timeoutMs: config.timeoutMs,
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.credential ? { credential: opts.credential } : {}),
+    }),
+  );
 
   if (opts.distDir) app.route('/', builtApp(opts.distDir));
   else if (opts.devServer) app.use('*', opts.devServer);

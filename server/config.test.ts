@@ -33,6 +33,15 @@ describe('server config', () => {
     expect(describeUpstream({ mode: 'hubspot', baseUrl: 'https://api.hubapi.com', token: 'pat-1' })).not.toContain('pat-1');
   });
 
+  it('MOCK_SCOPES gives the embedded mock a credential with only those scopes', () => {
+    const cwd = dirWithEnvFile();
+    expect(loadConfig({ env: { MOCK_SCOPES: ' crm.objects.contacts.read, tickets,' }, cwd, defaultPort: 1 }).upstream).toEqual({
+      mode: 'mock',
+      dbFile: path.join(cwd, '.data/hubspot-mock.sqlite'),
+      scopes: ['crm.objects.contacts.read', 'tickets'],
+    });
+  });
+
   it('reads .env.local, and a variable set in the environment (even to empty) wins', () => {
     const cwd = dirWithEnvFile('# local settings\nHUBSPOT_ACCESS_TOKEN="pat-from-file"\nexport PORT=5000\nADMIN_PASSWORD=\'correct horse battery\' \n');
     const fromFile = loadConfig({ env: {}, cwd, defaultPort: 1 });

@@ -11,7 +11,7 @@ export type Env = Record<string, string | undefined>;
 
 export type UpstreamConfig =
   | { mode: 'hubspot'; baseUrl: string; token?: string }
-  | { mode: 'mock'; dbFile: string; seedCalls?: number };
+  | { mode: 'mock'; dbFile: string; seedCalls?: number; scopes?: string[] };
 
 export interface ServerConfig {
   host: string;
@@ -115,7 +115,7 @@ function checkToken(token: string): string {
   const kind = code < 0x20 || code === 0x7f ? 'a control character (line break, tab or similar)' : char === ' ' ? 'a space' : 'a character outside printable ASCII';
   throw new ConfigError(
     `HUBSPOT_ACCESS_TOKEN contains ${kind} at position ${bad.index + 1}; a HubSpot token has only letters, digits and dashes. ` +
-      'Copy the token again from your private app settings.',
+      'Copy the token again from your Service Key (or private app) in HubSpot.',
   );
 }
 
@@ -139,10 +139,13 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
   else if (token) upstream = { mode: 'hubspot', baseUrl: HUBSPOT_API_URL, token };
   else {
     const seedCalls = parsePositiveInt('MOCK_SEED_CALLS', env.MOCK_SEED_CALLS);
+    // A credential lacking scopes, simulated by the embedded mock: `crm.objects.contacts.read,tickets`.
+    const scopes = nonEmpty(env.MOCK_SCOPES)?.split(',').map((s) => s.trim()).filter(Boolean);
     upstream = {
       mode: 'mock',
       dbFile: path.resolve(cwd, nonEmpty(env.MOCK_DB) ?? DEFAULT_MOCK_DB),
       ...(seedCalls ? { seedCalls } : {}),
+      ...(scopes ? { scopes } : {}),
     };
   }
   const rawPassword = nonEmpty(env.ADMIN_PASSWORD);

@@ -31,8 +31,10 @@ function startDev(env: Record<string, string>) {
 }
 
 describe('npm run dev', () => {
-  it('serves the app with HMR and the same proxy, and prints the URL and mode', async () => {
-    const dev = startDev({ PORT: '5197', MOCK_DB: path.join(dir, 'dev.sqlite') });
+  it('serves the app with HMR and the same proxy, and prints the URL, the mode and what the credential lacks', async () => {
+    // The embedded mock simulating a credential without crm.objects.deals.read (MOCK_SCOPES).
+    const scopes = 'crm.objects.contacts.read,crm.objects.companies.read,tickets,crm.objects.owners.read,oauth,crm.extensions_calling_transcripts.read';
+    const dev = startDev({ PORT: '5197', MOCK_DB: path.join(dir, 'dev.sqlite'), MOCK_SCOPES: scopes });
     try {
       const url = await dev.url;
       expect(url).toBe('http://127.0.0.1:5197/');
@@ -44,7 +46,13 @@ describe('npm run dev', () => {
       expect(html).toContain('/@vite/client');
       expect(html).toContain('<div id="root">');
 
-      expect(await (await fetch(`${url}hubspot-connection`)).json()).toEqual({ mode: 'mock', host: 'embedded', apiVersion: '2026-09' });
+      expect(await (await fetch(`${url}hubspot-connection`)).json()).toEqual({
+        mode: 'mock',
+        host: 'embedded',
+        apiVersion: '2026-09',
+        credential: { status: 'missing-scopes', checkedAt: expect.any(String), missingScopes: [{ scope: 'crm.objects.deals.read', effect: 'deals will not show on calls' }] },
+      });
+      await expect.poll(dev.output, { timeout: 10_000 }).toContain('Credential: the token lacks a scope the app needs:\n  - crm.objects.deals.read: deals will not show on calls\n');
       const owners = await fetch(`${url}hubspot/crm/owners/2026-09`);
       expect(owners.status).toBe(200);
       expect(((await owners.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);

@@ -12,8 +12,10 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { MiddlewareHandler } from 'hono';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
+import { hubspotPaths } from '../src/api/hubspot-paths.ts';
 import { createServerApp } from './app.ts';
 import { isLoopbackHost } from './config.ts';
+import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
 
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
   });
-  const app = createServerApp({ config, upstream, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs, paths: hubspotPaths(config.apiVersion) });
+  const app = createServerApp({ config, upstream, credential, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close: () => vite.close() });
 }
 

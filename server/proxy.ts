@@ -5,7 +5,9 @@
  * methods and paths (allowlist.ts) to HubSpot (or the embedded mock), adds the access token on the server
  * side, drops the browser's credentials, passes statuses, bodies (byte for byte) and rate-limit headers
  * through, and answers 403/413/415/502/504 itself in HubSpot's error shape. `GET /hubspot-connection`
- * tells the UI where calls go and which HubSpot API version (path family) to speak. The token stays out of what the browser gets by construction: it is only
+ * tells the UI where calls go, which HubSpot API version (path family) to speak, and what the credential
+ * check found (credential.ts; `POST /hubspot-connection/check` checks again). The token stays out of what
+ * the browser gets by construction: it is only
  * ever written into the upstream request, and only allowlisted response headers come back.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -17,6 +19,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ApiVersion } from '../src/api/hubspot-paths.ts';
 import { createAllowlist } from './allowlist.ts';
 import type { UpstreamConfig } from './config.ts';
+import type { CredentialCheck, CredentialReport } from './credential.ts';
 import { repeatSummarizingLog } from './log.ts';
 import type { LogLine } from './log.ts';
 
@@ -44,7 +47,12 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   /** Receives a line per failed or refused request (repeats summarised); never the token. */
   log?: LogLine;
+  /** The credential check whose report `/hubspot-connection` includes (none: no token to check). */
+  credential?: CredentialCheck;
 }
+
+/** How long `GET /hubspot-connection` waits for a check under way before answering "checking". */
+const CREDENTIAL_WAIT_MS = 2000;
 
 // ---------------------------------------------------------------------------------------------
 // Errors in HubSpot's shape: status "error", message, correlationId, category.
@@ -79,7 +87,7 @@ const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Why a fetch failed, as an errno-style code (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET), or undefined. */
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   let e: unknown = error;
   for (let depth = 0; depth < 4 && e; depth += 1) {
     if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return e.code;
@@ -145,11 +153,19 @@ export function createProxyApp(options: ProxyOptions): Hono {
   const app = new Hono();
 
   app.use(CONNECTION_PATH, sameOriginGuard);
+  app.use(`${CONNECTION_PATH}/check`, sameOriginGuard);
   app.use(`${PROXY_PREFIX}/*`, sameOriginGuard);
 
-  app.get(CONNECTION_PATH, (c) => {
+  const { credential } = options;
+  const connection = (report?: CredentialReport) => ({ mode: upstream.mode, host: upstream.host, apiVersion, ...(report ? { credential: report } : {}) });
+  app.get(CONNECTION_PATH, async (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ mode: upstream.mode, host: upstream.host, apiVersion });
+    return c.json(connection(await credential?.current(CREDENTIAL_WAIT_MS)));
+  });
+  // "Check again" in the UI: a new check (or the one under way), answered when it is done.
+  app.post(`${CONNECTION_PATH}/check`, async (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json(connection(await credential?.run()));
   });
 
   const tooLarge = () => hubspotErrorResponse(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBodyBytes} bytes.`);
@@ -255,12 +271,18 @@ export function httpUpstream(baseUrl: string, token?: string): Upstream {
  * The mock in this process: its Hono app is called through `app.fetch` without a socket. It gets a random
  * per-process token that the proxy injects like a real one, so the mock checks the same auth path.
  */
-export async function embeddedMockUpstream(opts: { dbFile: string; seedCalls?: number }): Promise<Upstream> {
-  const [{ openMockDb }, { createMockApp }] = await Promise.all([import('./mock/store/index.ts'), import('./mock/app.ts')]);
+export async function embeddedMockUpstream(opts: { dbFile: string; seedCalls?: number; scopes?: string[] }): Promise<Upstream> {
+  const [{ openMockDb }, { createMockApp }, { KNOWN_SCOPES }] = await Promise.all([
+    import('./mock/store/index.ts'),
+    import('./mock/app.ts'),
+    import('./mock/scopes.ts'),
+  ]);
+  const unknownScopes = opts.scopes?.filter((s) => !KNOWN_SCOPES.includes(s)) ?? [];
+  if (unknownScopes.length) throw new Error(`MOCK_SCOPES names unknown scopes: ${unknownScopes.join(', ')}. Known: ${KNOWN_SCOPES.join(', ')}.`);
   if (opts.dbFile !== ':memory:') mkdirSync(path.dirname(opts.dbFile), { recursive: true });
   const db = openMockDb({ file: opts.dbFile, seed: 'demo', ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}) });
   const token = `mock-${randomBytes(18).toString('base64url')}`;
-  const mockApp = createMockApp({ db, token });
+  const mockApp = createMockApp({ db, token, ...(opts.scopes ? { scopes: opts.scopes } : {}) });
   return {
     mode: 'mock',
     host: 'embedded',

@@ -8,8 +8,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
+import { hubspotPaths } from '../src/api/hubspot-paths.ts';
 import { createServerApp } from './app.ts';
 import { ensureBuild } from './build.ts';
+import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
 
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
   await ensureBuild(ROOT);
   if (config.upstream.mode === 'mock' && args.has('--reset-mock')) removeMockDb(config.upstream.dbFile);
   const upstream = await createUpstream(config.upstream);
-  const app = createServerApp({ config, upstream, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
+  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs, paths: hubspotPaths(config.apiVersion) });
+  const app = createServerApp({ config, upstream, credential, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
+  reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   listen(createAdaptorServer({ fetch: app.fetch }), config, { command: 'npm start', title: 'HubSpot Calls Admin', upstream });
 }
 

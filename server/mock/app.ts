@@ -12,10 +12,12 @@ import {
 } from './routes/associations.js';
 import { batchRoutes } from './routes/batch.js';
 import { ReadCache } from './routes/cache.js';
+import { DATED_FAMILIES, LEGACY } from './routes/family.js';
 import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
 import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
 import { objectRoutes } from './routes/objects.js';
 import { searchRoutes } from './routes/search.js';
+import { missingScope, missingScopesBody } from './scopes.js';
 import type { MockDb } from './store/db.js';
 
 export interface MockAppOptions {
@@ -41,6 +43,11 @@ export interface MockAppOptions {
    * true). Off, every read is computed (cold benchmarks, `--no-read-cache`).
    */
   readCache?: boolean;
+  /**
+   * The scopes the credential was granted (scopes.ts): a request needing another one gets
+   * HubSpot's 403 MISSING_SCOPES. Default: every scope.
+   */
+  scopes?: readonly string[];
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -114,6 +121,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const search = new TokenBucket(RATE_LIMITS.searchPerSecond, RATE_LIMITS.searchPerSecond / 1000, clock.now());
   let dailyDay = Math.floor(clock.now() / 86_400_000);
   let dailyUsed = 0;
+  const granted = opts.scopes && new Set(opts.scopes);
 
   const app = new Hono<Vars>();
 
@@ -182,6 +190,13 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
       );
     }
 
+    const lacking = granted && missingScope(c.req.method, c.req.path, granted);
+    if (lacking) {
+      setHeaders();
+      const { message, ...extra } = missingScopesBody(lacking);
+      return errorBody(c, 403, 'MISSING_SCOPES', message, extra);
+    }
+
     // fault injection (before the handler, so a failed request never writes)
     if (opts.latencyMs && opts.latencyMs > 0) await sleep(opts.latencyMs);
     if (opts.failRate && opts.failRate > 0 && random() < opts.failRate) {
@@ -200,21 +215,33 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   app.on(['POST', 'PUT', 'PATCH'], '*', limitBody);
 
   // Each sub-app's paths are relative to its mount: another family of HubSpot paths for the
-  // same behaviour (e.g. `/crm/objects/2026-09`) is one more mount of the same sub-app.
+  // same behaviour (e.g. `/crm/objects/2026-09`) is one more mount of the same sub-app, with
+  // what its spec says differently as an option (routes/family.ts).
   const cache = (opts.readCache ?? true) ? new ReadCache(opts.db) : undefined;
+  const owners = ownerRoutes(ctx);
   app.route('/crm/v3/objects', objectRoutes(ctx, cache));
   app.route('/crm/v3/objects', searchRoutes(ctx, cache));
-  app.route('/crm/v3/objects', batchRoutes(ctx));
+  app.route('/crm/v3/objects', batchRoutes(ctx, LEGACY));
   app.route('/crm/v3/objects', objectAssociationV3Routes(ctx));
-  app.route('/crm/v4/objects', associationRecordRoutes(ctx));
-  app.route('/crm/v4/associations', associationBatchRoutes(ctx));
-  app.route('/crm/v4/associations', associationLabelRoutes(ctx, { withTypeIds: false }));
-  app.route('/crm/associations/v4', associationLabelRoutes(ctx, { withTypeIds: true }));
+  app.route('/crm/v4/objects', associationRecordRoutes(ctx, LEGACY));
+  app.route('/crm/v4/associations', associationBatchRoutes(ctx, LEGACY));
+  app.route('/crm/v4/associations', associationLabelRoutes(ctx, { labelTypeIds: false })); // the official client's labels path
+  app.route('/crm/associations/v4', associationLabelRoutes(ctx, LEGACY));
   app.route('/crm/v3/associations', associationV3Routes(ctx));
-  app.route('/crm/v3/properties', propertyRoutes(ctx));
-  const owners = ownerRoutes(ctx);
+  app.route('/crm/v3/properties', propertyRoutes(ctx, LEGACY));
   app.route('/crm/v3/owners', owners);
   app.route('/crm/v3/owners/', owners); // the official SDK lists owners at `/crm/v3/owners/`
+  // date-versioned (`/crm/objects/2026-09/calls`); any other version segment is an unknown route (404)
+  for (const [version, family] of Object.entries(DATED_FAMILIES)) {
+    app.route(`/crm/objects/${version}`, objectRoutes(ctx, cache));
+    app.route(`/crm/objects/${version}`, searchRoutes(ctx, cache));
+    app.route(`/crm/objects/${version}`, batchRoutes(ctx, family));
+    app.route(`/crm/objects/${version}`, associationRecordRoutes(ctx, family));
+    app.route(`/crm/associations/${version}`, associationBatchRoutes(ctx, family));
+    app.route(`/crm/associations/${version}`, associationLabelRoutes(ctx, family));
+    app.route(`/crm/properties/${version}`, propertyRoutes(ctx, family));
+    app.route(`/crm/owners/${version}`, owners);
+  }
   const dispositions = dispositionRoutes(ctx);
   app.route('/calling/v1/dispositions', dispositions);
   app.route('/twilio/v1/dispositions', dispositions);

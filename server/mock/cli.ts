@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMockApp } from './app.js';
+import { KNOWN_SCOPES } from './scopes.js';
 import { MAX_SEED_CALLS, openMockDb } from './store/index.js';
 
 const USAGE = `Usage: npm run mock -- [options]
@@ -16,6 +17,8 @@ const USAGE = `Usage: npm run mock -- [options]
   --latency MS       delay every response by MS milliseconds
   --fail-rate P      answer a fraction P (0..1) of requests with 502/503
   --no-read-cache    compute every list/read/search answer (no reuse of serialised answers)
+  --scopes A,B       simulate a credential granted only these scopes (403 MISSING_SCOPES for others;
+                     default: all). Known: ${KNOWN_SCOPES.join(', ')}
   --help             this text
 `;
 
@@ -47,6 +50,7 @@ function main(): void {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'no-read-cache': { type: 'boolean' },
+        scopes: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,6 +71,9 @@ function main(): void {
   const seedCalls = num('seed-calls', v['seed-calls'], 0, 0, MAX_SEED_CALLS);
   const latencyMs = num('latency', v.latency, 0, 0, 600_000);
   const failRate = num('fail-rate', v['fail-rate'], 0, 0, 1);
+  const scopes = v.scopes?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = scopes?.filter((s) => !KNOWN_SCOPES.includes(s)) ?? [];
+  if (unknown.length) fail(`--scopes: unknown scope ${unknown.join(', ')}`);
 
   const started = Date.now();
   const db = openMockDb({ file, seed, seedCalls });
@@ -78,6 +85,7 @@ function main(): void {
     latencyMs,
     failRate,
     readCache: !v['no-read-cache'],
+    ...(scopes ? { scopes } : {}),
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -87,7 +95,8 @@ function main(): void {
       `HubSpot mock listening on http://${shownHost}:${info.port}\n` +
         `Database: ${dbShown} (opened in ${openMs} ms)\n` +
         `Token: ${v.token ? 'only the configured --token' : 'any non-empty bearer token'}` +
-        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}\n`,
+        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}\n` +
+        (scopes ? `Scopes granted: ${scopes.join(', ') || 'none'} (403 MISSING_SCOPES for others)\n` : ''),
     );
   });
   server.on('error', (err) => {

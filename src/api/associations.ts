@@ -1,5 +1,5 @@
 /** HubSpot's associations API (v4, or the date-versioned one), as the console uses it for calls. */
-import { currentPaths } from './connection';
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   anySchema,

@@ -1,5 +1,5 @@
 /** HubSpot's calls API (the objects API for `calls`). */
-import { currentPaths } from './connection';
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,

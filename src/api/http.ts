@@ -182,3 +182,8 @@ export function getJson<T>(path: string, schema: z.ZodMiniType<T>, signal?: Abor
   return request(`${config.origin}${path}`, path, { schema, signal }, true);
 }
 
+/** A body-less JSON POST on our own server outside the HubSpot prefix (e.g. `/hubspot-connection/check`). */
+export function postJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
+  return request(url, url, { method: 'POST', schema, signal }, false);
+}
+

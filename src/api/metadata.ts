@@ -1,5 +1,5 @@
 /** Account metadata every screen shares: property definitions, owners, call outcomes. */
-import { currentPaths } from './connection';
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import type { CrmObjectType } from './hubspot-paths';
 import {

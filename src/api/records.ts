@@ -1,5 +1,5 @@
 /** The records calls are tied to: contacts, companies, deals and tickets (the objects API). */
-import { currentPaths } from './connection';
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,

@@ -10,7 +10,7 @@
  * the next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
 import { vi } from 'vitest';
-import { forgetConnection } from '../api/connection';
+import { forgetApiVersion } from '../api/api-version';
 import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createMockApp } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
@@ -99,14 +99,13 @@ export class HubSpotFake {
     this.paths = hubspotPaths(apiVersion);
     this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
     // The app asks this fake, not an earlier one, what it speaks.
-    forgetConnection();
+    forgetApiVersion();
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
   connectToHubSpot(): void {
     this.upstream.mode = 'hubspot';
     this.upstream.host = 'api.hubapi.com';
-    forgetConnection();
   }
 
   /** The global `fetch` the app's http.ts reaches: the proxy app, without a socket. */

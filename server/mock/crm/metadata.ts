@@ -35,7 +35,7 @@ function ownerJson(o: OwnerRow): OwnerJson {
 
 export function listOwners(
   ctx: CrmContext,
-  opts: { email?: string; after?: string; limit: number; archived: boolean },
+  opts: { email?: string; after?: string; limit: number; archived: boolean; /** the list's path, for paging links */ base: string },
 ): { results: OwnerJson[]; paging?: { next: { after: string; link: string } } } {
   let rows = ctx.db.owners(opts.archived);
   if (opts.email) {
@@ -52,7 +52,7 @@ export function listOwners(
     const last = page[page.length - 1];
     if (last) {
       const after = encodeCursor(last.id);
-      return { results: page.map(ownerJson), paging: { next: { after, link: `/crm/v3/owners/?after=${after}` } } };
+      return { results: page.map(ownerJson), paging: { next: { after, link: `${opts.base}/?after=${after}` } } };
     }
   }
   return { results: rows.map(ownerJson) };

@@ -2,11 +2,15 @@ import { Hono, type Context } from 'hono';
 import { batchArchive, batchCreate, batchRead, batchUpdate, batchUpsert, type BatchResult } from '../crm/batch.js';
 import type { CrmContext } from '../crm/objects.js';
 import type { ObjectTypeName } from '../store/types.js';
+import type { ApiFamily } from './family.js';
 import { noContent, queryBool, readJson, sendBatch, type MockEnv, type SchemaPick } from './http.js';
 import { objectType } from './objects.js';
 
-/** Batch read, create, update, upsert and archive, relative to the mount (`/crm/v3/objects`): `POST /{objectType}/batch/...`. */
-export function batchRoutes(ctx: CrmContext): Hono<MockEnv> {
+/**
+ * Batch read, create, update, upsert and archive, relative to the mount (`/crm/v3/objects`,
+ * `/crm/objects/2026-09`): `POST /{objectType}/batch/...`; `family` says whether failed inputs make a 207.
+ */
+export function batchRoutes(ctx: CrmContext, family: ApiFamily): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
 
   /** `POST /{objectType}/batch/{op}`: the type, then the body (`pick`'s schema), then `run`; no answer is a 204. */
@@ -19,7 +23,7 @@ export function batchRoutes(ctx: CrmContext): Hono<MockEnv> {
     app.post(`/:objectType/batch/${op}`, async (c) => {
       const type = objectType(c.req.param('objectType'));
       const out = run(type, await readJson(c, pick), c);
-      return out ? sendBatch(c, out, ok) : noContent(c);
+      return out ? sendBatch(c, out, ok, family.multiStatus) : noContent(c);
     });
   }
 

@@ -38,9 +38,12 @@ export function sendJson(c: Context<MockEnv>, body: unknown, status: 200 | 201 |
   return c.body(utf8(JSON.stringify(body)), status, { 'Content-Type': JSON_CONTENT_TYPE });
 }
 
-/** A batch answer: 207 when some inputs failed (it carries `errors`), else `ok`. */
-export function sendBatch(c: Context<MockEnv>, out: { errors?: unknown[] }, ok: 200 | 201): Response {
-  return sendJson(c, out, out.errors ? 207 : ok);
+/**
+ * A batch answer: 207 when some inputs failed (it carries `errors`) and the family has 207
+ * (`multiStatus`), else `ok`.
+ */
+export function sendBatch(c: Context<MockEnv>, out: { errors?: unknown[] }, ok: 200 | 201, multiStatus: boolean): Response {
+  return sendJson(c, out, out.errors && multiStatus ? 207 : ok);
 }
 
 /** Sends an already serialised JSON body, UTF-8 (200). */

@@ -1,14 +1,20 @@
 import { Hono } from 'hono';
+import { basePath } from 'hono/route';
 import { requireType } from '../crm/object-types.js';
 import { MockError } from '../crm/errors.js';
 import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
 import type { CrmContext } from '../crm/objects.js';
 import { groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
 import { PROPERTY_GROUPS } from '../crm/property-definitions.js';
-import { queryBool, queryInt, readJson, sendJson, type MockEnv } from './http.js';
+import type { ApiFamily } from './family.js';
+import { queryBool, queryInt, readJson, sendBatch, sendJson, type MockEnv } from './http.js';
 
-/** Properties and property groups, relative to the mount (`/crm/v3/properties`): `/{objectType}/...`. */
-export function propertyRoutes(ctx: CrmContext): Hono<MockEnv> {
+/**
+ * Properties and property groups, relative to the mount (`/crm/v3/properties`,
+ * `/crm/properties/{version}`): `/{objectType}/...`; `family` says whether unknown names in a
+ * batch read make a 207.
+ */
+export function propertyRoutes(ctx: CrmContext, family: ApiFamily): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   const props = '/:objectType';
   app.get(`${props}/groups`, (c) => {
@@ -40,7 +46,7 @@ export function propertyRoutes(ctx: CrmContext): Hono<MockEnv> {
         ? { numErrors: 1, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Some properties do not exist.', context: { properties: missing }, errors: [], links: {} }] }
         : {}),
     };
-    return sendJson(c, out, missing.length ? 207 : 200);
+    return sendBatch(c, out, 200, family.multiStatus);
   });
   app.get(props, (c) => {
     const type = requireType(c.req.param('objectType'));
@@ -64,7 +70,7 @@ export function propertyRoutes(ctx: CrmContext): Hono<MockEnv> {
   return app;
 }
 
-/** Owners, relative to the mount (`/crm/v3/owners`): the list at `/`, one owner at `/{ownerId}`. */
+/** Owners, relative to the mount (`/crm/v3/owners`, `/crm/owners/{version}`): the list at `/`, one owner at `/{ownerId}`. */
 export function ownerRoutes(ctx: CrmContext): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   app.get('/', (c) => {
@@ -75,6 +81,7 @@ export function ownerRoutes(ctx: CrmContext): Hono<MockEnv> {
       listOwners(ctx, {
         limit: Math.max(1, queryInt(c, 'limit', 100, 500)),
         archived: queryBool(c, 'archived'),
+        base: basePath(c).replace(/\/$/, ''),
         ...(email ? { email } : {}),
         ...(after ? { after } : {}),
       }),

@@ -55,6 +55,22 @@ describe('mock CLI flags', () => {
     await s.stop('SIGTERM');
   }, 90_000);
 
+  it('--scopes simulates a credential with only those scopes (403 MISSING_SCOPES for others)', async () => {
+    const s = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--scopes', 'crm.objects.contacts.read,tickets'] });
+    running.push(s);
+    check(await call(s.base, 'GET', '/crm/v3/objects/tickets', 'any'), 200, listPage);
+    const refused = checkError(await call(s.base, 'GET', '/crm/v3/objects/deals', 'any'), 403, 'MISSING_SCOPES');
+    expect(refused.errors?.[0]?.context).toEqual({ requiredScopes: ['crm.objects.deals.read'] });
+    expect(s.output()).toContain('Scopes granted: crm.objects.contacts.read, tickets (403 MISSING_SCOPES for others)');
+    await s.stop('SIGTERM');
+  }, 90_000);
+
+  it('refuses an unknown scope name (a typo would grant nothing)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/mock/cli.ts', '--scopes', 'crm.objects.deal.read'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--scopes: unknown scope crm.objects.deal.read');
+  }, 90_000);
+
   it('rejects an unknown flag with a usage message and a non-zero exit', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/mock/cli.ts', '--no-such-flag'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).not.toBe(0);

@@ -96,6 +96,8 @@ function batchResponse<T extends z.ZodType>(item: T) {
   });
 }
 export const batchObjects = batchResponse(hubSpotObject);
+/** A batch answer without results (date-versioned association archives). */
+export const batchVoid = batchResponse(z.never());
 export const batchUpsert = batchResponse(upsertObject);
 
 /** 429 body as HubSpot sends it (no `category`, so not a spec `Error`). */
@@ -191,6 +193,9 @@ export const propertyDefinition = z.object({
     .optional(),
 });
 export const propertyList = z.object({ results: z.array(propertyDefinition) });
+export const propertyBatch = batchResponse(propertyDefinition);
+export const propertyGroup = z.object({ name: z.string().min(1), label: z.string().min(1), displayOrder: z.number().int().optional(), archived: z.boolean() });
+export const propertyGroupList = z.object({ results: z.array(propertyGroup) });
 
 export const owner = z.object({
   id: numericId,

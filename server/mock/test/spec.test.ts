@@ -34,4 +34,22 @@ describe.skipIf(!hasSpecs)('validation against ../shared/hubspot-openapi', () =>
     expect(responseRef('owners.v3.json', 'get', '/crm/v3/owners', 200)).toBe('#/components/schemas/CollectionResponsePublicOwnerForwardPaging');
     expect(responseRef('calls.v3.json', 'post', '/crm/v3/objects/calls', 400)).toBe('#/components/schemas/Error');
   });
+
+  it('reads the date-versioned specs, with what they say differently from v3/v4', () => {
+    const objects = '/crm/objects/2026-09/{objectType}';
+    expect(responseRef('2026-09/objects.json', 'get', `${objects}/{objectId}`, 200)).toBe('#/components/schemas/SimplePublicObjectWithAssociations');
+    // 2026-09 lists no 207: a 207 is checked against the operation's default, HubSpot's Error
+    expect(responseRef('2026-09/calls.json', 'post', `${objects}/batch/update`, 207)).toBe('#/components/schemas/Error');
+    expect(responseRef('2026-03/calls.json', 'post', '/crm/objects/2026-03/calls/batch/update', 207)).toBe('#/components/schemas/BatchResponseSimplePublicObjectWithErrors');
+    expect(responseRef('2026-09/associations.json', 'post', '/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/archive', 200)).toBe(
+      '#/components/schemas/BatchResponseVoid',
+    );
+    const batch = { status: 'COMPLETE', results: [], startedAt: object.createdAt, completedAt: object.createdAt };
+    expect(() => assertSpec('2026-03/associations.json', 'post', '/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/archive', 200, batch)).not.toThrow();
+    expect(() => assertSpec('2026-03/associations.json', 'post', '/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/archive', 200, {})).toThrow(/required/);
+    // 2026-09's objects allow null property values, v3's do not
+    const withNull = { ...object, properties: { hs_call_title: null } };
+    expect(() => assertSpec('2026-09/objects.json', 'get', `${objects}/{objectId}`, 200, withNull)).not.toThrow();
+    expect(() => assertSpec('2026-09/objects.json', 'get', `${objects}/{objectId}`, 200, { ...object, properties: { hs_call_title: 5 } })).toThrow(/must be string/);
+  });
 });

@@ -26,7 +26,20 @@ export type SpecFile =
   | 'associations-schema.v3.json'
   | 'properties.v3.json'
   | 'owners.v3.json'
-  | 'objects.v3.pre-2025-10-21.json';
+  | 'objects.v3.pre-2025-10-21.json'
+  | DatedSpecFile;
+
+/** The date-versioned specs (`2026-09/objects.json`, …); ../shared has no 2026-03 objects, properties or owners. */
+type DatedSpecFile =
+  | '2026-09/objects.json'
+  | '2026-09/calls.json'
+  | '2026-09/associations.json'
+  | '2026-09/associations-schema.json'
+  | '2026-09/properties.json'
+  | '2026-09/owners.json'
+  | '2026-03/calls.json'
+  | '2026-03/associations.json'
+  | '2026-03/associations-schema.json';
 
 type Json = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import { getAssociationLabels, listAssociations } from '../../api/associations';
 import { getCall } from '../../api/calls';
 import { hubspotRequest } from '../../api/http';
 import { batchReadRecords, getRecord, RECORD_PROPERTIES } from '../../api/records';
-import { currentPaths } from '../../api/connection';
+import { currentPaths } from '../../api/api-version';
 import type { RecordType } from '../../api/records';
 import { propertyDefinitionSchema } from '../../api/schemas';
 import type { HubSpotObject } from '../../api/schemas';

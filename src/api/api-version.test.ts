@@ -1,7 +1,7 @@
 /** HubSpot requests speak the API version our server reports, asked once (and again after a failure). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getCall } from './calls';
-import { forgetConnection } from './connection';
+import { forgetApiVersion } from './api-version';
 import { getOwners } from './metadata';
 
 const call = (id: string) => ({ id, properties: {}, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', archived: false });
@@ -25,7 +25,7 @@ function server(connection: unknown, failures = 0) {
   return urls;
 }
 
-beforeEach(() => forgetConnection());
+beforeEach(() => forgetApiVersion());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the API version', () => {
