@@ -34,6 +34,8 @@ function server(p: number, apiVersion: string) {
       HOST: '127.0.0.1',
       PORT: String(p),
       MOCK_DB: `.data/e2e-${p}.sqlite`,
+      // Saved views start empty on every run (the tests that save views delete them too).
+      APP_DB: ':memory:',
       HUBSPOT_ACCESS_TOKEN: '',
       HUBSPOT_BASE_URL: '',
       HUBSPOT_API_VERSION: apiVersion,

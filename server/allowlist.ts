@@ -78,7 +78,7 @@ function rulesFor(version: ApiVersion): Rule[] {
   allow(['GET'], p.owners());
   // The account's portal id and app domain, for links from records to their pages in HubSpot.
   allow(['GET'], p.accountDetails());
-  // A call's transcript.
+  // A call's transcript (the one its hs_call_transcription_id names), read only.
   allow(['GET'], p.transcript(SEGMENT));
   // Call outcomes: HubSpot's legacy API, the same whatever the version.
   allow(['GET'], '/calling/v1/dispositions');

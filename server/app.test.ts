@@ -19,7 +19,7 @@ const upstream: Upstream = {
 };
 
 function config(patch: Partial<ServerConfig> = {}): ServerConfig {
-  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://fake.example' }, apiVersion: '2026-09', timeoutMs: 1000, ...patch };
+  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://fake.example' }, apiVersion: '2026-09', timeoutMs: 1000, appDb: ':memory:', ...patch };
 }
 
 /** What Chromium sends when a link on another site (an e-mail, a wiki, HubSpot) opens the page. */

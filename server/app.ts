@@ -2,7 +2,7 @@
  * The one server app behind `npm start` (serve.ts) and `npm run dev` (dev.ts):
  *
  *   security headers (start) → DNS-rebinding guard → basic auth (ADMIN_PASSWORD) → same-origin guard for
- *   anything that changes state → /hubspot proxy → the built app from dist/ (start) or Vite (dev).
+ *   anything that changes state → /hubspot proxy → our own API (/api) → the built app from dist/ (start) or Vite (dev).
  *
  * Page navigations from other sites (a link in an e-mail, a wiki, HubSpot) open the app; only the proxy's
  * paths and state-changing requests must come from the app's own pages.
@@ -15,6 +15,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
+import { createApiApp } from './api/app.ts';
 import { adminAuth } from './auth.ts';
 import type { ServerConfig } from './config.ts';
 import type { CredentialCheck } from './credential.ts';
@@ -22,6 +23,7 @@ import { isLoopbackHost } from './config.ts';
 import type { LogLine } from './log.ts';
 import type { Upstream } from './proxy.ts';
 import { createProxyApp, hostGuard, loopbackHostHeaders, PROXY_PREFIX, sameOriginGuard } from './proxy.ts';
+import type { AppDb } from './store/connection.ts';
 
 /**
  * script-src 'self': only our bundled files run (no inline script; theme-init.js is a file for that reason).
@@ -115,6 +117,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface ServerAppOptions {
   config: ServerConfig;
   upstream: Upstream;
+  /** Our own store (server/store) behind /api; without it /api has no routes (JSON 404s). */
+  appDb?: AppDb;
   /** `npm start`: serve the built app from this folder, with the security headers. */
   distDir?: string;
   /** `npm run dev`: answers every path the proxy does not (Vite's middleware). */
@@ -149,6 +153,7 @@ export function createServerApp(opts: ServerAppOptions): Hono {
       ...(opts.credential ? { credential: opts.credential } : {}),
     }),
   );
+  app.route('/', createApiApp({ ...(opts.appDb ? { db: opts.appDb } : {}), ...(opts.log ? { log: opts.log } : {}) }));
 
   if (opts.distDir) app.route('/', builtApp(opts.distDir));
   else if (opts.devServer) app.use('*', opts.devServer);

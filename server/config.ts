@@ -24,6 +24,8 @@ export interface ServerConfig {
   apiVersion: ApiVersion;
   /** How long the proxy waits for HubSpot before answering 504. */
   timeoutMs: number;
+  /** Our server's own SQLite file (saved views), created on first start; `:memory:` keeps nothing. */
+  appDb: string;
   /** The `.env.local` file that was read, if any (for the startup message). */
   envFile?: string;
 }
@@ -34,6 +36,7 @@ export class ConfigError extends Error {
 
 const HUBSPOT_API_URL = 'https://api.hubapi.com';
 const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
+const DEFAULT_APP_DB = '.data/app.sqlite';
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Shorter than this, ADMIN_PASSWORD is refused: it could be guessed even with the sign-in throttle. */
 const MIN_PASSWORD_LENGTH = 12;
@@ -83,6 +86,10 @@ function parseApiVersion(value: string | undefined): ApiVersion {
     `HUBSPOT_API_VERSION must be one of ${choices}, got "${v}". ` +
       'The dates are HubSpot\'s date-versioned APIs; "legacy" is the v3/v4 paths (/crm/v3/..., /crm/v4/...).',
   );
+}
+
+function appDbFile(value: string | undefined, cwd: string): string {
+  return value === ':memory:' ? value : path.resolve(cwd, value ?? DEFAULT_APP_DB);
 }
 
 function parseBaseUrl(value: string, hasToken: boolean): string {
@@ -148,6 +155,8 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
       ...(scopes ? { scopes } : {}),
     };
   }
+  const appDb = appDbFile(nonEmpty(env.APP_DB), cwd);
+  if (upstream.mode === 'mock' && appDb === upstream.dbFile) throw new ConfigError('APP_DB must be another file than MOCK_DB.');
   const rawPassword = nonEmpty(env.ADMIN_PASSWORD);
   const adminPassword = rawPassword === undefined ? undefined : checkPassword(rawPassword);
   return {
@@ -158,6 +167,7 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
     upstream,
     apiVersion: parseApiVersion(env.HUBSPOT_API_VERSION),
     timeoutMs: parsePositiveInt('HUBSPOT_TIMEOUT_MS', env.HUBSPOT_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
+    appDb,
     ...(envFile ? { envFile } : {}),
   };
 }

@@ -54,7 +54,7 @@ function counted(mock: { current: Upstream }): Upstream & { requests: string[] }
 }
 
 function serverConfig(): ServerConfig {
-  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://hubspot.test' }, apiVersion: '2026-09', timeoutMs: 5000 };
+  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://hubspot.test' }, apiVersion: '2026-09', timeoutMs: 5000, appDb: ':memory:' };
 }
 const local = { host: '127.0.0.1:4173' };
 

@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function startDev(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/dev.ts', '--no-env-file'], {
     cwd: ROOT,
-    env: { ...process.env, HUBSPOT_ACCESS_TOKEN: '', HUBSPOT_BASE_URL: '', HUBSPOT_API_VERSION: '', ADMIN_PASSWORD: '', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, HUBSPOT_ACCESS_TOKEN: '', HUBSPOT_BASE_URL: '', HUBSPOT_API_VERSION: '', ADMIN_PASSWORD: '', HOST: '127.0.0.1', APP_DB: ':memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

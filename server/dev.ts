@@ -18,6 +18,7 @@ import { isLoopbackHost } from './config.ts';
 import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
+import { openAppDb } from './store/connection.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,7 @@ function viteMiddleware(vite: ViteDevServer): MiddlewareHandler<{ Bindings: Http
 
 async function main(): Promise<void> {
   const config = configOrExit('npm run dev', 5173, new Set(process.argv.slice(2)));
+  const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
   // The server first (Vite attaches hot reload's WebSocket to it), then Vite, then the app that hands pages to Vite.
   const server = createAdaptorServer({ fetch: (request, env) => app.fetch(request, env) }) as Server;
@@ -48,9 +50,13 @@ async function main(): Promise<void> {
     },
   });
   const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs, paths: hubspotPaths(config.apiVersion) });
-  const app = createServerApp({ config, upstream, credential, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
+  const app = createServerApp({ config, upstream, credential, appDb, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
   reportCredentialAtStart(credential, upstream, (text) => console.log(text));
-  listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close: () => vite.close() });
+  const close = async () => {
+    await vite.close();
+    appDb.close();
+  };
+  listen(server, config, { command: 'npm run dev', title: 'HubSpot Calls Admin (dev, hot reload)', upstream, close });
 }
 
 main().catch((error: unknown) => {

@@ -165,6 +165,8 @@ describe('HubSpot proxy', () => {
     ['GET', '/crm/v4/objects/contacts/1/associations/companies'],
     ['POST', '/oauth/v1/token'],
     ['GET', '/account-info/v3/api-usage/daily'],
+    ['POST', '/crm/v3/extensions/calling/transcripts'],
+    ['DELETE', '/crm/v3/extensions/calling/transcripts/7'],
   ])('refuses %s %s with a 403 in HubSpot error shape and forwards nothing', async (method, hubspotPath) => {
     const res = await proxy.request(`/hubspot${hubspotPath}`, {
       method,

@@ -38,6 +38,7 @@ function config(patch: Partial<ServerConfig> = {}): ServerConfig {
     upstream: { mode: 'hubspot', baseUrl: 'http://127.0.0.1:9' },
     apiVersion: '2026-09',
     timeoutMs: 1000,
+    appDb: ':memory:',
     ...patch,
   };
 }

@@ -14,6 +14,7 @@ import { ensureBuild } from './build.ts';
 import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
 import { configOrExit, listen } from './listen.ts';
 import { createUpstream } from './proxy.ts';
+import { openAppDb } from './store/connection.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,11 +27,17 @@ async function main(): Promise<void> {
   const config = configOrExit('npm start', 4173, args);
   await ensureBuild(ROOT);
   if (config.upstream.mode === 'mock' && args.has('--reset-mock')) removeMockDb(config.upstream.dbFile);
+  const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
   const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs, paths: hubspotPaths(config.apiVersion) });
-  const app = createServerApp({ config, upstream, credential, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
+  const app = createServerApp({ config, upstream, credential, appDb, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
   reportCredentialAtStart(credential, upstream, (text) => console.log(text));
-  listen(createAdaptorServer({ fetch: app.fetch }), config, { command: 'npm start', title: 'HubSpot Calls Admin', upstream });
+  listen(createAdaptorServer({ fetch: app.fetch }), config, {
+    command: 'npm start',
+    title: 'HubSpot Calls Admin',
+    upstream,
+    close: async () => void appDb.close(),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -10,6 +10,7 @@ import {
   associationV3Routes,
   objectAssociationV3Routes,
 } from './routes/associations.js';
+import { accountInfoRoutes } from './routes/account.js';
 import { batchRoutes } from './routes/batch.js';
 import { ReadCache } from './routes/cache.js';
 import { DATED_FAMILIES, LEGACY } from './routes/family.js';
@@ -17,6 +18,7 @@ import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
 import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
 import { objectRoutes } from './routes/objects.js';
 import { searchRoutes } from './routes/search.js';
+import { transcriptRoutes } from './routes/transcripts.js';
 import { missingScope, missingScopesBody } from './scopes.js';
 import type { MockDb } from './store/db.js';
 
@@ -219,6 +221,8 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   // what its spec says differently as an option (routes/family.ts).
   const cache = (opts.readCache ?? true) ? new ReadCache(opts.db) : undefined;
   const owners = ownerRoutes(ctx);
+  const accountInfo = accountInfoRoutes(clock);
+  const transcripts = transcriptRoutes(ctx);
   app.route('/crm/v3/objects', objectRoutes(ctx, cache));
   app.route('/crm/v3/objects', searchRoutes(ctx, cache));
   app.route('/crm/v3/objects', batchRoutes(ctx, LEGACY));
@@ -231,6 +235,8 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   app.route('/crm/v3/properties', propertyRoutes(ctx, LEGACY));
   app.route('/crm/v3/owners', owners);
   app.route('/crm/v3/owners/', owners); // the official SDK lists owners at `/crm/v3/owners/`
+  app.route('/account-info/v3', accountInfo);
+  app.route('/crm/v3/extensions/calling/transcripts', transcripts);
   // date-versioned (`/crm/objects/2026-09/calls`); any other version segment is an unknown route (404)
   for (const [version, family] of Object.entries(DATED_FAMILIES)) {
     app.route(`/crm/objects/${version}`, objectRoutes(ctx, cache));
@@ -241,6 +247,8 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     app.route(`/crm/associations/${version}`, associationLabelRoutes(ctx, family));
     app.route(`/crm/properties/${version}`, propertyRoutes(ctx, family));
     app.route(`/crm/owners/${version}`, owners);
+    app.route(`/account-info/${version}`, accountInfo);
+    app.route(`/crm/extensions/calling/${version}/transcripts`, transcripts);
   }
   const dispositions = dispositionRoutes(ctx);
   app.route('/calling/v1/dispositions', dispositions);

@@ -29,6 +29,7 @@ export const CALL_PROPERTIES = [
   'hs_call_from_number',
   'hs_call_to_number',
   'hs_call_recording_url',
+  'hs_call_transcription_id',
   'hs_call_body',
   'hs_call_source',
   'hs_call_has_voicemail',

@@ -177,6 +177,11 @@ export function hubspotRequest<T>(path: string, opts: RequestOptions<T>): Promis
   return request(`${config.origin}/hubspot${path}${buildQuery(opts.query)}`, path, opts, idempotent);
 }
 
+/** A JSON request to our own server's API outside the HubSpot prefix (e.g. `/api/views`); only reads retry on 502/503/504. */
+export function serverRequest<T>(url: string, opts: RequestOptions<T>): Promise<T> {
+  return request(`${config.origin}${url}${buildQuery(opts.query)}`, url, opts, (opts.method ?? 'GET') === 'GET');
+}
+
 /** A JSON GET on our own server outside the HubSpot prefix (e.g. `/hubspot-connection`). */
 export function getJson<T>(path: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
   return request(`${config.origin}${path}`, path, { schema, signal }, true);
@@ -184,6 +189,6 @@ export function getJson<T>(path: string, schema: z.ZodMiniType<T>, signal?: Abor
 
 /** A body-less JSON POST on our own server outside the HubSpot prefix (e.g. `/hubspot-connection/check`). */
 export function postJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
-  return request(url, url, { method: 'POST', schema, signal }, false);
+  return request(`${config.origin}${url}`, url, { method: 'POST', schema, signal }, false);
 }
 

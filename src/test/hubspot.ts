@@ -2,19 +2,23 @@
  * The one HubSpot fake for component tests: the real mock (server/mock, SQLite in memory, account
  * configuration only: owners, the call outcomes and the association labels) behind the real /hubspot
  * proxy (server/proxy.ts: allowlist, token injection), reached through a stubbed global `fetch`, so the
- * app's src/api/http.ts talks to it exactly as it talks to the server in the browser.
+ * app's src/api/http.ts talks to it exactly as it talks to the server in the browser. Our server's own
+ * API (`/api/...`: saved views) answers too, over its real store in memory (server/api, server/store).
  *
  * The proxy speaks one HubSpot API version (2026-09 unless a test picks another); `paths` builds that
  * version's paths for a test's expectations, faults and holds. Tests seed data through the mock's own
  * HubSpot API (`create`, `associate`, `api`; the mock serves every version over the same data), and can make
  * the next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
+import type { Hono } from 'hono';
 import { vi } from 'vitest';
 import { forgetApiVersion } from '../api/api-version';
 import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
+import { createApiApp } from '../../server/api/app';
 import { createMockApp } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
+import { openAppDb, type AppDb } from '../../server/store/connection';
 
 export type ObjectType = 'calls' | 'contacts' | 'companies' | 'deals' | 'tickets';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -66,8 +70,6 @@ interface PendingHold {
 
 const TOKEN = 'component-test-token';
 const MOCK_ORIGIN = 'http://hubspot-mock.test';
-/** The mock does not emulate the account-info API; in HubSpot mode the fake answers it like HubSpot does. */
-const ACCOUNT_DETAILS = { portalId: 4242, uiDomain: 'app-eu1.hubspot.com', timeZone: 'UTC', dataHostingLocation: 'eu1' };
 
 const matches = (pattern: PathMatch, path: string) => (typeof pattern === 'string' ? pattern === path : pattern.test(path));
 
@@ -94,12 +96,21 @@ export class HubSpotFake {
     fetch: (request) => this.upstreamFetch(request),
   };
   private readonly proxy: ReturnType<typeof createProxyApp>;
+  /** Our server's store and API, opened on the first `/api` request. */
+  private appDb: AppDb | undefined;
+  private serverApi: Hono | undefined;
 
   constructor(apiVersion: ApiVersion = DEFAULT_API_VERSION) {
     this.paths = hubspotPaths(apiVersion);
     this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
     // The app asks this fake, not an earlier one, what it speaks.
     forgetApiVersion();
+  }
+
+  private ownApi(): Hono {
+    this.appDb ??= openAppDb(':memory:');
+    this.serverApi ??= createApiApp({ db: this.appDb });
+    return this.serverApi;
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
@@ -114,7 +125,8 @@ export class HubSpotFake {
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, path: url.pathname + url.search, body });
-    return this.proxy.request(url.pathname + url.search, init);
+    const app = url.pathname.startsWith('/api/') ? this.ownApi() : this.proxy;
+    return app.request(url.pathname + url.search, init);
   };
 
   /** Requests to HubSpot paths (the `/hubspot` prefix dropped), as `METHOD /path?query`. */
@@ -205,8 +217,6 @@ export class HubSpotFake {
     const url = new URL(request.url);
     const method = request.method.toUpperCase() as Method;
     const path = url.pathname;
-    if (path === this.paths.accountDetails() && this.upstream.mode === 'hubspot') return Response.json(ACCOUNT_DETAILS);
-
     const holdIndex = this.holds.findIndex((h) => h.method === method && matches(h.path, path));
     if (holdIndex >= 0) {
       const [held] = this.holds.splice(holdIndex, 1);
@@ -240,6 +250,7 @@ export class HubSpotFake {
   close(): void {
     for (const release of this.releaseAll) release();
     this.db.close();
+    this.appDb?.close();
   }
 }
 

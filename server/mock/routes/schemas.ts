@@ -64,3 +64,21 @@ export const labelUpdate = z.object({ associationTypeId: z.number().int(), label
 export const v3BatchAssoc = z.object({ inputs: z.array(z.object({ from: objectId, to: objectId, type: z.string().min(1) })) });
 export const v3BatchRead = z.object({ inputs: z.array(objectId) });
 export const propertiesBatchRead = z.object({ inputs: z.array(z.object({ name: z.string() })), archived: z.boolean().optional() });
+
+/** HubSpot's int32 millisecond offsets (2026-09 spec) from the start of the call. */
+const callOffsetMillis = z.number().int().min(0).max(2_147_483_647);
+export const transcriptCreate = z.object({
+  // the id of a call; HubSpot's JSON reader also takes it as a numeric string
+  engagementId: z.union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,15}$/).transform(Number)]),
+  transcriptCreateUtterances: z
+    .array(
+      z.object({
+        speaker: z.object({ id: idString, name: z.string(), email: z.string().optional() }),
+        text: z.string(),
+        startTimeMillis: callOffsetMillis,
+        endTimeMillis: callOffsetMillis,
+        languageCode: z.string().optional(),
+      }),
+    )
+    .min(1),
+});

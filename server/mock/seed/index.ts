@@ -19,6 +19,7 @@ import {
   TICKET_SUBJECTS,
 } from './data.js';
 import { createRng, type Rng } from './prng.js';
+import { seedTranscripts, type RecordedCall } from './transcripts.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
@@ -141,7 +142,7 @@ function generateCall(c: CallContext, who: { name: string; phone: string; city?:
   return { props, createdAt, updatedAt };
 }
 
-/** Demo CRM data: 200 contacts, 50 companies, 40 deals, 30 tickets and about 500 calls. */
+/** Demo CRM data: 200 contacts, 50 companies, 40 deals, 30 tickets and about 500 calls, some with transcripts. */
 export function seedDemo(db: MockDb, clock: Clock): void {
   const rng = createRng(20_240_117);
   const now = clock.now();
@@ -245,6 +246,7 @@ export function seedDemo(db: MockDb, clock: Clock): void {
   // calls
   const ctx: CallContext = { rng, now, ownerIds };
   const callIds: { id: number; contactId?: number; companyId?: number; dealId?: number; ticketId?: number }[] = [];
+  const recorded: RecordedCall[] = [];
   for (let i = 0; i < 500; i++) {
     const contact = rng.chance(0.92) ? rng.pick(contacts) : undefined;
     const call = generateCall(ctx, contact);
@@ -276,7 +278,12 @@ export function seedDemo(db: MockDb, clock: Clock): void {
       }
     }
     if (archivedAt === null) callIds.push(entry);
+    const ownerId = call.props['hubspot_owner_id'];
+    if (archivedAt === null && contact && call.props['hs_call_recording_url']) {
+      recorded.push({ id, createdAt: call.createdAt, durationMs: Number(call.props['hs_call_duration']), contact, ...(ownerId ? { ownerId } : {}) });
+    }
   }
+  seedTranscripts(db, recorded);
 
   // a few pinned calls
   const pin = (type: ObjectTypeName, recordId: number | undefined, callId: number) => {

@@ -160,6 +160,32 @@ const MIGRATIONS: Migration[] = [
       ALTER TABLE objects DROP COLUMN archived_iso;
     `,
   },
+  {
+    version: 7,
+    // call transcripts (transcripts.ts): one row per transcript, its utterances in order
+    up: `
+      CREATE TABLE transcripts (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX transcripts_call ON transcripts (call_id);
+      CREATE TABLE transcript_utterances (
+        id INTEGER PRIMARY KEY,
+        transcript_id INTEGER NOT NULL,
+        speaker_id TEXT,
+        speaker_name TEXT,
+        speaker_email TEXT,
+        text TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        language TEXT
+      );
+      CREATE INDEX transcript_utterances_transcript ON transcript_utterances (transcript_id, id);
+    `,
+  },
 ];
 
 /** Applies pending migrations; returns true when the database was new (version 0). */

@@ -211,3 +211,36 @@ export const owner = z.object({
 export const ownerPage = z.object({ results: z.array(owner), paging: nextPaging.optional() });
 
 export const dispositionList = z.array(z.object({ id: z.string().min(1), label: z.string().min(1), deleted: z.boolean() }));
+
+/** `GET /account-info/{v3,2026-09}/details` (spec `PortalInformationResponse`). */
+export const accountDetails = z.object({
+  portalId: z.number().int().positive(),
+  accountType: z.enum(['APP_DEVELOPER', 'DEVELOPER_TEST', 'SANDBOX', 'STANDARD']),
+  timeZone: z.string().min(1),
+  companyCurrency: z.string().length(3),
+  additionalCurrencies: z.array(z.string().length(3)),
+  dataHostingLocation: z.string().min(1),
+  uiDomain: z.string().min(1),
+  utcOffset: z.string().regex(/^[+-]\d{2}:\d{2}$/),
+  utcOffsetMilliseconds: z.number().int(),
+});
+
+/** A transcript (spec `TranscriptResponse`; utterance ids are numeric strings here). */
+export const transcript = z.object({
+  id: numericId,
+  engagementId: z.number().int().positive(),
+  transcriptSource: z.enum(['HUBSPOT_GENERATED', 'INTEGRATOR_GENERATED']),
+  transcriptUtterances: z.array(
+    z.object({
+      id: numericId,
+      speaker: z.object({ id: z.string(), name: z.string(), email: z.string().optional() }).optional(),
+      text: z.string(),
+      startTimeMillis: z.number().int().nonnegative(),
+      endTimeMillis: z.number().int().positive(),
+      languageCode: z.string().optional(),
+    }),
+  ),
+  createdAt: isoUtc,
+  updatedAt: isoUtc,
+});
+export const transcriptCreated = z.object({ id: numericId });

@@ -27,6 +27,8 @@ export type SpecFile =
   | 'properties.v3.json'
   | 'owners.v3.json'
   | 'objects.v3.pre-2025-10-21.json'
+  | 'account-info.v3.json'
+  | 'transcriptions.v3.json'
   | DatedSpecFile;
 
 /** The date-versioned specs (`2026-09/objects.json`, …); ../shared has no 2026-03 objects, properties or owners. */
@@ -39,7 +41,9 @@ type DatedSpecFile =
   | '2026-09/owners.json'
   | '2026-03/calls.json'
   | '2026-03/associations.json'
-  | '2026-03/associations-schema.json';
+  | '2026-03/associations-schema.json'
+  | '2026-09/account-info.json'
+  | '2026-09/transcriptions.json';
 
 type Json = Record<string, unknown>;
 

@@ -56,10 +56,12 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
   it('links each record to its page in HubSpot when connected to HubSpot', async () => {
     hs.connectToHubSpot();
     renderWithProviders(<AssociationsPanel callId={callId} />);
+    // The mock's account (account details): portal 146839205, hosted in the EU (app-eu1.hubspot.com).
     const link = await screen.findByRole('link', { name: /Ada Lovelace/ });
-    expect(link).toHaveAttribute('href', `https://app-eu1.hubspot.com/contacts/4242/record/0-1/${ids.ada}`);
+    expect(link).toHaveAttribute('href', `https://app-eu1.hubspot.com/contacts/146839205/record/0-1/${ids.ada}`);
     expect(link).toHaveAttribute('target', '_blank');
-    expect(screen.getByRole('link', { name: /Acme Corp/ })).toHaveAttribute('href', `https://app-eu1.hubspot.com/contacts/4242/record/0-2/${ids.acme}`);
+    expect(screen.getByRole('link', { name: /Acme Corp/ })).toHaveAttribute('href', `https://app-eu1.hubspot.com/contacts/146839205/record/0-2/${ids.acme}`);
+    expect(hs.hubspotRequests()).toContain(`GET ${hs.paths.accountDetails()}`);
   });
 
   it('reads 50 associated contacts with one association request and one batch read', async () => {

@@ -10,7 +10,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { appPaths, Link as RouterLink, useNavigate, useParams } from '../../../lib/router';
 import type { HubSpotObject } from '../../../api/schemas';
 import { describeError } from '../../../lib/describeError';
@@ -26,24 +26,13 @@ import { lastListUrl } from '../shared/list-return';
 import { PropertyGroups } from './PropertyGroups';
 import { PropertyHistory } from './PropertyHistory';
 import { dispositionLabels, formatCallValue, outcomeLabel, type FormatContext } from '../call-properties';
-import { RecordingPlayer } from './RecordingPlayer';
+import { CallRecording } from './CallRecording';
+import { Section } from './Section';
 import { CallQueryGate } from '../shared/CallQueryGate';
 
 export default function CallDetailPage() {
   const { id = '' } = useParams();
   return <CallQueryGate id={id}>{(call) => <CallDetail call={call} />}</CallQueryGate>;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const headingId = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <Box component="section" aria-labelledby={headingId}>
-      <Typography id={headingId} variant="h6" component="h2" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
 }
 
 function CallDetail({ call }: { call: HubSpotObject }) {
@@ -133,9 +122,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
         </Stack>
       </Paper>
 
-      <Section title="Recording">
-        {p.hs_call_recording_url ? <RecordingPlayer url={p.hs_call_recording_url} /> : <Typography color="text.secondary">No recording.</Typography>}
-      </Section>
+      <CallRecording recordingUrl={p.hs_call_recording_url} transcriptId={p.hs_call_transcription_id} />
 
       <Section title="Notes">
         <Paper variant="outlined" sx={{ p: 2 }}>

@@ -5,12 +5,12 @@ import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useRef, useState } from 'react';
+import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 
 const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 /** Only https recordings are played; anything else is refused before the browser fetches it. */
-function isPlayableRecordingUrl(url: string): boolean {
+export function isPlayableRecordingUrl(url: string): boolean {
   try {
     return new URL(url.trim()).protocol === 'https:';
   } catch {
@@ -18,11 +18,28 @@ function isPlayableRecordingUrl(url: string): boolean {
   }
 }
 
-/** Native audio player (keyboard operable controls) with a playback speed choice and 10 s skips. */
-export function RecordingPlayer({ url }: { url: string }) {
+/** What the page can ask of the player (the transcript's lines play from their time). */
+export interface RecordingControls {
+  /** Moves to `ms` from the start of the recording and plays from there. */
+  playFrom(ms: number): void;
+}
+
+/**
+ * Native audio player (keyboard operable controls) with a playback speed choice and 10 s skips.
+ * `failed`: the recording could not be loaded (reported through `onFailed`), said with a link to open it.
+ */
+export function RecordingPlayer({ url, failed, onFailed, ref }: { url: string; failed: boolean; onFailed: () => void; ref?: Ref<RecordingControls> }) {
   const audioRef = useRef<HTMLAudioElement>(null);
-  const [failed, setFailed] = useState(false);
   const [rate, setRate] = useState<number>(1);
+  useImperativeHandle(ref, () => ({
+    playFrom(ms) {
+      const audio = audioRef.current;
+      if (!audio) return;
+      audio.currentTime = ms / 1000;
+      // A recording that cannot play says so itself (onError below).
+      audio.play().catch(() => {});
+    },
+  }));
 
   if (!isPlayableRecordingUrl(url)) {
     return (
@@ -50,7 +67,7 @@ export function RecordingPlayer({ url }: { url: string }) {
         src={url}
         aria-label="Call recording"
         style={{ width: '100%' }}
-        onError={() => setFailed(true)}
+        onError={onFailed}
         onLoadedMetadata={(e) => {
           e.currentTarget.playbackRate = rate;
         }}

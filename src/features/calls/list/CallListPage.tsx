@@ -1,9 +1,10 @@
 /**
  * /calls: browse, filter, triage and bulk-edit calls. The URL holds the view (filters, sort, search,
  * page size, cursor trail); useCallListPage reads it and loads the page, useSelection holds the selection.
+ * A saved view's link (`?view=<id>`) is resolved first into that URL and the view's columns.
  */
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { appPaths, Link as RouterLink, useNavigate } from '../../../lib/router';
+import { appPaths, navigate as navigateTo, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -13,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { ErrorState } from '../../../components/ErrorState';
+import { OpenSavedView, SAVED_VIEW_PARAM, ViewsMenu, type SavedView, type ViewState } from '../../views';
 import type { HubSpotObject } from '../../../api/schemas';
 import { outcomeLabel } from '../call-properties';
 import { callKeys, callQueries } from '../calls-queries';
@@ -21,12 +23,13 @@ import type { BulkReport } from './bulk';
 import { CallListEmpty } from './CallListEmpty';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';
+import { normalizePrefs, savePrefs } from './column-prefs';
 import { formatCount } from './counts';
 import { trailForPage } from './cursor-trail';
 import { FilterChips } from './FilterChips';
 import { FiltersPanel } from './FiltersPanel';
 import { GridSkeleton } from './GridSkeleton';
-import { clearAll, SEARCH_RESULT_CAP, withView } from './list-state';
+import { clearAll, SEARCH_RESULT_CAP, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
@@ -42,7 +45,22 @@ const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default:
 const gridModule = import('./CallGrid');
 const CallGrid = lazy(() => gridModule);
 
+/**
+ * Opens a saved view: its columns (when it has them) become this browser's column prefs, and the address becomes
+ * the list's URL for its filters, sort, search and page size. Its density waits for the list's density choice.
+ */
+function openSavedView(view: SavedView) {
+  if (view.columns) savePrefs(normalizePrefs(view.columns));
+  navigateTo(appPaths.calls(view.search), { replace: true });
+}
+
 export default function CallListPage() {
+  const [params] = useSearchParams();
+  const savedViewId = params.get(SAVED_VIEW_PARAM);
+  return savedViewId === null ? <CallList /> : <OpenSavedView id={savedViewId} onOpen={openSavedView} />;
+}
+
+function CallList() {
   const list = useCallListPage();
   const { state, setState, update, query, data, rows, page, metadata } = list;
   const navigate = useNavigate();
@@ -58,6 +76,8 @@ export default function CallListPage() {
   const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
   const { timeZone, prefs } = list;
   const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
+  // What "Save current view" stores: the view from its first page.
+  const currentView: ViewState = useMemo(() => ({ search: serializeListState({ ...state, trail: [] }).toString(), columns: prefs, density: null }), [state, prefs]);
 
   const clearSelection = selection.clear;
   const onRan = useCallback(
@@ -128,6 +148,7 @@ export default function CallListPage() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           Calls
         </Typography>
+        <ViewsMenu current={currentView} />
         <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
           Export CSV

@@ -1,0 +1,48 @@
+/**
+ * The store's schema as numbered migrations, applied in order on open; SQLite's `user_version` records the
+ * last one applied. To change the schema, append a migration (never edit one that has shipped).
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up: `
+      CREATE TABLE views (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- The name folded for comparison (views.ts nameKey): names are unique per team, whatever the case.
+        name_key TEXT NOT NULL UNIQUE,
+        search TEXT NOT NULL,
+        columns TEXT,
+        density TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * Applies the migrations newer than the file's `user_version`, each in its own transaction with the version
+ * bump, so a crash leaves the file at a whole version. A file from a newer app version is refused.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`The app database is at schema version ${current}, newer than this app knows (${latest}). Update the app or use another APP_DB.`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
