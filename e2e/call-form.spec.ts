@@ -145,6 +145,41 @@ test.describe('create', () => {
     await api.deleteCall(id).catch(() => undefined);
   });
 
+  test('the source and the callee (one of the records the call is associated with) read back on the call page by name', async ({ page, api }) => {
+    const contact = await firstContact(api);
+    const title = `E2E callee ${Date.now()}`;
+    await page.goto('/calls/new');
+    await page.getByLabel('Title').fill(title);
+    await typeTime(page, '202611211415');
+    await choose(page, 'Source', 'VoIP');
+    // The callee is chosen among the records the new call is associated with: none yet.
+    await expect(page.getByRole('combobox', { name: 'Callee', exact: true })).toHaveAccessibleDescription(/Add a contact or company under Associated records/);
+    await page.getByRole('combobox', { name: 'Search contacts, companies, deals and tickets' }).fill(contact.name);
+    await page.getByRole('option', { name: new RegExp(contact.name) }).first().click();
+    await choose(page, 'Callee', `${contact.name} (contact)`);
+
+    const created = page.waitForResponse((r) => r.url().endsWith(`/hubspot${api.paths.objects('calls')}`) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Log call' }).click();
+    const { id } = (await (await created).json()) as { id: string };
+    await expect(page).toHaveURL(new RegExp(`/calls/${id}$`));
+
+    const stored = await api.getCall(id, { properties: ['hs_call_source', 'hs_call_callee_object_type', 'hs_call_callee_object_id'] });
+    expect(stored.properties).toMatchObject({ hs_call_source: 'VOIP', hs_call_callee_object_type: 'CONTACT', hs_call_callee_object_id: contact.id });
+
+    await expect(page.getByText(`Callee: ${contact.name} (contact)`)).toBeVisible();
+    const link = page.getByRole('link', { name: contact.name, exact: true }).first();
+    await expect(link).toHaveAttribute('href', `/calls?record=contacts:${contact.id}`);
+    await expect(propertyRow(page, 'Callee object ID')).toContainText(`${contact.name} (contact)`);
+    await expect(propertyRow(page, 'Callee object ID')).not.toContainText(contact.id);
+    await expect(propertyRow(page, 'Call source')).toContainText('VoIP');
+
+    // The edit form offers the call's associated contact and shows the callee chosen.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await expect(page.getByRole('combobox', { name: 'Callee', exact: true })).toHaveText(`${contact.name} (contact)`);
+    await expect(page.getByRole('combobox', { name: 'Source', exact: true })).toHaveText('VoIP');
+    await api.deleteCall(id).catch(() => undefined);
+  });
+
   test('client-side rules (no time, http recording URL, bad phone number) show on the fields and send nothing', async ({ page, api }) => {
     await page.goto('/calls/new');
     const writes = recordCallWrites(page, api);

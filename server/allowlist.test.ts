@@ -7,6 +7,12 @@ import { createAllowlist } from './allowlist.ts';
 
 type Request = [method: string, path: string];
 
+/** Call outcomes: the dispositions beta (its own version) and the legacy list, in every family. */
+const OUTCOMES: Request[] = [
+  ['GET', '/crm/extensions/calling/2027-03-beta/dispositions'],
+  ['GET', '/calling/v1/dispositions'],
+];
+
 /** Every request the app makes, in the 2026-09 family (the tables below for 2026-03 swap the date). */
 const DATED_2026_09: Request[] = [
   ['GET', '/crm/objects/2026-09/calls'],
@@ -32,7 +38,7 @@ const DATED_2026_09: Request[] = [
   ['GET', '/crm/owners/2026-09'],
   ['GET', '/account-info/2026-09/details'],
   ['GET', '/crm/extensions/calling/2026-09/transcripts/55'],
-  ['GET', '/calling/v1/dispositions'],
+  ...OUTCOMES,
 ];
 const DATED_2026_03 = DATED_2026_09.map(([method, path]): Request => [method, path.replace('2026-09', '2026-03')]);
 
@@ -60,7 +66,7 @@ const LEGACY: Request[] = [
   ['GET', '/crm/v3/owners'],
   ['GET', '/account-info/v3/details'],
   ['GET', '/crm/v3/extensions/calling/transcripts/55'],
-  ['GET', '/calling/v1/dispositions'],
+  ...OUTCOMES,
 ];
 
 /** Requests the app never makes, in the 2026-09 family. */
@@ -87,6 +93,11 @@ const REFUSED_2026_09: Request[] = [
   ['GET', '/account-info/2026-09/api-usage/daily/private-apps'],
   ['POST', '/crm/extensions/calling/2026-09/transcripts'],
   ['DELETE', '/crm/extensions/calling/2026-09/transcripts/55'],
+  ['GET', '/crm/extensions/calling/2026-09/dispositions'],
+  ['POST', '/crm/extensions/calling/2027-03-beta/dispositions'],
+  ['PATCH', '/crm/extensions/calling/2027-03-beta/dispositions/8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48'],
+  ['GET', '/crm/extensions/calling/2027-03-beta/dispositions/8f3c2a61'],
+  ['POST', '/calling/v1/dispositions'],
   ['GET', '/crm/objects/2026-09/calls/..%2F..%2Fowners'],
   ['GET', '/crm/objects/2026-09/calls/%2e%2e/emails'],
   ['GET', '/crm/objects/2026-09//calls'],
@@ -112,6 +123,7 @@ const REFUSED_LEGACY: Request[] = [
   ['DELETE', '/crm/v3/properties/calls/hs_call_title'],
   ['GET', '/account-info/v3/api-usage/daily'],
   ['POST', '/crm/v3/extensions/calling/transcripts'],
+  ['POST', '/crm/extensions/calling/2027-03-beta/dispositions'],
   ['GET', '/crm/v3/objects/calls/..%2F..%2Fowners'],
   ['GET', '/crm/v3/objects/calls/%2e%2e/emails'],
   ['POST', '/oauth/v1/token'],
@@ -133,11 +145,11 @@ describe.each(Object.keys(FAMILIES) as (keyof typeof FAMILIES)[])('HUBSPOT_API_V
     expect(verdicts(list.isAllowed, own)).toEqual(own.map(([m, p]) => `${m} ${p} true`));
   });
 
-  it('forwards nothing of the other families (dispositions aside)', () => {
+  it('forwards nothing of the other families (call outcomes aside)', () => {
     const others = Object.entries(FAMILIES)
       .filter(([v]) => v !== version)
       .flatMap(([, requests]) => requests)
-      .filter(([, p]) => p !== '/calling/v1/dispositions');
+      .filter(([m, p]) => !OUTCOMES.some(([om, op]) => om === m && op === p));
     expect(verdicts(list.isAllowed, others)).toEqual(others.map(([m, p]) => `${m} ${p} false`));
   });
 

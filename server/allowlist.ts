@@ -80,8 +80,9 @@ function rulesFor(version: ApiVersion): Rule[] {
   allow(['GET'], p.accountDetails());
   // A call's transcript (the one its hs_call_transcription_id names), read only.
   allow(['GET'], p.transcript(SEGMENT));
-  // Call outcomes: HubSpot's legacy API, the same whatever the version.
-  allow(['GET'], '/calling/v1/dispositions');
+  // Call outcomes: the dispositions beta (its own version whatever the app's), and the legacy list it falls back to.
+  allow(['GET'], p.dispositions());
+  allow(['GET'], p.legacyDispositions());
   return rules;
 }
 

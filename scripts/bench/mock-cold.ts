@@ -13,11 +13,13 @@
  * and search, Stoplight Prism's static mock of the same spec (see lib/prism.ts; the same requests);
  * they alternate in rounds. Prints markdown tables and writes bench-results/mock-cold.json.
  *
- * Answers are checked cheaply (status and the start of the document), so the load generator, which
- * shares the CPUs with the server, spends little on them; the contract tests check the contents.
+ * Answers are checked cheaply (status and the start of the document), so the load generator spends
+ * little on them; the contract tests check the contents. During the load the generator and the
+ * servers run on separate cores (lib/pin.ts; `--no-pin` turns it off).
  *
  * Options: --calls N (100000) --duration MS per scenario and server (5000) --warmup MS (1000)
  *          --connections N (20) --rounds N (3) --max-requests N per slice (100000) --seed N (1)
+ *          --no-pin (leave the generator and the servers on any core)
  *          --strict (exit 2 when a cold target is missed)
  *          --cli PATH (server/mock/cli.ts: the mock CLI to run, e.g. another checkout's, for before/after)
  * The database is kept in .data/bench-mock-cold-<calls>.sqlite (gitignored) and reused; delete it
@@ -29,12 +31,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { groupCpuMs, processCpuMs } from './lib/cpu';
-import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { generatorBusy, mergeResults, runLoad, startsWith, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions, numberArg } from './lib/args';
 import { createRng } from '../../server/mock/seed/prng';
 import { walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 import { PRISM_BAR, PRISM_VERSION, meetsPrismBar, startPrism } from './lib/prism';
+import { cpuLayout, describeLayout, pin } from './lib/pin';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -59,7 +62,8 @@ interface Scenario {
   prism?: boolean;
   what: string;
   next: (w: number, n: number) => LoadRequest;
-  onResponse: (w: number, status: number, body: string) => boolean;
+  /** Checks a 2xx answer's bytes (cheaply: the start of the document). */
+  onResponse: (w: number, body: Buffer) => boolean;
 }
 
 function scenarios(ids: readonly string[], cursors: readonly string[], dispositions: readonly string[], now: number): Scenario[] {
@@ -79,8 +83,8 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
         const after = rnd() < 0.5 ? pick(cursors) : pick(ids);
         return { path: `/crm/v3/objects/calls?limit=100&properties=${props}&after=${encodeURIComponent(after)}`, headers: AUTH };
       },
-      // a cheap check (the generator shares the CPUs with the server): a page with at least one record
-      onResponse: (_w, status, body) => status === 200 && body.startsWith('{"results":[{"id":"'),
+      // a cheap check: a page with at least one record
+      onResponse: (_w, body) => startsWith(body, '{"results":[{"id":"'),
     },
     {
       name: 'search',
@@ -106,13 +110,13 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
         };
       },
       // a late page of a narrow filter may be empty: a search answer with its total is enough
-      onResponse: (_w, status, body) => status === 200 && body.startsWith('{"total":'),
+      onResponse: (_w, body) => startsWith(body, '{"total":'),
     },
     {
       name: 'read',
       what: `GET /crm/v3/objects/calls/{id} (7 properties), random ids over all ${ids.length} calls`,
       next: () => ({ path: `/crm/v3/objects/calls/${pick(ids)}?properties=${props}`, headers: AUTH }),
-      onResponse: (_w, status, body) => status === 200 && body.startsWith('{"id":"'),
+      onResponse: (_w, body) => startsWith(body, '{"id":"'),
     },
   ];
 }
@@ -120,6 +124,7 @@ function scenarios(ids: readonly string[], cursors: readonly string[], dispositi
 const ms = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : 'n/a');
 const int = (v: number): string => Math.round(v).toLocaleString('en-US');
 const cpu = (v: number | undefined): string => (v === undefined ? 'n/a' : v.toFixed(3));
+const busy = (r: LoadResult): string => `${Math.round(100 * generatorBusy(r))}%`;
 const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 type Target = 'cold' | 'warm' | 'trivial' | 'prism';
@@ -173,6 +178,15 @@ async function main(): Promise<void> {
     const dispositions = dispositionsSchema.parse(await dispRes.json()).map((d) => d.id);
     console.log(`${int(ids.length)} calls, ${cursors.length} cursors, ${dispositions.length} dispositions`);
     const now = Date.now();
+
+    // from here on, the load generator (this process) and the servers on separate cores
+    const layout = cpuLayout();
+    if (layout) {
+      for (const p of [cold.server, warm.server, trivial]) pin(p.proc.pid, layout.servers);
+      if (prism) pin(prism.server.proc.pid, layout.servers, true);
+      pin(process.pid, layout.generator);
+    }
+    console.log(`CPUs: ${describeLayout(layout)}`);
 
     const servers: Record<Target, { base: string; pid: number | undefined }> = {
       cold: { base: cold.base, pid: cold.server.proc.pid },
@@ -248,19 +262,19 @@ async function main(): Promise<void> {
       ? [
           `**Against Stoplight Prism ${PRISM_VERSION}'s static mock of the same spec, same requests, same run** (bar: ${PRISM_BAR.text})`,
           '',
-          '| Scenario | Prism rps | Prism p50 ms | Prism CPU ms/req | Cold rps | Cold/Prism | Cold met | Cache-on rps | Cache-on/Prism | Cache-on met |',
-          '|---|---:|---:|---:|---:|---:|---|---:|---:|---|',
+          '| Scenario | Prism rps | Prism p50 ms | Prism CPU ms/req | Cold rps | Cold/Prism | Cold CPU ms/req | Cold met | Cache-on rps | Cache-on/Prism | Cache-on met | Generator busy (cold / Prism runs) |',
+          '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|',
           ...prismRows.map(({ s, m }) => {
             const p = m.prism as Measured;
             const mark = (x: Measured) => (beatsPrism(x, p) ? 'yes' : '**no**');
-            return `| ${s.name} | ${int(p.r.rps)} | ${ms(p.r.p50)} | ${cpu(p.cpuPerReqMs)} | ${int(m.cold.r.rps)} | ${ratio(m.cold.r.rps, p.r.rps)} | ${mark(m.cold)} | ${int(m.warm.r.rps)} | ${ratio(m.warm.r.rps, p.r.rps)} | ${mark(m.warm)} |`;
+            return `| ${s.name} | ${int(p.r.rps)} | ${ms(p.r.p50)} | ${cpu(p.cpuPerReqMs)} | ${int(m.cold.r.rps)} | ${ratio(m.cold.r.rps, p.r.rps)} | ${cpu(m.cold.cpuPerReqMs)} | ${mark(m.cold)} | ${int(m.warm.r.rps)} | ${ratio(m.warm.r.rps, p.r.rps)} | ${mark(m.warm)} | ${busy(m.cold.r)} / ${busy(p.r)} |`;
           }),
           '',
         ]
       : ['Prism: not measured (see above).', ''];
     const lines = [
       '',
-      `Cold mock benchmark: ${int(ids.length)} calls, ${CONNECTIONS} keep-alive connections on loopback, every request different, ${DURATION / 1000} s per scenario and server (${ROUNDS} alternating rounds, ${WARMUP / 1000} s warm-up); ${os.cpus().length} CPUs shared with the load generator, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}.`,
+      `Cold mock benchmark: ${int(ids.length)} calls, ${CONNECTIONS} keep-alive connections on loopback, every request different, ${DURATION / 1000} s per scenario and server (${ROUNDS} alternating rounds, ${WARMUP / 1000} s warm-up); ${os.cpus().length} CPUs (${describeLayout(layout)}), Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}.`,
       '',
       '**Cache off (`--no-read-cache`): the targets**',
       '',
@@ -272,7 +286,7 @@ async function main(): Promise<void> {
       '',
       ...prismTable,
       ...rows.map(({ s }) => `- ${s.name}: ${s.what}`),
-      '- CPU ms/req: user + system CPU of the server process per request (from /proc); the load generator runs on the same cores.',
+      '- CPU ms/req: user + system CPU of the server process per request (from /proc). Generator busy: the load generator\'s CPU time over the run\'s time (100% = its core saturated).',
     ];
     console.log(lines.join('\n'));
 
@@ -284,7 +298,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
       prismVersion: prism ? PRISM_VERSION : undefined,
-      config: { calls: ids.length, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, rounds: ROUNDS, maxRequestsPerSlice: MAX_REQUESTS, seed: SEED, cursorPool: cursors.length },
+      config: { cpus: layout ?? 'not pinned', calls: ids.length, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, rounds: ROUNDS, maxRequestsPerSlice: MAX_REQUESTS, seed: SEED, cursorPool: cursors.length },
       scenarios: rows.map(({ s, m }) => ({
         name: s.name,
         request: s.what,

@@ -8,10 +8,15 @@
  *  5. list and search against Stoplight Prism's static mock of the same spec (calls.v3.json, fetched
  *     with npx at run time; skipped when the spec is absent): the mock must do at least twice
  *     Prism's throughput with p50 under 10 ms.
+ * Every server is measured by the same load generator (this process, lib/load.ts) with the same
+ * connections and requests; during the load the generator and the servers run on separate cores
+ * (lib/pin.ts), and the report gives each server's CPU time per request and how busy the generator
+ * was, so a result limited by the generator shows as such.
  * Prints a markdown table and writes bench-results/mock.json.
  *
  * Options: --calls N (100000) --duration MS per scenario and server (5000) --warmup MS (1000) --connections N (20)
  *          --rounds N (3: mock and trivial alternate in N slices of duration/N)
+ *          --no-pin (leave the generator and the servers on any core)
  *          --strict (exit 2 when a target is missed)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,11 +25,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { groupCpuMs, processCpuMs } from './lib/cpu';
-import { mergeResults, runLoad, type LoadRequest, type LoadResult } from './lib/load';
+import { generatorBusy, mergeResults, runLoad, startsWith, type LoadRequest, type LoadResult } from './lib/load';
 import { loadOptions } from './lib/args';
 import { walkCallList } from './lib/calls';
 import { freePort, startServer, type ServerProcess } from './lib/process';
 import { PRISM_BAR, PRISM_VERSION, meetsPrismBar, startPrism } from './lib/prism';
+import { cpuLayout, describeLayout, pin } from './lib/pin';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -77,7 +83,8 @@ interface Scenario {
   /** Also run against Prism (the scenarios of the bar). */
   prism?: boolean;
   next: (w: number, n: number) => LoadRequest;
-  onResponse: (w: number, status: number, body: string) => boolean;
+  /** Checks a 2xx answer's bytes (cheaply: the start of the document, and the cursor from its tail). */
+  onResponse?: (w: number, body: Buffer) => boolean;
 }
 
 /** A well-mixed index in [0, len) for request n of worker w (so reads spread over the whole table). */
@@ -102,11 +109,11 @@ function scenarios(ids: string[]): Scenario[] {
         path: `/crm/v3/objects/calls?limit=100&properties=${props}${listCursor[w] ? `&after=${encodeURIComponent(listCursor[w] ?? '')}` : ''}`,
         headers: AUTH,
       }),
-      // cheap checks (the generator shares the CPUs with the servers, and Prism's answers are tiny):
-      // a page with a first record, and its cursor from the document's tail
-      onResponse: (w, status, body) => {
-        listCursor[w] = status === 200 ? /"after":"([^"]+)"/.exec(body.slice(-400))?.[1] : undefined;
-        return status === 200 && body.startsWith('{"results":[{"id":"');
+      // cheap checks (Prism's answers are tiny, the mock's are not): a page with a first record,
+      // and its cursor from the document's tail
+      onResponse: (w, body) => {
+        listCursor[w] = /"after":"([^"]+)"/.exec(body.toString('latin1', Math.max(0, body.length - 400)))?.[1];
+        return startsWith(body, '{"results":[{"id":"');
       },
     },
     {
@@ -128,9 +135,9 @@ function scenarios(ids: string[]): Scenario[] {
           }),
         };
       },
-      onResponse: (w, status, body) => {
+      onResponse: (w, body) => {
         searchPage[w] = ((searchPage[w] ?? 0) + 1) % 10;
-        return status === 200 && body.startsWith('{"total":') && body.includes('"results":[{"id":"');
+        return startsWith(body, '{"total":') && body.includes('"results":[{"id":"');
       },
     },
     {
@@ -140,7 +147,6 @@ function scenarios(ids: string[]): Scenario[] {
         path: `/crm/v3/objects/calls/${ids[spread(w, n, ids.length)]}?properties=${props}`,
         headers: AUTH,
       }),
-      onResponse: (_w, status) => status === 200,
     },
     {
       name: 'read, 1 connection',
@@ -150,7 +156,6 @@ function scenarios(ids: string[]): Scenario[] {
         path: `/crm/v3/objects/calls/${ids[spread(99, n, ids.length)]}?properties=${props}`,
         headers: AUTH,
       }),
-      onResponse: (_w, status) => status === 200,
     },
   ];
 }
@@ -158,6 +163,7 @@ function scenarios(ids: string[]): Scenario[] {
 const ms = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : 'n/a');
 const int = (v: number): string => Math.round(v).toLocaleString('en-US');
 const cpu = (v: number | undefined): string => (v === undefined ? 'n/a' : v.toFixed(3));
+const busy = (r: LoadResult): string => `${Math.round(100 * generatorBusy(r))}%`;
 const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 async function main(): Promise<void> {
@@ -218,6 +224,16 @@ async function main(): Promise<void> {
       running.push(prism.server);
       console.log(`Prism ${PRISM_VERSION} static mock started in ${int(prism.server.readyMs)} ms (npx, first run downloads it)`);
     }
+
+    // from here on, the load generator (this process) and the servers on separate cores
+    const layout = cpuLayout();
+    if (layout) {
+      pin(mock.server.proc.pid, layout.servers);
+      pin(trivial.proc.pid, layout.servers);
+      if (prism) pin(prism.server.proc.pid, layout.servers, true);
+      pin(process.pid, layout.generator);
+    }
+    console.log(`CPUs: ${describeLayout(layout)}`);
 
     const trivialBase = `http://127.0.0.1:${trivialPort}`;
     const trivialServer = trivial;
@@ -316,13 +332,13 @@ async function main(): Promise<void> {
         ? [
             `Against Stoplight Prism ${PRISM_VERSION}'s static mock of the same spec (\`prism mock calls.v3.json\`), same requests, same run:`,
             '',
-            '| Scenario | Mock rps | p50 ms | Prism rps | p50 ms | rps ratio (mock/Prism) | Mock CPU ms/req | Prism CPU ms/req | Bar | Met |',
-            '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+            '| Scenario | Mock rps | p50 ms | Prism rps | p50 ms | rps ratio (mock/Prism) | Mock CPU ms/req | Prism CPU ms/req | CPU ratio (Prism/mock) | Generator busy (mock / Prism runs) | Bar | Met |',
+            '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
             ...rows
               .filter((r) => r.prism)
               .map(
                 (r) =>
-                  `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${int(r.prism?.rps ?? Number.NaN)} | ${ms(r.prism?.p50 ?? Number.NaN)} | ${ratio(r.mock.rps, r.prism?.rps ?? 0)} | ${cpu(r.mockCpuMs)} | ${cpu(r.prismCpuMs)} | ${PRISM_BAR.text} | ${mark(prismChecks[r.name as 'list' | 'search'] ?? false)} |`,
+                  `| ${r.name} | ${int(r.mock.rps)} | ${ms(r.mock.p50)} | ${int(r.prism?.rps ?? Number.NaN)} | ${ms(r.prism?.p50 ?? Number.NaN)} | ${ratio(r.mock.rps, r.prism?.rps ?? 0)} | ${cpu(r.mockCpuMs)} | ${cpu(r.prismCpuMs)} | ${ratio(r.prismCpuMs ?? Number.NaN, r.mockCpuMs ?? 0)} | ${busy(r.mock)} / ${r.prism ? busy(r.prism) : 'n/a'} | ${PRISM_BAR.text} | ${mark(prismChecks[r.name as 'list' | 'search'] ?? false)} |`,
               ),
             '',
           ]
@@ -335,7 +351,8 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join('\n'));
     for (const r of rows) console.log(`- ${r.name}: ${r.what}`);
-    console.log('- CPU ms/req: user + system CPU of the server process per request (from /proc), which the machine\'s other load barely moves; 1000 / it ≈ requests per second one idle core could serve.');
+    console.log(`- CPUs: ${describeLayout(layout)}. Generator busy: the load generator's CPU time over the run's time (100% = its core saturated, so the rps measured it rather than the server).`);
+    console.log('- CPU ms/req: user + system CPU of the server process per request (from /proc); steadier than requests per second on a shared machine, though contention inflates it too, so compare servers within one run. 1000 / it ≈ requests per second one idle core could serve.');
 
     const outDir = path.join(root, 'bench-results');
     mkdirSync(outDir, { recursive: true });
@@ -343,7 +360,7 @@ async function main(): Promise<void> {
       name: 'mock',
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
-      config: { calls: CALLS, totalCalls: total, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, rounds: ROUNDS },
+      config: { calls: CALLS, totalCalls: total, connections: CONNECTIONS, durationMs: DURATION, warmupMs: WARMUP, rounds: ROUNDS, cpus: layout ?? 'not pinned' },
       seedMs,
       startupMs: { median: startupMs, runs: startups },
       trivialStartupMs: { median: trivialStartupMs, runs: trivialStartups },

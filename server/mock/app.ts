@@ -15,7 +15,7 @@ import { batchRoutes } from './routes/batch.js';
 import { ReadCache } from './routes/cache.js';
 import { DATED_FAMILIES, LEGACY } from './routes/family.js';
 import { JSON_CONTENT_TYPE, limitBody, type MockEnv } from './routes/http.js';
-import { dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
+import { dispositionBetaRoutes, dispositionRoutes, ownerRoutes, propertyRoutes } from './routes/metadata.js';
 import { objectRoutes } from './routes/objects.js';
 import { searchRoutes } from './routes/search.js';
 import { transcriptRoutes } from './routes/transcripts.js';
@@ -50,6 +50,11 @@ export interface MockAppOptions {
    * HubSpot's 403 MISSING_SCOPES. Default: every scope.
    */
   scopes?: readonly string[];
+  /**
+   * Whether this app is allowlisted for HubSpot's dispositions beta (`/crm/extensions/calling/2027-03-beta/
+   * dispositions`; default true). Off, the beta answers 403 and clients fall back to `/calling/v1/dispositions`.
+   */
+  dispositionsBeta?: boolean;
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -101,6 +106,27 @@ class TokenBucket {
   }
 }
 
+const DAILY = String(RATE_LIMITS.daily);
+const INTERVAL_MS = String(RATE_LIMITS.intervalMs);
+const MAX = String(RATE_LIMITS.max);
+const SECONDLY = String(RATE_LIMITS.secondly);
+
+/**
+ * The correlation id and HubSpot's rate-limit headers, which every answer carries. Set on the
+ * context before any response exists, so every response (handler, error, 401/429/5xx) is
+ * created with them: no copying a finished response.
+ */
+function setLimitHeaders(c: Context<Vars>, correlationId: string, dailyUsed: number, remaining: number): void {
+  c.header('X-HubSpot-Correlation-Id', correlationId);
+  c.header('X-HubSpot-RateLimit-Daily', DAILY);
+  c.header('X-HubSpot-RateLimit-Daily-Remaining', String(Math.max(0, RATE_LIMITS.daily - dailyUsed)));
+  c.header('X-HubSpot-RateLimit-Interval-Milliseconds', INTERVAL_MS);
+  c.header('X-HubSpot-RateLimit-Max', MAX);
+  c.header('X-HubSpot-RateLimit-Remaining', String(remaining));
+  c.header('X-HubSpot-RateLimit-Secondly', SECONDLY);
+  c.header('X-HubSpot-RateLimit-Secondly-Remaining', String(Math.min(RATE_LIMITS.secondly, remaining)));
+}
+
 function errorBody(c: Context<Vars>, status: number, category: string, message: string, extra: Record<string, unknown> = {}): Response {
   const body = { status: 'error', message, correlationId: c.get('correlationId'), category, ...extra };
   return c.body(JSON.stringify(body), status as 400, { 'Content-Type': JSON_CONTENT_TYPE });
@@ -136,27 +162,12 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
       dailyDay = day;
       dailyUsed = 0;
     }
-    // Headers are set on the context before any response exists, so every response (handler,
-    // error, 401/429/5xx below) is created with them: no copying a finished response.
-    const setHeaders = (extra: Record<string, string> = {}) => {
-      const remaining = burst.remaining(now);
-      c.header('X-HubSpot-Correlation-Id', correlationId);
-      c.header('X-HubSpot-RateLimit-Daily', String(RATE_LIMITS.daily));
-      c.header('X-HubSpot-RateLimit-Daily-Remaining', String(Math.max(0, RATE_LIMITS.daily - dailyUsed)));
-      c.header('X-HubSpot-RateLimit-Interval-Milliseconds', String(RATE_LIMITS.intervalMs));
-      c.header('X-HubSpot-RateLimit-Max', String(RATE_LIMITS.max));
-      c.header('X-HubSpot-RateLimit-Remaining', String(remaining));
-      c.header('X-HubSpot-RateLimit-Secondly', String(RATE_LIMITS.secondly));
-      c.header('X-HubSpot-RateLimit-Secondly-Remaining', String(Math.min(RATE_LIMITS.secondly, remaining)));
-      for (const [k, v] of Object.entries(extra)) c.header(k, v);
-    };
-
     // auth
     const auth = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S.*)$/i.exec(auth.trim());
     const token = m?.[1]?.trim();
     if (!token || (opts.token !== undefined && token !== opts.token)) {
-      setHeaders();
+      setLimitHeaders(c, correlationId, dailyUsed, burst.remaining(now));
       return errorBody(
         c,
         401,
@@ -174,7 +185,8 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
     if (allowed || !opts.rateLimit) {
       dailyUsed++;
     } else {
-      setHeaders({ 'Retry-After': String(bucket.retryAfter(now)) });
+      setLimitHeaders(c, correlationId, dailyUsed, burst.remaining(now));
+      c.header('Retry-After', String(bucket.retryAfter(now)));
       const body = isSearch
         ? { message: 'You have reached your secondly limit.', policyName: 'SECONDLY' }
         : { message: 'You have reached your ten_secondly_rolling limit.', policyName: 'TEN_SECONDLY_ROLLING' };
@@ -194,22 +206,22 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
 
     const lacking = granted && missingScope(c.req.method, c.req.path, granted);
     if (lacking) {
-      setHeaders();
+      setLimitHeaders(c, correlationId, dailyUsed, burst.remaining(now));
       const { message, ...extra } = missingScopesBody(lacking);
       return errorBody(c, 403, 'MISSING_SCOPES', message, extra);
     }
 
     // fault injection (before the handler, so a failed request never writes)
     if (opts.latencyMs && opts.latencyMs > 0) await sleep(opts.latencyMs);
+    setLimitHeaders(c, correlationId, dailyUsed, burst.remaining(now));
     if (opts.failRate && opts.failRate > 0 && random() < opts.failRate) {
       const unavailable = random() < 0.5;
-      setHeaders(unavailable ? { 'Retry-After': '1' } : {});
+      if (unavailable) c.header('Retry-After', '1');
       return unavailable
         ? errorBody(c, 503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable (injected fault). Try again shortly.')
         : errorBody(c, 502, 'BAD_GATEWAY', 'Bad gateway (injected fault). Try again shortly.');
     }
 
-    setHeaders();
     await next();
   });
 
@@ -253,6 +265,7 @@ export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const dispositions = dispositionRoutes(ctx);
   app.route('/calling/v1/dispositions', dispositions);
   app.route('/twilio/v1/dispositions', dispositions);
+  app.route('/crm/extensions/calling/2027-03-beta/dispositions', dispositionBetaRoutes(ctx, { allowlisted: opts.dispositionsBeta ?? true }));
 
   app.notFound((c) =>
     errorBody(c, 404, 'RESOURCE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`, {

@@ -17,41 +17,6 @@ import {
   type SearchRequest,
 } from './schemas';
 
-/** Every call property the console reads. */
-export const CALL_PROPERTIES = [
-  'hs_call_title',
-  'hs_timestamp',
-  'hs_call_direction',
-  'hs_call_disposition',
-  'hs_call_status',
-  'hs_activity_type',
-  'hs_call_duration',
-  'hs_call_from_number',
-  'hs_call_to_number',
-  'hs_call_recording_url',
-  'hs_call_transcription_id',
-  'hs_call_body',
-  'hs_call_source',
-  'hs_call_has_voicemail',
-  'hs_call_callee_object_id',
-  'hs_call_callee_object_type',
-  'hubspot_owner_id',
-  'hs_attachment_ids',
-  'hs_createdate',
-  'hs_lastmodifieddate',
-  'hs_object_id',
-] as const;
-
-/** Properties whose history the detail page shows. */
-export const CALL_HISTORY_PROPERTIES = [
-  'hs_call_disposition',
-  'hs_call_status',
-  'hs_call_title',
-  'hubspot_owner_id',
-  'hs_call_duration',
-  'hs_timestamp',
-] as const;
-
 export interface AssociationInput {
   to: { id: string };
   types: { associationCategory: AssociationCategory; associationTypeId: number }[];
@@ -68,7 +33,7 @@ export async function listCalls(
   signal?: AbortSignal,
 ): Promise<Page<HubSpotObject>> {
   const data = await hubspotRequest((await currentPaths()).objects('calls'), {
-    query: { limit: p.limit, after: p.after, properties: p.properties ?? CALL_PROPERTIES, associations: p.associations },
+    query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations },
     schema: collectionSchema,
     signal,
   });
@@ -78,7 +43,7 @@ export async function listCalls(
 export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {
   const data = await hubspotRequest((await currentPaths()).objectSearch('calls'), {
     method: 'POST',
-    body: { ...req, properties: req.properties ?? CALL_PROPERTIES },
+    body: req,
     schema: searchCollectionSchema,
     signal,
   });
@@ -87,7 +52,7 @@ export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Pro
 
 export async function getCall(id: string, p: ReadParams = {}, signal?: AbortSignal): Promise<HubSpotObject> {
   return hubspotRequest((await currentPaths()).object('calls', id), {
-    query: { properties: p.properties ?? CALL_PROPERTIES, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations },
+    query: { properties: p.properties, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations },
     schema: hubSpotObjectSchema,
     signal,
   });

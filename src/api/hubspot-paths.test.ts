@@ -102,6 +102,13 @@ describe('hubspotPaths', () => {
     ]);
   });
 
+  it('reads call outcomes from the dispositions beta (its own version) and the legacy list, whatever the version', () => {
+    for (const version of ['2026-09', '2026-03', 'legacy'] as const) {
+      const p = hubspotPaths(version);
+      expect([p.dispositions(), p.legacyDispositions()]).toEqual(['/crm/extensions/calling/2027-03-beta/dispositions', '/calling/v1/dispositions']);
+    }
+  });
+
   it('encodes ids and names as one path segment', () => {
     const p = hubspotPaths('2026-09');
     expect(p.object('calls', '../owners')).toBe('/crm/objects/2026-09/calls/..%2Fowners');

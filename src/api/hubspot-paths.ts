@@ -31,7 +31,13 @@ export interface HubSpotPaths {
   property(type: CrmObjectType, name: string): string;
   owners(): string;
   accountDetails(): string;
+  /** Transcripts (POST creates one: the tests seed them). */
+  transcripts(): string;
   transcript(id: string): string;
+  /** Call outcomes: HubSpot's dispositions API, a beta with its own version whatever the app's. */
+  dispositions(): string;
+  /** Call outcomes the legacy way, when HubSpot refuses the beta. */
+  legacyDispositions(): string;
 }
 
 /** Where each API lives in one version. Only these differ between versions; the shapes below them are the same. */
@@ -85,7 +91,10 @@ export function hubspotPaths(version: ApiVersion): HubSpotPaths {
     property: (type, name) => `${b.properties}/${type}/${enc(name)}`,
     owners: () => b.owners,
     accountDetails: () => `${b.accountInfo}/details`,
+    transcripts: () => `${b.calling}/transcripts`,
     transcript: (id) => `${b.calling}/transcripts/${enc(id)}`,
+    dispositions: () => '/crm/extensions/calling/2027-03-beta/dispositions',
+    legacyDispositions: () => '/calling/v1/dispositions',
   };
 }
 

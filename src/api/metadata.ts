@@ -1,9 +1,11 @@
 /** Account metadata every screen shares: property definitions, owners, call outcomes. */
 import { currentPaths } from './api-version';
+import { isHubSpotApiError } from './errors';
 import { hubspotRequest } from './http';
 import type { CrmObjectType } from './hubspot-paths';
 import {
-  dispositionListSchema,
+  dispositionCollectionSchema,
+  legacyDispositionListSchema,
   ownerCollectionSchema,
   propertyCollectionSchema,
   propertyGroupCollectionSchema,
@@ -37,7 +39,25 @@ export async function getOwners(signal?: AbortSignal): Promise<Owner[]> {
   return owners;
 }
 
-/** The account's call outcomes (`hs_call_disposition` GUIDs and their labels). */
-export function getDispositions(signal?: AbortSignal): Promise<Disposition[]> {
-  return hubspotRequest('/calling/v1/dispositions', { schema: dispositionListSchema, signal });
+/**
+ * The account's call outcomes (`hs_call_disposition` GUIDs and their labels), archived ones included, in
+ * the account's order: HubSpot's dispositions API, a beta open to allowlisted apps only. When HubSpot
+ * refuses it (403, or 404), the legacy list, which has the active outcomes only.
+ */
+export async function getDispositions(signal?: AbortSignal): Promise<Disposition[]> {
+  const paths = await currentPaths();
+  try {
+    const data = await hubspotRequest(paths.dispositions(), {
+      query: { archived: true },
+      schema: dispositionCollectionSchema,
+      signal,
+    });
+    return [...data.results]
+      .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
+      .map((d) => ({ id: d.id, label: d.label, archived: d.archived }));
+  } catch (error) {
+    if (!isHubSpotApiError(error) || (error.status !== 403 && error.status !== 404)) throw error;
+  }
+  const legacy = await hubspotRequest(paths.legacyDispositions(), { schema: legacyDispositionListSchema, signal });
+  return legacy.map((d) => ({ id: d.id, label: d.label, archived: d.deleted }));
 }

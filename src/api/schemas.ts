@@ -121,13 +121,29 @@ const ownerSchema = z.looseObject({
 export type Owner = z.infer<typeof ownerSchema>;
 export const ownerCollectionSchema = z.looseObject({ results: z.array(ownerSchema), paging: nextPagingSchema });
 
-const dispositionSchema = z.looseObject({
-  id: z.string(),
-  label: z.string(),
-  deleted: z.optional(z.boolean()),
+/** A call outcome of the account (`hs_call_disposition` GUID and label), from either dispositions API. */
+export interface Disposition {
+  id: string;
+  label: string;
+  /** The account archived it: calls may still carry it, but it is no longer offered for new edits. */
+  archived: boolean;
+}
+
+/** `/calling/v1/dispositions` (legacy): a bare array of the active outcomes; `deleted` is optional. */
+export const legacyDispositionListSchema = z.array(z.looseObject({ id: z.string(), label: z.string(), deleted: z._default(z.boolean(), false) }));
+
+/** `/crm/extensions/calling/2027-03-beta/dispositions`: `{ results }`, archived outcomes included on request. */
+export const dispositionCollectionSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      id: z.string(),
+      label: z.string(),
+      displayOrder: z.optional(z.number()),
+      custom: z.optional(z.boolean()),
+      archived: z._default(z.boolean(), false),
+    }),
+  ),
 });
-export type Disposition = z.infer<typeof dispositionSchema>;
-export const dispositionListSchema = z.array(dispositionSchema);
 
 export const ASSOCIATION_CATEGORIES = ['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK'] as const;
 export type AssociationCategory = (typeof ASSOCIATION_CATEGORIES)[number];

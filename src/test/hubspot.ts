@@ -13,9 +13,10 @@
 import type { Hono } from 'hono';
 import { vi } from 'vitest';
 import { forgetApiVersion } from '../api/api-version';
+import { CALL_ASSOCIATION_TYPE_IDS } from '../api/associations';
 import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createApiApp } from '../../server/api/app';
-import { createMockApp } from '../../server/mock/app';
+import { createMockApp, type MockAppOptions } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
 import { openAppDb, type AppDb } from '../../server/store/connection';
@@ -27,7 +28,7 @@ type PathMatch = string | RegExp;
 
 export interface SeenRequest {
   method: string;
-  /** As the browser sent it: `/hubspot/crm/v3/...?query`, or `/hubspot-connection`. */
+  /** As the browser sent it: `/hubspot/crm/objects/2026-09/...?query`, or `/hubspot-connection`. */
   path: string;
   body: unknown;
 }
@@ -78,13 +79,19 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
+/**
+ * How the mock behind the fake is set up, e.g. `{ dispositionsBeta: false }` for an app outside that beta, and
+ * the HubSpot API version the proxy speaks (2026-09 unless given).
+ */
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>> & { apiVersion?: ApiVersion };
+
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
   /** The paths of the API version the proxy speaks (and so the app). */
   readonly paths: HubSpotPaths;
   private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
-  private readonly mock = createMockApp({ db: this.db, token: TOKEN });
+  private readonly mock: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -100,17 +107,18 @@ export class HubSpotFake {
   private appDb: AppDb | undefined;
   private serverApi: Hono | undefined;
 
-  constructor(apiVersion: ApiVersion = DEFAULT_API_VERSION) {
-    this.paths = hubspotPaths(apiVersion);
-    this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
-    // The app asks this fake, not an earlier one, what it speaks.
-    forgetApiVersion();
-  }
-
   private ownApi(): Hono {
     this.appDb ??= openAppDb(':memory:');
     this.serverApi ??= createApiApp({ db: this.appDb });
     return this.serverApi;
+  }
+
+  constructor({ apiVersion = DEFAULT_API_VERSION, ...mockOptions }: FakeOptions = {}) {
+    this.mock = createMockApp({ ...mockOptions, db: this.db, token: TOKEN });
+    this.paths = hubspotPaths(apiVersion);
+    this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
+    // The app asks this fake, not an earlier one, what it speaks.
+    forgetApiVersion();
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
@@ -185,32 +193,36 @@ export class HubSpotFake {
 
   /** Creates a record through the mock's API and returns its id. */
   async create(type: ObjectType, properties: Record<string, string>): Promise<string> {
-    return (await this.expect<StoredObject>('POST', `/crm/v3/objects/${type}`, 201, { properties })).id;
+    return (await this.expect<StoredObject>('POST', this.paths.objects(type), 201, { properties })).id;
   }
 
-  /** Associates a call with a record (v4, HubSpot's default type plus any label type ids given). */
+  /** Associates a call with a record (HubSpot's default type plus any label type ids given). */
   async associate(callId: string, type: Exclude<ObjectType, 'calls'>, recordId: string, labelTypeIds: number[] = []): Promise<void> {
-    await this.expect('PUT', `/crm/v4/objects/calls/${callId}/associations/default/${type}/${recordId}`, 200);
-    for (const typeId of labelTypeIds) {
-      await this.expect('PUT', `/crm/v4/objects/calls/${callId}/associations/${type}/${recordId}`, 201, [
-        { associationCategory: 'USER_DEFINED', associationTypeId: typeId },
-      ]);
-    }
+    const types = [
+      { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_ASSOCIATION_TYPE_IDS[type] },
+      ...labelTypeIds.map((associationTypeId) => ({ associationCategory: 'USER_DEFINED', associationTypeId })),
+    ];
+    await this.expect('PUT', this.paths.associationPair('calls', callId, type, recordId), 201, types);
   }
 
   async update(type: ObjectType, id: string, properties: Record<string, string>): Promise<void> {
-    await this.expect('PATCH', `/crm/v3/objects/${type}/${id}`, 200, { properties });
+    await this.expect('PATCH', this.paths.object(type, id), 200, { properties });
   }
 
   /** A record's properties as HubSpot stores them now. */
   async read(type: ObjectType, id: string, properties: string[]): Promise<Record<string, string | null>> {
-    return (await this.expect<StoredObject>('GET', `/crm/v3/objects/${type}/${id}?properties=${properties.join(',')}`, 200)).properties;
+    return (await this.expect<StoredObject>('GET', `${this.paths.object(type, id)}?properties=${properties.join(',')}`, 200)).properties;
   }
 
-  /** The ids of the records of `type` associated with the call. */
+  /** The ids of the records of `type` associated with the call (the batch read: every version has it). */
   async associatedIds(callId: string, type: Exclude<ObjectType, 'calls'>): Promise<string[]> {
-    const page = await this.expect<{ results: { toObjectId: number | string }[] }>('GET', `/crm/v4/objects/calls/${callId}/associations/${type}`, 200);
-    return page.results.map((r) => String(r.toObjectId));
+    const page = await this.expect<{ results: { to: { toObjectId: number | string }[] }[] }>(
+      'POST',
+      this.paths.associationBatchRead('calls', type),
+      200,
+      { inputs: [{ id: callId }] },
+    );
+    return page.results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
   }
 
   private async upstreamFetch(request: Request): Promise<Response> {
@@ -257,8 +269,8 @@ export class HubSpotFake {
 /**
  * A fresh fake as the app's `fetch` for one test: call in `beforeEach`, and `uninstallHubSpot` in `afterEach`.
  */
-export function installHubSpot(apiVersion?: ApiVersion): HubSpotFake {
-  const hs = new HubSpotFake(apiVersion);
+export function installHubSpot(options: FakeOptions = {}): HubSpotFake {
+  const hs = new HubSpotFake(options);
   vi.stubGlobal('fetch', hs.fetch);
   return hs;
 }

@@ -23,30 +23,38 @@ export function processCpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-/** CPU milliseconds used so far by every process of a process group (a launcher and its server). */
-export function groupCpuMs(pgid: number | undefined): number | undefined {
-  if (pgid === undefined) return undefined;
-  let total = 0;
-  let found = false;
+/** The processes of a process group (a launcher such as npx and the server it starts). */
+export function groupPids(pgid: number): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return undefined;
+    return [];
   }
+  const pids: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(rest[2]) !== pgid) continue;
-      const ms = processCpuMs(Number(entry));
-      if (ms === undefined) continue;
-      total += ms;
-      found = true;
+      if (Number(rest[2]) === pgid) pids.push(Number(entry));
     } catch {
       // the process ended meanwhile
     }
+  }
+  return pids;
+}
+
+/** CPU milliseconds used so far by every process of a process group (a launcher and its server). */
+export function groupCpuMs(pgid: number | undefined): number | undefined {
+  if (pgid === undefined) return undefined;
+  let total = 0;
+  let found = false;
+  for (const pid of groupPids(pgid)) {
+    const ms = processCpuMs(pid);
+    if (ms === undefined) continue;
+    total += ms;
+    found = true;
   }
   return found ? total : undefined;
 }

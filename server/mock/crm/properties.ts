@@ -36,7 +36,7 @@ export function propertyCatalog(db: MockDb, type: ObjectTypeName): PropertyCatal
     if (p.dynamicOptions === 'dispositions') {
       return {
         ...p,
-        options: db.dispositions().map((d, i) => ({ label: d.label, value: d.id, displayOrder: i, hidden: d.deleted })),
+        options: db.dispositions().map((d) => ({ label: d.label, value: d.id, displayOrder: d.displayOrder, hidden: d.archived })),
       };
     }
     return p;
@@ -44,6 +44,11 @@ export function propertyCatalog(db: MockDb, type: ObjectTypeName): PropertyCatal
   const catalog = { list, byName: new Map(list.map((p) => [p.name, p])) };
   perDb.set(type, catalog);
   return catalog;
+}
+
+/** Drops the cached catalogs of a database (after the account's call outcomes changed). */
+export function forgetPropertyCatalog(db: MockDb): void {
+  catalogs.delete(db);
 }
 
 export function propertyToJson(p: PropertyDef): Record<string, unknown> {

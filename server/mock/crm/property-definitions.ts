@@ -123,9 +123,23 @@ const CALL_STATUS_OPTIONS = [
   ['NO_ANSWER', 'No answer'],
   ['QUEUED', 'Queued'],
   ['RINGING', 'Ringing'],
+  // HubSpot's property docs and calling SDK: a missed inbound call (with hs_call_has_voicemail when one was left)
+  ['MISSED', 'Missed'],
 ] as const;
 
+/**
+ * Where calls come from. HubSpot documents only INTEGRATIONS_PLATFORM (calls guide); VOIP is the value
+ * integrators filter on for HubSpot's own VoIP calls [observed]; ZOOM is our choice (not published).
+ */
+const CALL_SOURCE_OPTIONS = [
+  ['INTEGRATIONS_PLATFORM', 'Integrations platform'],
+  ['VOIP', 'VoIP'],
+  ['ZOOM', 'Zoom'],
+] as const;
+
+/** The account's call types: HubSpot's calls guide creates its example call as a "Phone Call". */
 const ACTIVITY_TYPE_OPTIONS = [
+  ['Phone Call', 'Phone Call'],
   ['Discovery call', 'Discovery call'],
   ['Demo', 'Demo'],
   ['Follow-up', 'Follow-up'],
@@ -152,9 +166,28 @@ const CALL_PROPERTIES: PropertyDef[] = [
     { name: 'hs_call_to_number', label: 'To number', type: 'phone_number' },
     { name: 'hs_call_recording_url', label: 'Recording URL', type: 'string', httpsUrl: true, description: 'The URL of the call recording (HTTPS only).' },
     { name: 'hs_call_has_voicemail', label: 'Has voicemail', type: 'bool' },
-    { name: 'hs_call_source', label: 'Call source', type: 'enumeration', options: opts([['INTEGRATIONS_PLATFORM', 'Integrations platform']]) },
+    { name: 'hs_call_source', label: 'Call source', type: 'enumeration', options: opts(CALL_SOURCE_OPTIONS) },
     { name: 'hs_call_callee_object_id', label: 'Callee object ID', type: 'number', integer: true },
     { name: 'hs_call_callee_object_type', label: 'Callee object type', type: 'enumeration', options: opts([['CONTACT', 'Contact'], ['COMPANY', 'Company']]) },
+    // What integrations send today (notes §13); with hs_call_source INTEGRATIONS_PLATFORM the external
+    // ids and the app id let HubSpot fetch an authenticated recording (recordings and transcripts guide).
+    { name: 'hs_call_callee_object_type_id', label: 'Callee object type ID', type: 'string', description: 'The object type ID of the callee, e.g. 0-1 (contact) or 0-2 (company).' },
+    { name: 'hs_call_external_id', label: 'External call ID', type: 'string', description: 'The ID of the call in the calling app.' },
+    { name: 'hs_call_external_account_id', label: 'External account ID', type: 'string', description: 'The ID of the account in the calling app.' },
+    { name: 'hs_call_app_id', label: 'Calling app ID', type: 'string', description: 'The ID of the calling app that logged the call.' },
+    { name: 'hs_call_summary', label: 'Call summary', type: 'string', fieldType: 'textarea', description: 'A summary of the call.' },
+    { name: 'hs_call_has_transcript', label: 'Has transcript', type: 'bool' },
+    { name: 'hs_call_transcription_id', label: 'Transcription ID', type: 'string' },
+    { name: 'hs_call_recording_duration', label: 'Recording duration', type: 'number', integer: true, min: 0, description: 'The duration of the recording in milliseconds.' },
+    { name: 'hs_call_video_recording_url', label: 'Video recording URL', type: 'string', httpsUrl: true, description: 'The URL of the video recording (HTTPS only).' },
+    {
+      name: 'hs_body_preview',
+      label: 'Body preview',
+      type: 'string',
+      fieldType: 'textarea',
+      readOnly: true,
+      description: 'A plain-text preview of the call notes. This value is set automatically by HubSpot.',
+    },
   ]),
   ...build('engagement', [
     { name: 'hs_timestamp', label: 'Activity date', type: 'datetime', description: 'The date and time the call happened (required).' },

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { basePath } from 'hono/route';
 import { requireType } from '../crm/object-types.js';
 import { MockError } from '../crm/errors.js';
-import { getOwner, listDispositions, listOwners } from '../crm/metadata.js';
+import { createDisposition, getOwner, listDispositions, listDispositionsBeta, listOwners, updateDisposition } from '../crm/metadata.js';
 import type { CrmContext } from '../crm/objects.js';
 import { groupToJson, propertyCatalog, propertyToJson } from '../crm/properties.js';
 import { PROPERTY_GROUPS } from '../crm/property-definitions.js';
@@ -97,4 +97,26 @@ export function ownerRoutes(ctx: CrmContext): Hono<MockEnv> {
 /** Call dispositions: the list at the mount's own path (`/calling/v1/dispositions`). */
 export function dispositionRoutes(ctx: CrmContext): Hono<MockEnv> {
   return new Hono<MockEnv>().get('/', (c) => sendJson(c, listDispositions(ctx)));
+}
+
+/**
+ * HubSpot's dispositions API (`/crm/extensions/calling/2027-03-beta/dispositions`), relative to its mount:
+ * list (`?archived=true` includes archived outcomes), create, and PATCH `/{id}` to rename, reorder or
+ * archive. It is a beta granted to allowlisted apps; with `allowlisted: false` every request is refused
+ * with 403, as HubSpot answers an app outside the beta.
+ */
+export function dispositionBetaRoutes(ctx: CrmContext, { allowlisted }: { allowlisted: boolean }): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  app.use('*', async (_c, next) => {
+    if (!allowlisted) {
+      throw new MockError(403, 'FORBIDDEN', 'This app has not been granted access to the calling dispositions beta.', {
+        subCategory: 'BetaAccess.NOT_ALLOWLISTED',
+      });
+    }
+    await next();
+  });
+  app.get('/', (c) => sendJson(c, listDispositionsBeta(ctx, queryBool(c, 'archived'))));
+  app.post('/', async (c) => sendJson(c, createDisposition(ctx, await readJson(c, (s) => s.dispositionCreate)), 201));
+  app.patch('/:dispositionId', async (c) => sendJson(c, updateDisposition(ctx, c.req.param('dispositionId'), await readJson(c, (s) => s.dispositionUpdate))));
+  return app;
 }

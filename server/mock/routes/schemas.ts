@@ -60,6 +60,14 @@ export const v4BatchDefault = z.object({ inputs: z.array(z.object({ from: object
 export const v4BatchArchive = z.object({ inputs: z.array(z.object({ from: objectId, to: z.array(objectId) })) });
 export const labelCreate = z.object({ name: z.string().min(1), label: z.string().min(1), inverseLabel: z.string().optional() });
 export const labelUpdate = z.object({ associationTypeId: z.number().int(), label: z.string().min(1), inverseLabel: z.string().optional() });
+// call outcomes (dispositions API, 2027-03-beta): create, and rename / reorder / archive
+const dispositionLabel = z.string().trim().min(1).max(100);
+export const dispositionCreate = z.object({ label: dispositionLabel, displayOrder: z.number().int().min(0).optional() });
+export const dispositionUpdate = z.object({
+  label: dispositionLabel.optional(),
+  displayOrder: z.number().int().min(0).optional(),
+  archived: z.boolean().optional(),
+});
 
 export const v3BatchAssoc = z.object({ inputs: z.array(z.object({ from: objectId, to: objectId, type: z.string().min(1) })) });
 export const v3BatchRead = z.object({ inputs: z.array(objectId) });

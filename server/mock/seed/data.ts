@@ -1,17 +1,25 @@
-import type { AssociationLabelDef, DispositionRow } from '../store/types.js';
+import type { AssociationLabelDef } from '../store/types.js';
 
-/** HubSpot's six default call outcomes (calls guide) plus two custom ones seeded for the demo. */
-export const DEFAULT_DISPOSITIONS: DispositionRow[] = [
-  { id: '9d9162e7-6cf3-4944-bf63-4dff82258764', label: 'Busy', deleted: false },
-  { id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected', deleted: false },
-  { id: 'a4c4c377-d246-4b32-a13b-75a56a4cd0ff', label: 'Left live message', deleted: false },
-  { id: 'b2cf5968-551e-4856-9783-52b3da59a7d0', label: 'Left voicemail', deleted: false },
-  { id: '73a0d17f-1163-4015-bdd5-ec830791da20', label: 'No answer', deleted: false },
-  { id: '17b47fee-58de-441e-a44c-c6300d46f273', label: 'Wrong number', deleted: false },
+interface SeedDisposition {
+  id: string;
+  label: string;
+  archived?: boolean;
+}
+
+/** HubSpot's six default call outcomes (calls guide). */
+export const DEFAULT_DISPOSITIONS: SeedDisposition[] = [
+  { id: '9d9162e7-6cf3-4944-bf63-4dff82258764', label: 'Busy' },
+  { id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected' },
+  { id: 'a4c4c377-d246-4b32-a13b-75a56a4cd0ff', label: 'Left live message' },
+  { id: 'b2cf5968-551e-4856-9783-52b3da59a7d0', label: 'Left voicemail' },
+  { id: '73a0d17f-1163-4015-bdd5-ec830791da20', label: 'No answer' },
+  { id: '17b47fee-58de-441e-a44c-c6300d46f273', label: 'Wrong number' },
 ];
-export const CUSTOM_DISPOSITIONS: DispositionRow[] = [
-  { id: '5c7e0b1a-3f2d-4e8b-9a61-2d4f8c9e7b10', label: 'Meeting booked', deleted: false },
-  { id: 'e3a1f9d2-7b6c-4d05-8e2f-61c0b5a4d387', label: 'Not interested', deleted: false },
+/** The demo account's own outcomes: two in use, and one it archived (some calls still carry it). */
+export const CUSTOM_DISPOSITIONS: SeedDisposition[] = [
+  { id: '5c7e0b1a-3f2d-4e8b-9a61-2d4f8c9e7b10', label: 'Meeting booked' },
+  { id: 'e3a1f9d2-7b6c-4d05-8e2f-61c0b5a4d387', label: 'Not interested' },
+  { id: '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48', label: 'Callback requested', archived: true },
 ];
 
 export const DISPOSITION = {
@@ -23,6 +31,8 @@ export const DISPOSITION = {
   wrongNumber: '17b47fee-58de-441e-a44c-c6300d46f273',
   meetingBooked: '5c7e0b1a-3f2d-4e8b-9a61-2d4f8c9e7b10',
   notInterested: 'e3a1f9d2-7b6c-4d05-8e2f-61c0b5a4d387',
+  /** Archived by the account. */
+  callbackRequested: '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48',
 } as const;
 
 type Pair = [AssociationLabelDef['fromType'], AssociationLabelDef['toType']];

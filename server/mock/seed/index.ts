@@ -18,16 +18,26 @@ import {
   PRODUCTS,
   TICKET_SUBJECTS,
 } from './data.js';
+import { seedCallExtras } from './call-extras.js';
 import { createRng, type Rng } from './prng.js';
 import { seedTranscripts, type RecordedCall } from './transcripts.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
+/** When HubSpot's own definitions (the default outcomes) were made, as the properties API dates them. */
+const HUBSPOT_DEFINED_AT = Date.parse('2019-08-06T02:41:52.000Z');
 
 /** Account configuration every database gets: owners, call outcomes, association types. */
 export function seedAccount(db: MockDb, clock: Clock): void {
   const now = clock.now();
-  [...DEFAULT_DISPOSITIONS, ...CUSTOM_DISPOSITIONS].forEach((d, i) => db.insertDisposition(d, i));
+  DEFAULT_DISPOSITIONS.forEach((d, i) =>
+    db.putDisposition({ ...d, archived: false, custom: false, displayOrder: i, createdAt: HUBSPOT_DEFINED_AT, updatedAt: HUBSPOT_DEFINED_AT }),
+  );
+  CUSTOM_DISPOSITIONS.forEach((d, i) => {
+    const createdAt = now - 2 * YEAR + i * 30 * DAY;
+    const archived = d.archived ?? false;
+    db.putDisposition({ ...d, archived, custom: true, displayOrder: DEFAULT_DISPOSITIONS.length + i, createdAt, updatedAt: archived ? now - 60 * DAY : createdAt });
+  });
   for (const def of ASSOCIATION_DEFINITIONS) db.putLabel(def);
   OWNERS.forEach(([first, last, team], i) => {
     const email = `${first}.${last}`
@@ -298,6 +308,8 @@ export function seedDemo(db: MockDb, clock: Clock): void {
   if (withDeal) pin('deals', withDeal.dealId, withDeal.id);
   const withTicket = callIds.find((c) => c.ticketId !== undefined);
   if (withTicket) pin('tickets', withTicket.ticketId, withTicket.id);
+
+  seedCallExtras(db);
 }
 
 /** Adds `count` generated calls (benchmarks); associated with existing contacts when there are any. */

@@ -59,13 +59,39 @@ export function insertOwner(c: Connection, o: OwnerRow): void {
   ).run(o.id, o.email, o.firstName, o.lastName, o.userId, o.type, JSON.stringify(o.teams), o.createdAt, o.updatedAt, o.archived ? 1 : 0);
 }
 
-export function dispositions(c: Connection): DispositionRow[] {
-  const rows = c.stmt('SELECT id, label, deleted FROM dispositions ORDER BY position').all() as { id: string; label: string; deleted: number }[];
-  return rows.map((r) => ({ id: r.id, label: r.label, deleted: r.deleted === 1 }));
+interface DispositionRowRaw {
+  id: string;
+  label: string;
+  deleted: number;
+  custom: number;
+  position: number;
+  created_at: number;
+  updated_at: number;
 }
 
-export function insertDisposition(c: Connection, d: DispositionRow, position: number): void {
-  c.stmt('INSERT OR REPLACE INTO dispositions (id, label, deleted, position) VALUES (?, ?, ?, ?)').run(d.id, d.label, d.deleted ? 1 : 0, position);
+/** The account's call outcomes in display order (archived ones included). */
+export function dispositions(c: Connection): DispositionRow[] {
+  const rows = c
+    .stmt('SELECT id, label, deleted, custom, position, created_at, updated_at FROM dispositions ORDER BY position, created_at, id')
+    .all() as DispositionRowRaw[];
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    archived: r.deleted === 1,
+    custom: r.custom === 1,
+    displayOrder: r.position,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/** Inserts or replaces one call outcome. */
+export function putDisposition(c: Connection, d: DispositionRow): void {
+  c.stmt(
+    `INSERT OR REPLACE INTO dispositions (id, label, deleted, custom, position, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(d.id, d.label, d.archived ? 1 : 0, d.custom ? 1 : 0, d.displayOrder, d.createdAt, d.updatedAt);
+  c.wrote();
 }
 
 export function labels(c: Connection, fromType: ObjectTypeName, toType: ObjectTypeName): AssociationLabelDef[] {

@@ -165,7 +165,7 @@ export class MockDb extends Connection {
     return account.dispositions(this);
   }
 
-  insertDisposition(d: DispositionRow, position: number): void {
-    account.insertDisposition(this, d, position);
+  putDisposition(d: DispositionRow): void {
+    account.putDisposition(this, d);
   }
 }

@@ -186,6 +186,21 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX transcript_utterances_transcript ON transcript_utterances (transcript_id, id);
     `,
   },
+  {
+    version: 8,
+    // call outcomes as the dispositions API (2027-03-beta) has them: custom or HubSpot's, with times
+    // (HubSpot's six default GUIDs are the only non-custom ones; older databases get a fixed time)
+    up: `
+      ALTER TABLE dispositions ADD COLUMN custom INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE dispositions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 1565059312000;
+      ALTER TABLE dispositions ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 1565059312000;
+      UPDATE dispositions SET custom = 0 WHERE id IN (
+        '9d9162e7-6cf3-4944-bf63-4dff82258764', 'f240bbac-87c9-4f6e-bf70-924b57d47db7',
+        'a4c4c377-d246-4b32-a13b-75a56a4cd0ff', 'b2cf5968-551e-4856-9783-52b3da59a7d0',
+        '73a0d17f-1163-4015-bdd5-ec830791da20', '17b47fee-58de-441e-a44c-c6300d46f273'
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations; returns true when the database was new (version 0). */

@@ -56,10 +56,17 @@ export interface OwnerRow {
   archived: boolean;
 }
 
+/** A call outcome (disposition) of the account. */
 export interface DispositionRow {
   id: string;
   label: string;
-  deleted: boolean;
+  /** Archived outcomes are no longer offered, but calls may still carry their GUID. */
+  archived: boolean;
+  /** Created by the account (not one of HubSpot's six defaults). */
+  custom: boolean;
+  displayOrder: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** Properties the free-text `query` of a search looks in, per object type. */

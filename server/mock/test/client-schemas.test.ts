@@ -9,8 +9,9 @@ import {
   associationLabelListSchema,
   batchResponseSchema,
   collectionSchema,
-  dispositionListSchema,
+  dispositionCollectionSchema,
   hubSpotObjectSchema,
+  legacyDispositionListSchema,
   ownerCollectionSchema,
   propertyCollectionSchema,
   propertyGroupCollectionSchema,
@@ -94,7 +95,9 @@ describe('the client layer’s schemas accept the mock’s answers', () => {
     expect(strict.results.length).toBeGreaterThan(10);
     const owners = await get(ownerCollectionSchema, 'GET', '/crm/v3/owners?limit=100');
     expect(owners.results).toHaveLength(8);
-    const dispositions = await get(dispositionListSchema, 'GET', '/calling/v1/dispositions');
+    const dispositions = await get(legacyDispositionListSchema, 'GET', '/calling/v1/dispositions');
     expect(dispositions.length).toBeGreaterThanOrEqual(8);
+    const withArchived = await get(dispositionCollectionSchema, 'GET', '/crm/extensions/calling/2027-03-beta/dispositions?archived=true');
+    expect(withArchived.results.filter((d) => d.archived).length).toBeGreaterThan(0);
   });
 });

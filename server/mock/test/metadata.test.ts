@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkError, DEFAULT_DISPOSITIONS, harness, NOW, OBJECT_TYPES, qs, RECORD_TYPES, TO_CALL, useHarness } from './helpers';
-import { dispositionList, listPage, owner, ownerPage, propertyDefinition, propertyList, searchPage, v4AssociationPage } from './schemas';
+import { dispositionBetaList, dispositionList, listPage, owner, ownerPage, propertyDefinition, propertyList, searchPage, v4AssociationPage } from './schemas';
 
 describe('properties API', () => {
   const h = useHarness();
@@ -41,7 +41,7 @@ describe('properties API', () => {
     expect(byName.get('hs_call_duration')?.type).toBe('number');
     expect(byName.get('hs_call_direction')?.options.map((o) => o.value).sort()).toEqual(['INBOUND', 'OUTBOUND']);
     expect(byName.get('hs_call_status')?.options.map((o) => o.value).sort()).toEqual(
-      ['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'NO_ANSWER', 'QUEUED', 'RINGING'].sort(),
+      ['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'MISSED', 'NO_ANSWER', 'QUEUED', 'RINGING'].sort(),
     );
     const dispositionValues = byName.get('hs_call_disposition')?.options.map((o) => o.value) ?? [];
     for (const guid of Object.keys(DEFAULT_DISPOSITIONS)) expect(dispositionValues).toContain(guid);
@@ -133,8 +133,9 @@ describe('owners, dispositions and the demo seed', () => {
     expect(new Set(list.map((d) => d.id)).size).toBe(list.length);
   });
 
-  it('demo calls use the listed dispositions and owners', async () => {
-    const dispositions = new Set(check(await h.req('GET', '/calling/v1/dispositions'), 200, dispositionList).map((d) => d.id));
+  it('demo calls use the account’s dispositions (active or archived) and owners', async () => {
+    const all = check(await h.req('GET', '/crm/extensions/calling/2027-03-beta/dispositions?archived=true'), 200, dispositionBetaList);
+    const dispositions = new Set(all.results.map((d) => d.id));
     const owners = new Set(check(await h.req('GET', '/crm/v3/owners'), 200, ownerPage).results.map((o) => o.id));
     const res = await h.req('POST', '/crm/v3/objects/calls/search', {
       limit: 200,

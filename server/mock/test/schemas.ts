@@ -244,3 +244,14 @@ export const transcript = z.object({
   updatedAt: isoUtc,
 });
 export const transcriptCreated = z.object({ id: numericId });
+/** The dispositions API (2027-03-beta): one call outcome, and the list. */
+export const dispositionBeta = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  displayOrder: z.number().int().min(0),
+  custom: z.boolean(),
+  archived: z.boolean(),
+  createdAt: isoUtc,
+  updatedAt: isoUtc,
+});
+export const dispositionBetaList = z.object({ results: z.array(dispositionBeta) });

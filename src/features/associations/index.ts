@@ -2,5 +2,6 @@
 export { AssociationsPanel } from './AssociationsPanel';
 export { AssociationSummary, PinnedOnSummary } from './AssociationSummary';
 export { AssociationPicker } from './AssociationPicker';
-export { pickedToAssociationInputs } from './association-model';
+export { entryName, pickedToAssociationInputs } from './association-model';
+export { useCallAssociations } from './useCallAssociations';
 export type { PickedRecord } from './association-model';

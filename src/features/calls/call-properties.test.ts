@@ -43,7 +43,10 @@ const definitions: PropertyDefinition[] = [
 
 const ctx = {
   definitions,
-  dispositions: [{ id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected' }],
+  dispositions: [
+    { id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected', archived: false },
+    { id: 'b2cf5968-551e-4856-9783-52b3da59a7d0', label: 'Left voicemail', archived: true },
+  ],
   owners: [{ id: '7', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', archived: false }],
   timeZone: 'Europe/Berlin',
 };
@@ -52,6 +55,7 @@ describe('formatCallValue', () => {
   it('shows labels, names, h:mm:ss and international numbers instead of raw values', () => {
     expect(formatCallValue('hs_call_disposition', 'f240bbac-87c9-4f6e-bf70-924b57d47db7', ctx)).toBe('Connected');
     expect(formatCallValue('hs_call_disposition', '00000000-0000-0000-0000-000000000000', ctx)).toBe('Unknown outcome');
+    expect(formatCallValue('hs_call_disposition', 'b2cf5968-551e-4856-9783-52b3da59a7d0', ctx)).toBe('Left voicemail (archived)');
     expect(formatCallValue('hubspot_owner_id', '7', ctx)).toBe('Ada Lovelace');
     expect(formatCallValue('hubspot_owner_id', '8', ctx)).toBe('Unknown owner (8)');
     expect(formatCallValue('hs_call_duration', '245000', ctx)).toBe('0:04:05');
@@ -102,10 +106,11 @@ describe('groupProperties', () => {
 });
 
 describe('call property registry', () => {
-  const labels = new Map([['g-connected', 'Connected'], ['g-old', 'Left voicemail (deleted)']]);
+  const labels = new Map([['g-connected', 'Connected'], ['g-old', 'Left voicemail (archived)']]);
 
   it('names outcomes as the account does, says "…" while they load and flags GUIDs the account lacks', () => {
-    expect(dispositionLabels([{ id: 'g-old', label: 'Left voicemail', deleted: true }])?.get('g-old')).toBe('Left voicemail (deleted)');
+    expect(dispositionLabels([{ id: 'g-old', label: 'Left voicemail', archived: true }])?.get('g-old')).toBe('Left voicemail (archived)');
+    expect(outcomeLabel('g-old', labels)).toEqual({ label: 'Left voicemail (archived)', unknown: false });
     expect(outcomeLabel('g-connected', labels)).toEqual({ label: 'Connected', unknown: false });
     expect(outcomeLabel('g-missing', labels)).toEqual({ label: 'Unknown outcome', unknown: true });
     expect(outcomeLabel('g-connected', undefined)).toEqual({ label: '…', unknown: false });

@@ -20,6 +20,10 @@ interface PropertySpec {
   /** Fallback label (HubSpot's own, for when the account's definitions have not loaded). */
   label: string;
   kind: ValueKind;
+  /** HubSpot sets the value (never the app, so no history and no revert). */
+  readOnly?: true;
+  /** What calling integrations send: read for the call page only, and shown there only with a value. */
+  integration?: true;
 }
 
 const CALL_PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
@@ -36,14 +40,40 @@ const CALL_PROPERTY_SPECS: Readonly<Record<string, PropertySpec>> = {
   hs_call_body: { label: 'Call notes', kind: 'html' },
   hs_call_source: { label: 'Call source', kind: 'option' },
   hs_call_has_voicemail: { label: 'Has voicemail', kind: 'bool' },
-  hs_call_callee_object_id: { label: 'Callee object id', kind: 'text' },
-  hs_call_callee_object_type: { label: 'Callee object type', kind: 'text' },
+  hs_call_callee_object_id: { label: 'Callee object ID', kind: 'text' },
+  hs_call_callee_object_type: { label: 'Callee object type', kind: 'option' },
   hubspot_owner_id: { label: 'Activity assigned to', kind: 'owner' },
-  hs_attachment_ids: { label: 'Attachment ids', kind: 'ids' },
-  hs_createdate: { label: 'Created', kind: 'datetime' },
-  hs_lastmodifieddate: { label: 'Last modified', kind: 'datetime' },
-  hs_object_id: { label: 'Record ID', kind: 'text' },
+  hs_attachment_ids: { label: 'Attached file IDs', kind: 'ids' },
+  hs_call_callee_object_type_id: { label: 'Callee object type ID', kind: 'text', integration: true },
+  hs_call_external_id: { label: 'External call ID', kind: 'text', integration: true },
+  hs_call_external_account_id: { label: 'External account ID', kind: 'text', integration: true },
+  hs_call_app_id: { label: 'Calling app ID', kind: 'text', integration: true },
+  hs_call_summary: { label: 'Call summary', kind: 'html', integration: true },
+  hs_call_has_transcript: { label: 'Has transcript', kind: 'bool', integration: true },
+  hs_call_transcription_id: { label: 'Transcription ID', kind: 'text', integration: true },
+  hs_call_recording_duration: { label: 'Recording duration', kind: 'duration', integration: true },
+  hs_call_video_recording_url: { label: 'Video recording URL', kind: 'text', integration: true },
+  hs_body_preview: { label: 'Body preview', kind: 'text', readOnly: true, integration: true },
+  hs_createdate: { label: 'Created', kind: 'datetime', readOnly: true },
+  hs_lastmodifieddate: { label: 'Last modified', kind: 'datetime', readOnly: true },
+  hs_object_id: { label: 'Record ID', kind: 'text', readOnly: true },
 };
+
+const ALL_CALL_PROPERTIES = Object.keys(CALL_PROPERTY_SPECS);
+
+/** The call properties lists, searches and exports read. */
+export const CALL_PROPERTIES: readonly string[] = ALL_CALL_PROPERTIES.filter((name) => !CALL_PROPERTY_SPECS[name]?.integration);
+
+/** The call properties the call page reads: the list's and what integrations send. */
+export const CALL_DETAIL_PROPERTIES: readonly string[] = ALL_CALL_PROPERTIES;
+
+/** The properties a person (or an integration) sets: the call page shows the history of each, with one-field revert. */
+export const CALL_HISTORY_PROPERTIES: readonly string[] = ALL_CALL_PROPERTIES.filter((name) => !CALL_PROPERTY_SPECS[name]?.readOnly);
+
+/** True for the properties the call page shows only when the call has a value (what integrations send). */
+export function shownOnlyWithValue(name: string): boolean {
+  return CALL_PROPERTY_SPECS[name]?.integration === true;
+}
 
 /** The call list's columns, in their default order. */
 export const COLUMN_IDS = ['title', 'time', 'direction', 'outcome', 'status', 'duration', 'owner', 'from', 'to', 'contacts', 'companies', 'recording'] as const;
@@ -102,9 +132,19 @@ export interface OutcomeView {
   unknown: boolean;
 }
 
-/** Outcome GUID -> label, from the account's outcomes; deleted outcomes say so. */
+/** An outcome's label as a person reads it: archived outcomes say so ("Left voicemail (archived)"). */
+export function dispositionLabel(d: Disposition): string {
+  return d.archived ? `${d.label} (archived)` : d.label;
+}
+
+/** Whether a value of a property may be chosen again (e.g. by a revert): not an outcome the account archived. */
+export function canChooseValue(name: string, value: string, dispositions: readonly Disposition[] | undefined): boolean {
+  return name !== 'hs_call_disposition' || !dispositions?.some((d) => d.id === value && d.archived);
+}
+
+/** Outcome GUID -> label, from the account's outcomes (archived ones included, marked). */
 export function dispositionLabels(dispositions: readonly Disposition[] | undefined): Map<string, string> | undefined {
-  return dispositions && new Map(dispositions.map((d) => [d.id, d.deleted ? `${d.label} (deleted)` : d.label]));
+  return dispositions && new Map(dispositions.map((d) => [d.id, dispositionLabel(d)]));
 }
 
 /** An outcome GUID as a person reads it: "…" while outcomes load, a flagged "Unknown outcome" for a GUID the account lacks. */

@@ -3,11 +3,11 @@
  * ['calls'] ⊃ ['calls','list'] ⊃ ['calls','list',params]; ['calls','detail',id].
  */
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, archiveCall, createCall, getCall, listCalls, searchCalls, updateCall, type AssociationInput } from '../../api/calls';
+import { archiveCall, createCall, getCall, listCalls, searchCalls, updateCall, type AssociationInput } from '../../api/calls';
 import type { HubSpotApiError } from '../../api/errors';
 import { RECORD_TYPES, type RecordType } from '../../api/records';
 import type { HubSpotObject, SearchFilter, SearchRequest } from '../../api/schemas';
-import { sortProperty, type SortKey } from './call-properties';
+import { CALL_DETAIL_PROPERTIES, CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, sortProperty, type SortKey } from './call-properties';
 
 
 export interface CallListFilters {
@@ -107,7 +107,7 @@ export const callQueries = {
     queryOptions({
       queryKey: callKeys.detail(id),
       queryFn: ({ signal }) =>
-        getCall(id, { properties: CALL_PROPERTIES, propertiesWithHistory: CALL_HISTORY_PROPERTIES, associations: RECORD_TYPES }, signal),
+        getCall(id, { properties: CALL_DETAIL_PROPERTIES, propertiesWithHistory: CALL_HISTORY_PROPERTIES, associations: RECORD_TYPES }, signal),
       meta: { errorTitle: 'Could not refresh the call' },
     }),
 };

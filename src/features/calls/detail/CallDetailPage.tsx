@@ -20,6 +20,7 @@ import { formatDateTime, formatExactDateTime, userTimeZone } from '../../../lib/
 import { AssociationsPanel, AssociationSummary, PinnedOnSummary } from '../../associations';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { useArchiveCall } from '../calls-queries';
+import { CalleeLink } from './CalleeLink';
 import { CallNotes } from './CallNotes';
 import { CopyButton } from './CopyButton';
 import { lastListUrl } from '../shared/list-return';
@@ -93,6 +94,12 @@ function CallDetail({ call }: { call: HubSpotObject }) {
               </Box>
               {' · '}
               {owner ? `Owner: ${owner}` : 'No owner'}
+              {p.hs_call_callee_object_id && (
+                <>
+                  {' · '}
+                  Callee: <CalleeLink calleeType={p.hs_call_callee_object_type} calleeId={p.hs_call_callee_object_id} />
+                </>
+              )}
             </Typography>
             {p.hs_timestamp && (
               <Typography variant="caption" color="text.secondary" component="div">

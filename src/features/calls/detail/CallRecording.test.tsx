@@ -7,7 +7,6 @@ import { CallRecording } from './CallRecording';
 
 const RECORDING = 'https://recordings.example.com/calls/intro.mp3';
 /** Where the test stores transcripts, straight in the mock (the app reads them in its own API version). */
-const TRANSCRIPTS = '/crm/v3/extensions/calling/transcripts';
 
 let hs: HubSpotFake;
 let callId: string;
@@ -24,7 +23,7 @@ afterEach(() => {
 
 /** Stores a transcript of the test's call through HubSpot's transcripts API (lines given out of order). */
 async function createTranscript(): Promise<string> {
-  const answer = await hs.api<{ id: string }>('POST', TRANSCRIPTS, {
+  const answer = await hs.api<{ id: string }>('POST', hs.paths.transcripts(), {
     engagementId: Number(callId),
     transcriptCreateUtterances: [
       { speaker: { id: '7', name: 'Ada Lovelace' }, text: 'Good, and you?', startTimeMillis: 65_400, endTimeMillis: 68_000, languageCode: 'en-GB' },

@@ -15,7 +15,8 @@ import { formatExactDateTime } from '../../../lib/datetime';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { CopyButton } from './CopyButton';
 import { groupProperties } from './property-groups';
-import { formatCallValue, type FormatContext } from '../call-properties';
+import { formatCallValue, shownOnlyWithValue, type FormatContext } from '../call-properties';
+import { CalleeLink } from './CalleeLink';
 
 const COPYABLE = new Set(['hs_object_id', 'hubspot_owner_id', 'hs_call_disposition', 'hs_call_callee_object_id', 'hs_attachment_ids', 'hs_call_recording_url']);
 const TIMES = new Set(['hs_timestamp', 'hs_createdate', 'hs_lastmodifieddate']);
@@ -24,7 +25,9 @@ const TIMES = new Set(['hs_timestamp', 'hs_createdate', 'hs_lastmodifieddate']);
 export function PropertyGroups({ call, ctx }: { call: HubSpotObject; ctx: FormatContext }) {
   const [showRaw, setShowRaw] = useState(false);
   const { data: groupDefinitions } = useQuery(metadataQueries.propertyGroups('calls'));
-  const groups = groupProperties(call.properties, ctx.definitions, groupDefinitions);
+  // What integrations send is listed only when the call has it.
+  const shown = Object.fromEntries(Object.entries(call.properties).filter(([name, value]) => !!value || !shownOnlyWithValue(name)));
+  const groups = groupProperties(shown, ctx.definitions, groupDefinitions);
 
   return (
     <Stack spacing={2}>
@@ -38,7 +41,14 @@ export function PropertyGroups({ call, ctx }: { call: HubSpotObject; ctx: Format
             <TableBody>
               {group.properties.map((p) => {
                 const raw = call.properties[p.name] ?? '';
-                const friendly = p.name === 'hs_call_body' ? (raw ? 'See Notes' : '') : formatCallValue(p.name, raw, ctx);
+                const friendly =
+                  p.name === 'hs_call_body' ? (
+                    raw ? 'See Notes' : ''
+                  ) : p.name === 'hs_call_callee_object_id' && raw ? (
+                    <CalleeLink calleeType={call.properties.hs_call_callee_object_type} calleeId={raw} />
+                  ) : (
+                    formatCallValue(p.name, raw, ctx)
+                  );
                 return (
                   <TableRow key={p.name}>
                     <TableCell component="th" scope="row" sx={{ width: '35%', color: 'text.secondary' }}>

@@ -8,13 +8,12 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { CALL_HISTORY_PROPERTIES } from '../../../api/calls';
 import { describeError } from '../../../lib/describeError';
 import type { HubSpotObject, ValueWithTimestamp } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { useUpdateCall } from '../calls-queries';
-import { formatCallValue, propertyLabel, type FormatContext } from '../call-properties';
+import { CALL_HISTORY_PROPERTIES, canChooseValue, formatCallValue, propertyLabel, type FormatContext } from '../call-properties';
 
 /** "CRM UI · Jane Doe" from HubSpot's sourceType / sourceLabel / sourceId / updatedByUserId. */
 function describeSource(entry: ValueWithTimestamp): string {
@@ -33,7 +32,7 @@ function sortHistory(entries: readonly ValueWithTimestamp[]): ValueWithTimestamp
   return [...entries].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
 }
 
-/** History of the properties an admin cares about, with one-click revert of a single property. */
+/** History of every property a person or an integration sets, with one-click revert of a single property. */
 export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: FormatContext }) {
   const update = useUpdateCall();
   const notify = useNotify();
@@ -103,7 +102,7 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
                       </TableCell>
                       <TableCell>{describeSource(entry)}</TableCell>
                       <TableCell align="right">
-                        {entry.value !== current && (
+                        {entry.value === current ? null : canChooseValue(property, entry.value, ctx.dispositions) ? (
                           <Button
                             size="small"
                             disabled={update.isPending}
@@ -112,6 +111,10 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
                           >
                             Revert
                           </Button>
+                        ) : (
+                          <Typography variant="body2" color="text.secondary" title="The account archived this outcome: it can no longer be chosen">
+                            Archived
+                          </Typography>
                         )}
                       </TableCell>
                     </TableRow>

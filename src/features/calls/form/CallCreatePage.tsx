@@ -9,6 +9,7 @@ import { AssociationPicker, pickedToAssociationInputs, type PickedRecord } from 
 import { useCreateCall } from '../calls-queries';
 import { lastListUrl } from '../shared/list-return';
 import { emptyCallFormValues, formValuesToProperties, type CallFormValues } from './call-form-mapping';
+import { calleeOptions, type CalleeChoices } from './CalleeField';
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
 import { CallFormFrame } from './CallFormFrame';
 import { dropDraft, readDraft } from './draft';
@@ -36,6 +37,20 @@ export default function CallCreatePage() {
   const [draft] = useState(() => readDraft(draftKey, timeZone));
   const form = useCallForm(draft ?? initial);
   const [picked, setPicked] = useState<PickedRecord[]>([]);
+  const callees: CalleeChoices = {
+    options: calleeOptions(picked),
+    loading: false,
+    emptyHint: 'Add a contact or company under Associated records to choose who was called.',
+  };
+  // A callee must stay among the records the call is associated with: removing it there clears it here.
+  const onPick = (next: PickedRecord[]) => {
+    setPicked(next);
+    const { calleeType, calleeId } = form.getValues();
+    if (calleeId && !calleeOptions(next).some((o) => o.type === calleeType && o.id === calleeId)) {
+      form.setValue('calleeType', '', { shouldDirty: true });
+      form.setValue('calleeId', '', { shouldDirty: true });
+    }
+  };
   const changed = useFormChanged(form, initial) || picked.length > 0;
   const { prompt, allowNextNavigation } = useUnsavedChangesPrompt(changed);
   // A create whose answer was lost: the attempt, and what a search found out before the form may send it again.
@@ -80,6 +95,7 @@ export default function CallCreatePage() {
         onSubmit={onSubmit}
         onCancel={() => void navigate(lastListUrl())}
         submitLabel="Log call"
+        callees={callees}
         canSubmit={maySendAgain(uncertain)}
         notice={
           uncertain && (
@@ -95,7 +111,7 @@ export default function CallCreatePage() {
           <Typography id="associations-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
             Associated records
           </Typography>
-          <AssociationPicker value={picked} onChange={setPicked} />
+          <AssociationPicker value={picked} onChange={onPick} />
         </Box>
       </CallForm>
     </CallFormFrame>

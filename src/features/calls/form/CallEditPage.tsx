@@ -9,6 +9,8 @@ import { userTimeZone } from '../../../lib/datetime';
 import { callQueries, useUpdateCall } from '../calls-queries';
 import { CallQueryGate } from '../shared/CallQueryGate';
 import { changedProperties, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
+import { entryName, useCallAssociations } from '../../associations';
+import { calleeOptions, type CalleeChoices } from './CalleeField';
 import { CallForm, useCallForm, useFormChanged } from './CallForm';
 import { CallFormFrame } from './CallFormFrame';
 import { ConflictDialog, type ConflictResolution } from './ConflictDialog';
@@ -44,6 +46,12 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
   // Set when a save found the call gone from HubSpot (re-read or PATCH answered 404).
   const [deleted, setDeleted] = useState(false);
   const title = base.properties.hs_call_title || 'Untitled call';
+  const associations = useCallAssociations(call.id);
+  const callees: CalleeChoices = {
+    options: calleeOptions(associations.flatMap(({ type, query }) => (query?.data ?? []).map((e) => ({ type, id: e.id, name: entryName(e) })))),
+    loading: associations.some(({ query }) => query?.isPending),
+    emptyHint: 'Associate a contact or company with this call (on the call page) to choose who was called.',
+  };
 
   const askAboutConflict = (rows: ConflictRow[]) =>
     new Promise<ConflictResolution>((resolve) => {
@@ -128,6 +136,7 @@ function EditCallForm({ call }: { call: HubSpotObject }) {
         onSubmit={onSubmit}
         onCancel={() => void navigate(appPaths.call(call.id))}
         submitLabel="Save changes"
+        callees={callees}
         canSubmit={changed && !deleted}
         notice={
           deleted && (

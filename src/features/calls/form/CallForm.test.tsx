@@ -5,6 +5,7 @@ import { HubSpotApiError } from '../../../api/errors';
 import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
 import { renderWithProviders } from '../../../test/render';
 import { emptyCallFormValues, propertiesToFormValues, type CallFormValues } from './call-form-mapping';
+import type { CalleeChoices } from './CalleeField';
 import { CallForm, useCallForm } from './CallForm';
 
 // Outcomes, owners and property options come from the mock's account configuration.
@@ -14,12 +15,14 @@ beforeEach(() => {
 });
 afterEach(() => uninstallHubSpot(hs));
 
-function setup(opts: { initial?: CallFormValues; onSubmit?: (v: CallFormValues) => Promise<void> } = {}) {
+const NO_CALLEES: CalleeChoices = { options: [], loading: false, emptyHint: 'Associate a contact or company to choose who was called.' };
+
+function setup(opts: { initial?: CallFormValues; onSubmit?: (v: CallFormValues) => Promise<void>; callees?: CalleeChoices } = {}) {
   const onSubmit = vi.fn(opts.onSubmit ?? (async () => {}));
   const initial = opts.initial ?? emptyCallFormValues('UTC');
   function Harness() {
     const form = useCallForm(initial, opts.initial);
-    return <CallForm form={form} timeZone="UTC" onSubmit={onSubmit} onCancel={() => {}} submitLabel="Save" />;
+    return <CallForm form={form} timeZone="UTC" onSubmit={onSubmit} onCancel={() => {}} submitLabel="Save" callees={opts.callees ?? NO_CALLEES} />;
   }
   renderWithProviders(<Harness />);
   return { onSubmit, user: userEvent.setup({ delay: null }) };
@@ -60,6 +63,48 @@ describe('CallForm', { timeout: 30_000 }, () => {
     const owners = await screen.findByRole('listbox');
     await waitFor(() => expect(within(owners).getByRole('option', { name: 'Maya Patel (maya.patel@example.com)' })).toBeInTheDocument());
     expect(within(owners).getByRole('option', { name: 'Noah Williams (noah.williams@example.com)' })).toBeInTheDocument();
+  });
+
+  it('shows an archived outcome the call carries by its label, marked archived, and does not offer it', async () => {
+    const initial = propertiesToFormValues(
+      { hs_timestamp: '2026-01-01T10:00:00.000Z', hs_call_disposition: '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48' },
+      'UTC',
+    );
+    const { user } = setup({ initial });
+    const outcome = screen.getByRole('combobox', { name: 'Outcome' });
+    await waitFor(() => expect(outcome).toHaveTextContent('Callback requested (archived)'));
+    await user.click(outcome);
+    const options = within(await screen.findByRole('listbox')).getAllByRole('option');
+    expect(options.filter((o) => o.getAttribute('aria-disabled') !== 'true').map((o) => o.textContent)).not.toContain('Callback requested (archived)');
+    expect(options.filter((o) => o.getAttribute('aria-disabled') !== 'true').map((o) => o.textContent)).not.toContain('Callback requested');
+  });
+
+  it('sets the source from the account’s options and the callee among the given contacts and companies', async () => {
+    const callees: CalleeChoices = {
+      options: [
+        { type: 'CONTACT', id: '101', name: 'Ada Lovelace' },
+        { type: 'COMPANY', id: '202', name: 'Acme Labs' },
+      ],
+      loading: false,
+      emptyHint: 'none',
+    };
+    const { onSubmit, user } = setup({ callees });
+    await user.click(screen.getByRole('combobox', { name: 'Source' }));
+    const sources = await screen.findByRole('listbox');
+    await waitFor(() => expect(within(sources).getAllByRole('option').map((o) => o.textContent)).toEqual(['Not set', 'Integrations platform', 'VoIP', 'Zoom']));
+    await user.click(within(sources).getByRole('option', { name: 'VoIP' }));
+    await user.click(screen.getByRole('combobox', { name: 'Callee' }));
+    const people = await screen.findByRole('listbox');
+    expect(within(people).getAllByRole('option').map((o) => o.textContent)).toEqual(['No callee', 'Ada Lovelace (contact)', 'Acme Labs (company)']);
+    await user.click(within(people).getByRole('option', { name: 'Acme Labs (company)' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ source: 'VOIP', calleeType: 'COMPANY', calleeId: '202' });
+  });
+
+  it('says how to get a callee to choose when the call has no contact or company', async () => {
+    setup();
+    expect(screen.getByRole('combobox', { name: 'Callee' })).toHaveAccessibleDescription(NO_CALLEES.emptyHint);
   });
 
   it('puts HubSpot validation errors on the named field and others above the buttons', async () => {

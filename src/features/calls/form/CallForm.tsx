@@ -11,6 +11,8 @@ import { useMemo, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { describeError } from '../../../lib/describeError';
 import { ownerName, useCallPropertyOptions, useDispositions, useOwners } from '../../../api/metadata-queries';
+import { dispositionLabels } from '../call-properties';
+import { CalleeField, type CalleeChoices } from './CalleeField';
 import { callFormSchema, changedFields, fieldForProperty, type CallFormValues } from './call-form-mapping';
 import { SAVE_FAILURE_TITLE, saveFailureKind, type SaveFailureKind } from './save-failure';
 import { RHFDateTimePicker } from './fields/RHFDateTimePicker';
@@ -69,6 +71,8 @@ export interface CallFormProps {
   canSubmit?: boolean;
   /** Shown above the buttons, e.g. what became of a create whose answer was lost. */
   notice?: ReactNode;
+  /** Who the callee can be: the contacts and companies the call is (or will be) associated with. */
+  callees: CalleeChoices;
 }
 
 const FALLBACK_DIRECTIONS: SelectOption[] = [
@@ -76,18 +80,21 @@ const FALLBACK_DIRECTIONS: SelectOption[] = [
   { value: 'OUTBOUND', label: 'Outbound' },
 ];
 
-export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, children, canSubmit = true, notice }: CallFormProps) {
+export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, children, canSubmit = true, notice, callees }: CallFormProps) {
   const { control, handleSubmit, formState } = form;
   const directions = useCallPropertyOptions('hs_call_direction');
   const statuses = useCallPropertyOptions('hs_call_status');
   const callTypes = useCallPropertyOptions('hs_activity_type');
+  const sources = useCallPropertyOptions('hs_call_source');
   const dispositions = useDispositions();
   const owners = useOwners();
 
+  // Archived outcomes are not offered; a call that carries one shows it by its label, marked archived.
   const outcomeOptions = useMemo<SelectOption[]>(
-    () => (dispositions.data ?? []).map((d) => (d.deleted ? { value: d.id, label: `${d.label} (deleted)`, disabled: true } : { value: d.id, label: d.label })),
+    () => (dispositions.data ?? []).filter((d) => !d.archived).map((d) => ({ value: d.id, label: d.label })),
     [dispositions.data],
   );
+  const outcomeLabels = useMemo(() => dispositionLabels(dispositions.data), [dispositions.data]);
   const ownerOptions = useMemo<SelectOption[]>(
     () =>
       (owners.data ?? [])
@@ -123,13 +130,15 @@ export function CallForm({ form, timeZone, onSubmit, onCancel, submitLabel, chil
             label="Outcome"
             options={outcomeOptions}
             optionsLoading={dispositions.isPending}
-            unknownLabel={() => 'Unknown outcome (not one of this account’s outcomes)'}
+            unknownLabel={(v) => outcomeLabels?.get(v) ?? 'Unknown outcome (not one of this account’s outcomes)'}
             emptyLabel="No outcome"
             fullWidth
             helperText={dispositions.isError ? 'Could not load the account’s outcomes.' : undefined}
           />
           <RHFSelect control={control} name="status" label="Status" options={statuses.options} optionsLoading={statuses.isPending} emptyLabel="Not set" fullWidth />
           <RHFSelect control={control} name="activityType" label="Call type" options={callTypes.options} optionsLoading={callTypes.isPending} emptyLabel="Not set" fullWidth />
+          <RHFSelect control={control} name="source" label="Source" options={sources.options} optionsLoading={sources.isPending} emptyLabel="Not set" fullWidth />
+          <CalleeField control={control} choices={callees} />
           <RHFTextField
             control={control}
             name="duration"

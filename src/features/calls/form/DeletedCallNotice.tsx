@@ -21,6 +21,9 @@ const LABELS: Record<keyof CallFormValues, string> = {
   ownerId: 'Owner',
   body: 'Notes',
   attachmentIds: 'Attachment ids',
+  source: 'Source',
+  calleeType: 'Callee type',
+  calleeId: 'Callee id',
 };
 
 export function DeletedCallNotice({ values, onLogAsNew }: { values: () => CallFormValues; onLogAsNew: () => void }) {

@@ -25,6 +25,9 @@ const stored = {
   hubspot_owner_id: '101',
   hs_call_body: '<p>Line one</p>\n<p>Line <b>two</b></p>',
   hs_attachment_ids: '11;22',
+  hs_call_source: 'INTEGRATIONS_PLATFORM',
+  hs_call_callee_object_type: 'CONTACT',
+  hs_call_callee_object_id: '4711',
   hs_object_id: '9001',
 };
 
@@ -167,6 +170,13 @@ describe('form rules', () => {
     expect(issuesOf({ ...valid, duration: '12:34' })).toEqual({});
   });
 
+  it('needs both halves of a changed callee (its type and its id)', () => {
+    expect(issuesOf({ ...valid, calleeType: 'COMPANY', calleeId: '' }).calleeId).toMatch(/both its type and its id/);
+    expect(issuesOf({ ...valid, calleeType: '', calleeId: '' })).toEqual({});
+    const halfFromHubSpot = { ...valid, calleeType: '' };
+    expect(issuesOf(halfFromHubSpot, halfFromHubSpot)).toEqual({});
+  });
+
   it('rejects attachment ids that are not numbers', () => {
     expect(issuesOf({ ...valid, attachmentIds: '12;abc' }).attachmentIds).toMatch(/numbers separated by ;/);
   });
@@ -182,6 +192,8 @@ describe('HubSpot property names -> form fields', () => {
   it('maps the properties the form edits and nothing else', () => {
     expect(fieldForProperty('hs_call_recording_url')).toBe('recordingUrl');
     expect(fieldForProperty('hubspot_owner_id')).toBe('ownerId');
+    expect(fieldForProperty('hs_call_source')).toBe('source');
+    expect(fieldForProperty('hs_call_callee_object_id')).toBe('calleeId');
     expect(fieldForProperty('hs_createdate')).toBeUndefined();
   });
 });

@@ -24,6 +24,10 @@ export interface CallFormValues {
   ownerId: string;
   body: string;
   attachmentIds: string;
+  source: string;
+  /** The callee: who was called (outbound) or called (inbound), one of the call's contacts or companies. */
+  calleeType: string;
+  calleeId: string;
 }
 
 export type CallFormField = keyof CallFormValues;
@@ -43,6 +47,9 @@ export const FIELD_PROPERTY = {
   ownerId: 'hubspot_owner_id',
   body: 'hs_call_body',
   attachmentIds: 'hs_attachment_ids',
+  source: 'hs_call_source',
+  calleeType: 'hs_call_callee_object_type',
+  calleeId: 'hs_call_callee_object_id',
 } as const satisfies Record<CallFormField, string>;
 
 export const FORM_FIELDS = Object.keys(FIELD_PROPERTY) as CallFormField[];
@@ -74,6 +81,9 @@ export function emptyCallFormValues(tz: string, now: Dayjs = dayjs()): CallFormV
     ownerId: '',
     body: '',
     attachmentIds: '',
+    source: '',
+    calleeType: '',
+    calleeId: '',
   };
 }
 
@@ -102,6 +112,9 @@ export function propertiesToFormValues(props: CallProperties, tz: string): CallF
     ownerId: s('hubspot_owner_id'),
     body: s('hs_call_body'),
     attachmentIds: s('hs_attachment_ids'),
+    source: s('hs_call_source'),
+    calleeType: s('hs_call_callee_object_type'),
+    calleeId: s('hs_call_callee_object_id'),
   };
 }
 
@@ -203,6 +216,9 @@ export function callFormSchema(initial?: CallFormValues) {
       ownerId: z.string(),
       body: z.string(),
       attachmentIds: z.string(),
+      source: z.string(),
+      calleeType: z.string(),
+      calleeId: z.string(),
     })
     .check(
       z.superRefine((values, ctx) => {
@@ -228,6 +244,10 @@ export function callFormSchema(initial?: CallFormValues) {
           } else if (!HTTPS_URL.test(url)) {
             ctx.addIssue({ code: 'custom', path: ['recordingUrl'], message: 'Enter a complete https:// address' });
           }
+        }
+        const callee = [values.calleeType.trim(), values.calleeId.trim()];
+        if (callee.filter(Boolean).length === 1 && !(unchanged('calleeType', values) && unchanged('calleeId', values))) {
+          ctx.addIssue({ code: 'custom', path: ['calleeId'], message: 'Choose the callee again: HubSpot needs both its type and its id' });
         }
         const ids = values.attachmentIds.trim();
         if (ids && !unchanged('attachmentIds', values)) {

@@ -22,6 +22,11 @@ export async function findCreatedCall(sent: Record<string, string>, attemptStart
     sameOrMissing('hubspot_owner_id', sent.hubspot_owner_id),
   ];
   if (!Number.isNaN(timestamp)) filters.push({ propertyName: 'hs_timestamp', operator: 'EQ', value: String(timestamp) });
-  const page = await searchCalls({ filterGroups: [{ filters }], sorts: [{ propertyName: 'hs_createdate', direction: 'DESCENDING' }], limit: 1 });
+  const page = await searchCalls({
+    filterGroups: [{ filters }],
+    sorts: [{ propertyName: 'hs_createdate', direction: 'DESCENDING' }],
+    properties: ['hs_call_title'],
+    limit: 1,
+  });
   return page.results[0];
 }

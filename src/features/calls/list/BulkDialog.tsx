@@ -123,7 +123,7 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
                 </Typography>
                 <TextField select fullWidth size="small" label="New outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} sx={{ mt: 1 }}>
                   {(dispositions ?? [])
-                    .filter((d) => !d.deleted)
+                    .filter((d) => !d.archived)
                     .map((d) => (
                       <MenuItem key={d.id} value={d.id}>
                         {d.label}

@@ -11,7 +11,7 @@ import { RECORD_TYPE_LABELS, RECORD_TYPES, recordDisplayName, recordDetail, type
 import type { Disposition, HubSpotObject, Owner, PropertyOption } from '../../../api/schemas';
 import { ownerName, useCallPropertyOptions } from '../../../api/metadata-queries';
 import { recordQueries } from '../../../api/records-queries';
-import { dispositionLabels, outcomeLabel } from '../call-properties';
+import { dispositionLabel, dispositionLabels, outcomeLabel } from '../call-properties';
 import { withFilters, type ListFilters, type RecordingFilter } from './list-state';
 import type { ListStateUpdate } from './useListState';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
@@ -57,14 +57,13 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
         }}
         sx={fieldSx}
       >
-        {(dispositions ?? [])
-          .filter((d) => !d.deleted)
-          .map((d) => (
-            <MenuItem key={d.id} value={d.id}>
-              <Checkbox size="small" checked={f.outcomes.includes(d.id)} tabIndex={-1} disableRipple sx={{ p: 0, mr: 1 }} />
-              <ListItemText primary={d.label} />
-            </MenuItem>
-          ))}
+        {/* Archived outcomes stay filterable: calls still carry them. */}
+        {(dispositions ?? []).map((d) => (
+          <MenuItem key={d.id} value={d.id}>
+            <Checkbox size="small" checked={f.outcomes.includes(d.id)} tabIndex={-1} disableRipple sx={{ p: 0, mr: 1 }} />
+            <ListItemText primary={dispositionLabel(d)} />
+          </MenuItem>
+        ))}
       </TextField>
       <PropertyFilter label="Direction" anyLabel="Any direction" options={directions} value={f.direction} onChange={(direction) => set({ direction })} />
       <PropertyFilter label="Status" anyLabel="Any status" options={statuses} value={f.status} onChange={(status) => set({ status })} />

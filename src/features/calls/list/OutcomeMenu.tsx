@@ -1,6 +1,7 @@
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import type { Disposition, HubSpotObject } from '../../../api/schemas';
+import { dispositionLabel } from '../call-properties';
 import { prop } from './call-row';
 
 export interface OutcomeMenuProps {
@@ -10,11 +11,11 @@ export interface OutcomeMenuProps {
   onClose: () => void;
 }
 
-/** The account's outcomes for one call; the current one is checked. */
+/** The account's active outcomes for one call; the current one is checked (shown, if archived, but not offered). */
 export function OutcomeMenu({ target, dispositions, onPick, onClose }: OutcomeMenuProps) {
   const current = target ? prop(target.call, 'hs_call_disposition') : '';
   const title = target ? prop(target.call, 'hs_call_title') || '(untitled call)' : '';
-  const options = (dispositions ?? []).filter((d) => !d.deleted || d.id === current);
+  const options = (dispositions ?? []).filter((d) => !d.archived || d.id === current);
   return (
     <Menu
       anchorEl={target?.anchor ?? null}
@@ -29,12 +30,13 @@ export function OutcomeMenu({ target, dispositions, onPick, onClose }: OutcomeMe
           role="menuitemradio"
           aria-checked={d.id === current}
           selected={d.id === current}
+          disabled={d.archived}
           onClick={() => {
             if (target && d.id !== current) onPick(target.call, d.id);
             onClose();
           }}
         >
-          {d.label}
+          {dispositionLabel(d)}
         </MenuItem>
       ))}
     </Menu>

@@ -8,7 +8,7 @@ import { outcomeLabel, ownerLabel, type OutcomeView } from '../call-properties';
 
 /** Lookups from the account's metadata and the page's batch reads. Missing maps mean "still loading". */
 export interface RowLookups {
-  /** Outcome GUID -> label (from /calling/v1/dispositions, via dispositionLabels). */
+  /** Outcome GUID -> label (the account’s outcomes, archived ones marked, via dispositionLabels). */
   dispositions?: ReadonlyMap<string, string>;
   /** Property option value -> label. */
   statusLabels?: ReadonlyMap<string, string>;

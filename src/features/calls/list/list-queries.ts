@@ -5,10 +5,11 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { batchReadAssociations } from '../../../api/associations';
-import { CALL_PROPERTIES, listCalls, searchCalls } from '../../../api/calls';
+import { listCalls, searchCalls } from '../../../api/calls';
 import { batchReadRecords, recordDisplayName, type RecordType } from '../../../api/records';
 import type { HubSpotObject } from '../../../api/schemas';
 import { recordKeys } from '../../../api/records-queries';
+import { CALL_PROPERTIES } from '../call-properties';
 import { buildCallSearchRequest, callKeys, isPlainListView, type CallListParams } from '../calls-queries';
 import { SEARCH_RESULT_CAP } from './list-state';
 

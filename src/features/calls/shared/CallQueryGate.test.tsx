@@ -46,7 +46,7 @@ describe('CallQueryGate', () => {
 
   it('says when the call is gone from HubSpot but keeps what was on screen', async () => {
     const refresh = await renderGate();
-    expect((await hs.api('DELETE', `/crm/v3/objects/calls/${callId}`)).status).toBe(204);
+    expect((await hs.api('DELETE', hs.paths.object('calls', callId))).status).toBe(204);
     await refresh();
 
     expect(await screen.findByRole('alert')).toHaveTextContent('HubSpot no longer has this call');
