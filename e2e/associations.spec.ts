@@ -99,11 +99,9 @@ async function newCall(api: HubSpotApi, title: string, associations?: { type: Re
   );
 }
 
-test('associates a contact, a company, a deal and a ticket (one with a custom label), keeps them after reload, removes one', async ({ page, api }) => {
-  const labels = await api.request<{ results: { category: string; typeId: number; label?: string }[] }>('GET', api.paths.associationLabels('calls', 'contacts'));
-  const custom = labels.body.results.find((l) => l.category === 'USER_DEFINED' && l.label);
-  expect(custom, 'the mock seed defines a custom call→contact label').toBeDefined();
-  const customLabel = custom?.label ?? '';
+test('associates a contact, a company, a deal and a ticket (no label offered: HubSpot has none for calls), keeps them after reload, removes one', async ({ page, api }) => {
+  const labels = await api.request<{ results: { category: string; typeId: number; label?: string | null }[] }>('GET', api.paths.associationLabels('calls', 'contacts'));
+  expect(labels.body.results.every((l) => l.category === 'HUBSPOT_DEFINED' && !l.label), 'HubSpot has only its unlabelled call→contact type').toBe(true);
 
   const [contact] = await freeRecords(api, 'contacts', 1);
   const [company] = await freeRecords(api, 'companies', 1);
@@ -124,21 +122,20 @@ test('associates a contact, a company, a deal and a ticket (one with a custom la
   await pick(page, 'tickets', ticket);
   await page.keyboard.press('Escape');
   await expect(dialog.getByRole('list', { name: 'Records to associate' }).getByRole('listitem')).toHaveCount(4);
-  await dialog.getByRole('combobox', { name: `Label for ${displayName('contacts', contact)}` }).click();
-  await page.getByRole('option', { name: customLabel, exact: true }).click();
+  await expect(dialog.getByRole('combobox', { name: /^Label for / })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Associate 4 records' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Associated 4 records' })).toBeVisible();
 
   await page.reload();
   const contactRow = rowOf(panel, displayName('contacts', contact));
-  await expect(contactRow).toContainText(customLabel);
+  await expect(contactRow).toBeVisible();
   if (prop(contact, 'email')) await expect(contactRow).toContainText(prop(contact, 'email'));
   const companyRow = rowOf(panel, displayName('companies', company));
   await expect(companyRow).toBeVisible();
   if (prop(company, 'domain')) await expect(companyRow).toContainText(prop(company, 'domain'));
   await expect(rowOf(panel, displayName('deals', deal))).toBeVisible();
   await expect(rowOf(panel, displayName('tickets', ticket))).toBeVisible();
-  expect(await associationsOf(api, call.id, 'contacts')).toEqual([{ id: contact.id, labels: [customLabel] }]);
+  expect(await associationsOf(api, call.id, 'contacts')).toEqual([{ id: contact.id, labels: [] }]);
 
   await panel.getByRole('button', { name: `Remove ${displayName('tickets', ticket)}`, exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Remove association?' });

@@ -76,6 +76,9 @@ test.describe('call list', () => {
     expect(await sortedTitles(page)).toEqual([`${f.token} alpha`, `${f.token} beta`, `${f.token} gamma`]);
     await expect(page.getByRole('button', { name: `Remove Search: “${f.token}”` })).toBeVisible();
 
+    // The filter controls are in a panel the "Filters" button opens.
+    await page.getByRole('button', { name: /^Filters/ }).click();
+
     // Outcome (several)
     await page.getByRole('combobox', { name: 'Outcome' }).click();
     await page.getByRole('option', { name: 'Connected' }).click();

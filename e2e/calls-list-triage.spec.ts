@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { createThreeCalls, expect, grid, OUTCOME, rowByTitle, settled, test, uniqueToken, type HubSpotObject } from './fixtures';
+import { createThreeCalls, expect, grid, OUTCOME, rowByTitle, settled, test, titles, uniqueToken, type HubSpotObject } from './fixtures';
 
 /** Triage on the call list (/calls): inline outcome edits, bulk changes and deletes, CSV export. Tests create the calls they need. */
 
@@ -38,7 +38,9 @@ test.describe('call list triage', () => {
     await page.getByRole('button', { name: `Change outcome of ${token} triage` }).click();
     await page.getByRole('menuitemradio', { name: 'No answer' }).click();
     await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('No answer');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: /^Recent changes/ }).click();
+    await page.getByRole('dialog', { name: 'Recent changes' }).getByRole('button', { name: `Undo ${token} triage: Busy → No answer` }).click();
+    await page.keyboard.press('Escape');
     await expect(page.getByText(`Outcome of “${token} triage” restored to Busy.`)).toBeVisible();
     await expect(rowByTitle(page, `${token} triage`).locator('[data-field="outcome"]')).toHaveText('Busy');
     expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.busy);
@@ -51,7 +53,8 @@ test.describe('call list triage', () => {
 
     await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
     await expect(page.getByText('3 selected.')).toBeVisible();
-    // One call disappears behind the list's back, so HubSpot refuses that one record.
+    // One call disappears behind the list's back, so HubSpot refuses that record: with all-or-nothing
+    // batches (the default server) the whole batch, which the app narrows down to the one record.
     await api.deleteCall(f.gamma.id);
 
     const dialog = await setOutcomeOfSelected(page, 3, 'Wrong number');
@@ -83,12 +86,42 @@ test.describe('call list triage', () => {
     expect(gone.status).toBe(404);
   });
 
+  // With the server's 1100 ms lag, a loaded machine may read the new view after search has caught up; the
+  // component test "keeps the user's own writes over a search that lags" (CallListPage.lag.test.tsx) holds search back for good.
+  test('HubSpot’s search lags behind writes: an outcome just changed keeps its new value, a call just deleted does not come back', async ({ page, api }) => {
+    const f = await createThreeCalls(api);
+    await page.goto(`/calls?q=${f.token}`);
+    await settled(page, '3 calls match.');
+    const outcomeOf = (name: string) => rowByTitle(page, `${f.token} ${name}`).locator('[data-field="outcome"]');
+
+    await page.getByRole('button', { name: `Change outcome of ${f.token} alpha` }).click();
+    await page.getByRole('menuitemradio', { name: 'Busy' }).click();
+    await expect(page.getByText(`Outcome of “${f.token} alpha” set to Busy.`)).toBeVisible();
+    // Another view of the same calls, read from search at once (the server's search lags 1100 ms behind writes).
+    await page.getByRole('columnheader', { name: 'Duration' }).click();
+    await expect.poll(() => titles(page)).toEqual([`${f.token} gamma`, `${f.token} alpha`, `${f.token} beta`]);
+    await expect(outcomeOf('alpha')).toHaveText('Busy');
+
+    await rowByTitle(page, `${f.token} beta`).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const del = page.getByRole('dialog', { name: 'Delete calls' });
+    await del.getByRole('button', { name: 'Delete 1 call' }).click();
+    await expect(del.getByText('1 call deleted.')).toBeVisible();
+    await del.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('columnheader', { name: 'Duration' }).click();
+    await expect.poll(() => titles(page)).toEqual([`${f.token} alpha`, `${f.token} gamma`]);
+    await settled(page, '2 calls match.');
+    await expect(outcomeOf('alpha')).toHaveText('Busy');
+  });
+
   test('"all matching" selection reaches beyond the page: bulk outcome for every call of the view', async ({ page, api }) => {
     const token = uniqueToken();
-    const created: HubSpotObject[] = [];
-    for (let i = 0; i < 12; i++) {
-      created.push(await api.createCall({ hs_call_title: `${token} n${i}`, hs_timestamp: '2026-06-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected }));
-    }
+    // Created side by side: each waits for HubSpot's search to show it.
+    const created: HubSpotObject[] = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.createCall({ hs_call_title: `${token} n${i}`, hs_timestamp: '2026-06-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected }),
+      ),
+    );
     await page.goto(`/calls?q=${token}&size=10`);
     await settled(page, '12 calls match.');
     await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();

@@ -9,6 +9,7 @@ import { expect, test, type HubSpotApi, type HubSpotObject } from './fixtures';
 const urlOf = (path: string) => (url: URL) => url.pathname === `/hubspot${path}`;
 
 /** Calls titled exactly `title`, read through the proxy's search. */
+/** The calls HubSpot's search finds with this title now (search lags behind the app's writes). */
 async function callsTitled(api: HubSpotApi, title: string): Promise<HubSpotObject[]> {
   const res = await api.request<{ results: HubSpotObject[] }>('POST', api.paths.objectSearch('calls'), {
     filterGroups: [{ filters: [{ propertyName: 'hs_call_title', operator: 'EQ', value: title }] }],
@@ -87,8 +88,9 @@ test.describe('edit', () => {
 
     await page.getByRole('button', { name: 'Log call' }).click();
     await expect(page).toHaveURL(/\/calls\/\d+$/);
+    // HubSpot's search shows the app's new call a little later.
+    await expect.poll(async () => (await callsTitled(api, title)).map((c) => c.properties.hs_call_body)).toEqual(['Rescued notes']);
     const created = await callsTitled(api, title);
-    expect(created.map((c) => c.properties.hs_call_body)).toEqual(['Rescued notes']);
     await api.deleteCall(created[0]!.id);
   });
 });
@@ -140,8 +142,9 @@ test.describe('create whose answer is lost', () => {
     cut = false;
     await page.getByRole('button', { name: 'Log call' }).click();
     await expect(page).toHaveURL(/\/calls\/\d+$/);
+    // HubSpot's search shows the app's new call a little later.
+    await expect.poll(async () => (await callsTitled(api, title)).length).toBe(1);
     const stored = await callsTitled(api, title);
-    expect(stored).toHaveLength(1);
     await api.deleteCall(stored[0]!.id);
   });
 });

@@ -29,7 +29,10 @@ interface ApiResult<T = unknown> {
 export interface HubSpotApi {
   /** The paths of the HubSpot API version the server speaks (its /hubspot-connection), as the app builds them. */
   paths: HubSpotPaths;
-  /** Creates a call (expects 201); the call is deleted after the test. */
+  /**
+   * Creates a call (expects 201); the call is deleted after the test. Like updateCall and deleteCall,
+   * returns once HubSpot's search (which lags behind writes, as the mock does) shows the write.
+   */
   createCall(properties: Record<string, string>, associations?: AssociationInput[]): Promise<HubSpotObject>;
   /** Reads a call; throws with the status and body unless 200. */
   getCall(id: string, query?: CallQuery): Promise<HubSpotObject>;
@@ -80,6 +83,25 @@ function createApi(request: APIRequestContext, paths: HubSpotPaths, createdIds: 
     return result.body;
   };
 
+  /**
+   * Waits until search answers for call `id` as the last write left it: with `updatedAt` (or newer), or
+   * not at all (`null`: archived). Test setup only: the app itself must cope with search lagging behind.
+   */
+  const untilSearchShows = async (id: string, updatedAt: string | null) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const res = await call<{ results: HubSpotObject[] }>('POST', paths.objectSearch('calls'), {
+        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: id }] }],
+        properties: ['hs_object_id'],
+        limit: 1,
+      });
+      const found = expectStatus(res, 200, `search for call ${id}`).results[0];
+      if (updatedAt === null ? !found : found && Date.parse(found.updatedAt) >= Date.parse(updatedAt)) return;
+      if (Date.now() > deadline) throw new Error(`search did not catch up with call ${id} within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   return {
     paths,
     async createCall(properties, associations) {
@@ -89,6 +111,7 @@ function createApi(request: APIRequestContext, paths: HubSpotPaths, createdIds: 
       });
       const created = expectStatus(result, 201, 'createCall');
       createdIds.add(created.id);
+      await untilSearchShows(created.id, created.updatedAt);
       return created;
     },
     async getCall(id, query) {
@@ -97,12 +120,15 @@ function createApi(request: APIRequestContext, paths: HubSpotPaths, createdIds: 
     },
     async updateCall(id, properties) {
       const result = await call<HubSpotObject>('PATCH', paths.object('calls', id), { properties });
-      return expectStatus(result, 200, `updateCall(${id})`);
+      const updated = expectStatus(result, 200, `updateCall(${id})`);
+      await untilSearchShows(id, updated.updatedAt);
+      return updated;
     },
     async deleteCall(id) {
       const result = await call('DELETE', paths.object('calls', id));
       expectStatus(result, 204, `deleteCall(${id})`);
       createdIds.delete(id);
+      await untilSearchShows(id, null);
     },
     request: call,
   };
@@ -115,7 +141,7 @@ export const test = base.extend<{ api: HubSpotApi }>({
     expect(connection.status(), 'GET /hubspot-connection').toBe(200);
     const paths = hubspotPaths(((await connection.json()) as { apiVersion: ApiVersion }).apiVersion);
     await use(createApi(request, paths, createdIds));
-    // Clean up what this test created; a call the test already archived answers 404, which is fine.
+    // Clean up what this test created; a call the test already archived answers 204 too, as HubSpot does.
     for (const id of createdIds) {
       const response = await request.delete(`/hubspot${paths.object('calls', id)}`);
       if (response.status() !== 204 && response.status() !== 404) {

@@ -11,12 +11,22 @@ function dirWithEnvFile(text?: string): string {
 }
 
 describe('server config', () => {
-  it('defaults to the embedded mock on .data/hubspot-mock.sqlite, loopback, 30 s timeout', () => {
+  it('defaults to the embedded mock on .data/hubspot-mock.sqlite (strict batches, 1.1 s search lag), loopback, 30 s timeout', () => {
     const cwd = dirWithEnvFile();
     const config = loadConfig({ env: {}, cwd, defaultPort: 4173 });
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4173, timeoutMs: 30_000, adminUser: 'admin' });
-    expect(config.upstream).toEqual({ mode: 'mock', dbFile: path.join(cwd, '.data/hubspot-mock.sqlite') });
+    expect(config.upstream).toEqual({ mode: 'mock', dbFile: path.join(cwd, '.data/hubspot-mock.sqlite'), batchMode: 'atomic', searchLagMs: 1100 });
     expect(describeUpstream(config.upstream, cwd)).toBe('embedded HubSpot mock (demo data in .data/hubspot-mock.sqlite)');
+  });
+
+  it('MOCK_BATCH_MODE, MOCK_SEARCH_LAG_MS and MOCK_CALL_LABELS set the embedded mock\'s leniency', () => {
+    const cwd = dirWithEnvFile();
+    const env = { MOCK_BATCH_MODE: 'per-item', MOCK_SEARCH_LAG_MS: '0', MOCK_CALL_LABELS: 'custom' };
+    expect(loadConfig({ env, cwd, defaultPort: 1 }).upstream).toMatchObject({ mode: 'mock', batchMode: 'per-item', searchLagMs: 0, customCallLabels: true });
+    expect(loadConfig({ env: { MOCK_CALL_LABELS: 'hubspot' }, cwd, defaultPort: 1 }).upstream).not.toHaveProperty('customCallLabels');
+    expect(() => loadConfig({ env: { MOCK_BATCH_MODE: '207' }, cwd, defaultPort: 1 })).toThrow(/MOCK_BATCH_MODE must be one of atomic, per-item/);
+    expect(() => loadConfig({ env: { MOCK_SEARCH_LAG_MS: '-1' }, cwd, defaultPort: 1 })).toThrow(/MOCK_SEARCH_LAG_MS/);
+    expect(() => loadConfig({ env: { MOCK_CALL_LABELS: 'yes' }, cwd, defaultPort: 1 })).toThrow(/MOCK_CALL_LABELS/);
   });
 
   it('uses api.hubapi.com when a token is set, and HUBSPOT_BASE_URL when given', () => {
@@ -38,6 +48,8 @@ describe('server config', () => {
     expect(loadConfig({ env: { MOCK_SCOPES: ' crm.objects.contacts.read, tickets,' }, cwd, defaultPort: 1 }).upstream).toEqual({
       mode: 'mock',
       dbFile: path.join(cwd, '.data/hubspot-mock.sqlite'),
+      batchMode: 'atomic',
+      searchLagMs: 1100,
       scopes: ['crm.objects.contacts.read', 'tickets'],
     });
   });

@@ -11,7 +11,19 @@ export type Env = Record<string, string | undefined>;
 
 export type UpstreamConfig =
   | { mode: 'hubspot'; baseUrl: string; token?: string }
-  | { mode: 'mock'; dbFile: string; seedCalls?: number; scopes?: string[] };
+  | {
+      mode: 'mock';
+      dbFile: string;
+      seedCalls?: number;
+      /** A credential with only these scopes, simulated by the mock (MOCK_SCOPES). */
+      scopes?: string[];
+      /** HubSpot's all-or-nothing batches, or the lenient per-item 207 (MOCK_BATCH_MODE). */
+      batchMode: 'atomic' | 'per-item';
+      /** How long a write takes to reach search (MOCK_SEARCH_LAG_MS). */
+      searchLagMs: number;
+      /** Seed custom call labels HubSpot does not allow into a new database (MOCK_CALL_LABELS=custom). */
+      customCallLabels?: true;
+    };
 
 export interface ServerConfig {
   host: string;
@@ -38,6 +50,8 @@ const HUBSPOT_API_URL = 'https://api.hubapi.com';
 const DEFAULT_MOCK_DB = '.data/hubspot-mock.sqlite';
 const DEFAULT_APP_DB = '.data/app.sqlite';
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The embedded mock's search lag: a little over a second, like HubSpot's eventually consistent search. */
+const DEFAULT_MOCK_SEARCH_LAG_MS = 1100;
 /** Shorter than this, ADMIN_PASSWORD is refused: it could be guessed even with the sign-in throttle. */
 const MIN_PASSWORD_LENGTH = 12;
 
@@ -90,6 +104,22 @@ function parseApiVersion(value: string | undefined): ApiVersion {
 
 function appDbFile(value: string | undefined, cwd: string): string {
   return value === ':memory:' ? value : path.resolve(cwd, value ?? DEFAULT_APP_DB);
+}
+
+function parseNonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number of 0 or more, got "${v}".`);
+  return n;
+}
+
+function parseChoice<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  const v = nonEmpty(value);
+  if (v === undefined) return undefined;
+  const choice = choices.find((c) => c === v);
+  if (choice === undefined) throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${v}".`);
+  return choice;
 }
 
 function parseBaseUrl(value: string, hasToken: boolean): string {
@@ -146,12 +176,16 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
   else if (token) upstream = { mode: 'hubspot', baseUrl: HUBSPOT_API_URL, token };
   else {
     const seedCalls = parsePositiveInt('MOCK_SEED_CALLS', env.MOCK_SEED_CALLS);
+    const callLabels = parseChoice('MOCK_CALL_LABELS', env.MOCK_CALL_LABELS, ['hubspot', 'custom'] as const);
     // A credential lacking scopes, simulated by the embedded mock: `crm.objects.contacts.read,tickets`.
     const scopes = nonEmpty(env.MOCK_SCOPES)?.split(',').map((s) => s.trim()).filter(Boolean);
     upstream = {
       mode: 'mock',
       dbFile: path.resolve(cwd, nonEmpty(env.MOCK_DB) ?? DEFAULT_MOCK_DB),
       ...(seedCalls ? { seedCalls } : {}),
+      batchMode: parseChoice('MOCK_BATCH_MODE', env.MOCK_BATCH_MODE, ['atomic', 'per-item'] as const) ?? 'atomic',
+      searchLagMs: parseNonNegativeInt('MOCK_SEARCH_LAG_MS', env.MOCK_SEARCH_LAG_MS, DEFAULT_MOCK_SEARCH_LAG_MS),
+      ...(callLabels === 'custom' ? { customCallLabels: true as const } : {}),
       ...(scopes ? { scopes } : {}),
     };
   }

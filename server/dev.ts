@@ -12,7 +12,6 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { MiddlewareHandler } from 'hono';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
-import { hubspotPaths } from '../src/api/hubspot-paths.ts';
 import { createServerApp } from './app.ts';
 import { isLoopbackHost } from './config.ts';
 import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
   });
-  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs, paths: hubspotPaths(config.apiVersion) });
+  const credential = createCredentialCheck(upstream, config);
   const app = createServerApp({ config, upstream, credential, appDb, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
   reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   const close = async () => {

@@ -271,7 +271,14 @@ export function httpUpstream(baseUrl: string, token?: string): Upstream {
  * The mock in this process: its Hono app is called through `app.fetch` without a socket. It gets a random
  * per-process token that the proxy injects like a real one, so the mock checks the same auth path.
  */
-export async function embeddedMockUpstream(opts: { dbFile: string; seedCalls?: number; scopes?: string[] }): Promise<Upstream> {
+export async function embeddedMockUpstream(opts: {
+  dbFile: string;
+  seedCalls?: number;
+  scopes?: string[];
+  batchMode?: 'atomic' | 'per-item';
+  searchLagMs?: number;
+  customCallLabels?: boolean;
+}): Promise<Upstream> {
   const [{ openMockDb }, { createMockApp }, { KNOWN_SCOPES }] = await Promise.all([
     import('./mock/store/index.ts'),
     import('./mock/app.ts'),
@@ -280,9 +287,20 @@ export async function embeddedMockUpstream(opts: { dbFile: string; seedCalls?: n
   const unknownScopes = opts.scopes?.filter((s) => !KNOWN_SCOPES.includes(s)) ?? [];
   if (unknownScopes.length) throw new Error(`MOCK_SCOPES names unknown scopes: ${unknownScopes.join(', ')}. Known: ${KNOWN_SCOPES.join(', ')}.`);
   if (opts.dbFile !== ':memory:') mkdirSync(path.dirname(opts.dbFile), { recursive: true });
-  const db = openMockDb({ file: opts.dbFile, seed: 'demo', ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}) });
+  const db = openMockDb({
+    file: opts.dbFile,
+    seed: 'demo',
+    ...(opts.seedCalls ? { seedCalls: opts.seedCalls } : {}),
+    customCallLabels: opts.customCallLabels ?? false,
+  });
   const token = `mock-${randomBytes(18).toString('base64url')}`;
-  const mockApp = createMockApp({ db, token, ...(opts.scopes ? { scopes: opts.scopes } : {}) });
+  const mockApp = createMockApp({
+    db,
+    token,
+    ...(opts.scopes ? { scopes: opts.scopes } : {}),
+    batchMode: opts.batchMode ?? 'atomic',
+    searchLagMs: opts.searchLagMs ?? 0,
+  });
   return {
     mode: 'mock',
     host: 'embedded',

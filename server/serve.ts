@@ -8,7 +8,6 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import { hubspotPaths } from '../src/api/hubspot-paths.ts';
 import { createServerApp } from './app.ts';
 import { ensureBuild } from './build.ts';
 import { createCredentialCheck, reportCredentialAtStart } from './credential.ts';
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
   if (config.upstream.mode === 'mock' && args.has('--reset-mock')) removeMockDb(config.upstream.dbFile);
   const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
-  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs, paths: hubspotPaths(config.apiVersion) });
+  const credential = createCredentialCheck(upstream, config);
   const app = createServerApp({ config, upstream, credential, appDb, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
   reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   listen(createAdaptorServer({ fetch: app.fetch }), config, {

@@ -13,12 +13,14 @@ const benches = [
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+// every other option (--rounds, --duration, --no-pin, ...) goes to each benchmark
+const passOn = process.argv.slice(2).filter((_, i, all) => all[i] !== '--only' && all[i - 1] !== '--only');
 const root = path.resolve(import.meta.dirname, '../..');
 let failed = 0;
 for (const b of benches) {
   if (only && b.name !== only) continue;
   console.log(`\n### ${b.name}: ${b.about}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, b.file)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, b.file), ...passOn], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     failed += 1;
     console.error(`bench ${b.name} failed (exit ${r.status ?? r.signal})`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { systemClock, type Clock } from './clock.js';
 import { MockError, internalError } from './crm/errors.js';
-import type { CrmContext } from './crm/objects.js';
+import type { BatchMode, CrmContext } from './crm/objects.js';
 import {
   associationBatchRoutes,
   associationLabelRoutes,
@@ -55,6 +55,13 @@ export interface MockAppOptions {
    * dispositions`; default true). Off, the beta answers 403 and clients fall back to `/calling/v1/dispositions`.
    */
   dispositionsBeta?: boolean;
+  /**
+   * 'atomic' (default, as HubSpot): one bad input refuses a whole batch create/update/upsert and
+   * nothing is applied. 'per-item': the good inputs are applied, the bad ones reported (207).
+   */
+  batchMode?: BatchMode;
+  /** How long (ms) a write takes to reach search, as in HubSpot's eventually consistent search (default 0). */
+  searchLagMs?: number;
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -142,7 +149,7 @@ function sleep(ms: number): Promise<void> {
  */
 export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const clock = opts.clock ?? systemClock;
-  const ctx: CrmContext = { db: opts.db, clock };
+  const ctx: CrmContext = { db: opts.db, clock, batchMode: opts.batchMode ?? 'atomic', searchLagMs: opts.searchLagMs ?? 0 };
   const random = opts.random ?? Math.random;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const burst = new TokenBucket(RATE_LIMITS.max, RATE_LIMITS.max / RATE_LIMITS.intervalMs, clock.now());

@@ -19,6 +19,10 @@ const USAGE = `Usage: npm run mock -- [options]
   --no-read-cache    compute every list/read/search answer (no reuse of serialised answers)
   --scopes A,B       simulate a credential granted only these scopes (403 MISSING_SCOPES for others;
                      default: all). Known: ${KNOWN_SCOPES.join(', ')}
+  --batch-207        batch create/update/upsert apply the good inputs and report the bad ones (207)
+                     instead of refusing the whole batch as HubSpot does
+  --search-lag MS    a write reaches search only after MS milliseconds (default 0)
+  --custom-call-labels  seed custom call association labels into a new database (HubSpot has none)
   --help             this text
 `;
 
@@ -51,6 +55,9 @@ function main(): void {
         'fail-rate': { type: 'string' },
         'no-read-cache': { type: 'boolean' },
         scopes: { type: 'string' },
+        'batch-207': { type: 'boolean' },
+        'search-lag': { type: 'string' },
+        'custom-call-labels': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -74,9 +81,11 @@ function main(): void {
   const scopes = v.scopes?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = scopes?.filter((s) => !KNOWN_SCOPES.includes(s)) ?? [];
   if (unknown.length) fail(`--scopes: unknown scope ${unknown.join(', ')}`);
+  const searchLagMs = num('search-lag', v['search-lag'], 0, 0, 600_000);
+  const batch207 = v['batch-207'] ?? false;
 
   const started = Date.now();
-  const db = openMockDb({ file, seed, seedCalls });
+  const db = openMockDb({ file, seed, seedCalls, customCallLabels: v['custom-call-labels'] ?? false });
   const openMs = Date.now() - started;
   const app = createMockApp({
     db,
@@ -86,6 +95,8 @@ function main(): void {
     failRate,
     readCache: !v['no-read-cache'],
     ...(scopes ? { scopes } : {}),
+    batchMode: batch207 ? 'per-item' : 'atomic',
+    searchLagMs,
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -95,7 +106,8 @@ function main(): void {
       `HubSpot mock listening on http://${shownHost}:${info.port}\n` +
         `Database: ${dbShown} (opened in ${openMs} ms)\n` +
         `Token: ${v.token ? 'only the configured --token' : 'any non-empty bearer token'}` +
-        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}\n` +
+        `${v['rate-limit'] ? ', rate limits enforced' : ''}${latencyMs ? `, latency ${latencyMs} ms` : ''}${failRate ? `, fail rate ${failRate}` : ''}${v['no-read-cache'] ? ', read cache off' : ''}` +
+        `${batch207 ? ', per-item batches (207)' : ''}${searchLagMs ? `, search lag ${searchLagMs} ms` : ''}\n` +
         (scopes ? `Scopes granted: ${scopes.join(', ') || 'none'} (403 MISSING_SCOPES for others)\n` : ''),
     );
   });

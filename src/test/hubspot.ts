@@ -80,18 +80,22 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
 }
 
 /**
- * How the mock behind the fake is set up, e.g. `{ dispositionsBeta: false }` for an app outside that beta, and
- * the HubSpot API version the proxy speaks (2026-09 unless given).
+ * How the mock behind the fake is set up: HubSpot's strict behaviour by default (atomic batches, no custom
+ * call labels, no search lag); e.g. `{ dispositionsBeta: false }` for an app outside that beta. `apiVersion`
+ * is the HubSpot API version the proxy speaks (2026-09 unless given).
  */
-export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>> & { apiVersion?: ApiVersion };
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>> & { customCallLabels?: boolean; apiVersion?: ApiVersion };
 
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
   /** The paths of the API version the proxy speaks (and so the app). */
   readonly paths: HubSpotPaths;
-  private readonly db = openMockDb({ file: ':memory:', seed: 'empty' });
+  private readonly db: ReturnType<typeof openMockDb>;
+  /** What the app talks to. */
   private readonly mock: ReturnType<typeof createMockApp>;
+  /** The same data for seeding and reading back: its writes reach search at once, whatever the lag. */
+  private readonly direct: ReturnType<typeof createMockApp>;
   private readonly faults: Fault[] = [];
   private readonly holds: PendingHold[] = [];
   private readonly releaseAll: (() => void)[] = [];
@@ -113,8 +117,17 @@ export class HubSpotFake {
     return this.serverApi;
   }
 
-  constructor({ apiVersion = DEFAULT_API_VERSION, ...mockOptions }: FakeOptions = {}) {
-    this.mock = createMockApp({ ...mockOptions, db: this.db, token: TOKEN });
+  /**
+   * The mock as strict as HubSpot by default: all-or-nothing batches, only HubSpot's call association
+   * types, and no search lag. With `searchLagMs`, the app's writes reach search only that much later (a
+   * long lag keeps search on the old values for the whole test); the test's own seeding is searchable at
+   * once. `batchMode: 'per-item'` gives the per-item 207 answers and `customCallLabels` the custom call
+   * labels HubSpot does not have. The proxy speaks `apiVersion`.
+   */
+  constructor({ customCallLabels = false, apiVersion = DEFAULT_API_VERSION, ...options }: FakeOptions = {}) {
+    this.db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels });
+    this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
+    this.direct = options.searchLagMs ? createMockApp({ ...options, searchLagMs: 0, db: this.db, token: TOKEN }) : this.mock;
     this.paths = hubspotPaths(apiVersion);
     this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
     // The app asks this fake, not an earlier one, what it speaks.
@@ -176,7 +189,7 @@ export class HubSpotFake {
 
   /** Any HubSpot API call straight to the mock (seeding and reading back; not logged, no faults). */
   async api<T = unknown>(method: Method, path: string, body?: unknown): Promise<ApiAnswer<T>> {
-    const res = await this.mock.request(path, {
+    const res = await this.direct.request(path, {
       method,
       headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

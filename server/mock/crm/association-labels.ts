@@ -5,6 +5,19 @@ import { MockError, badRequest } from './errors.js';
 import { OBJECT_TYPE_INFO, requireTypes } from './object-types.js';
 import type { CrmContext } from './objects.js';
 
+/** The types between which HubSpot has custom association labels (and custom objects); not activities such as calls. */
+const LABELLED_TYPES: ReadonlySet<ObjectTypeName> = new Set(['contacts', 'companies', 'deals', 'tickets']);
+
+/** Refuses a custom label's create, update or delete for a pair HubSpot has no custom labels for. */
+function requireCustomLabels(fromType: ObjectTypeName, toType: ObjectTypeName): void {
+  if (LABELLED_TYPES.has(fromType) && LABELLED_TYPES.has(toType)) return;
+  const message = `Custom association labels are not supported between ${fromType} and ${toType}. They exist only between contacts, companies, deals, tickets and custom objects.`;
+  throw badRequest(message, [
+    { message, code: 'INVALID_OBJECT_TYPE', in: 'toObjectType', context: { fromObjectType: [fromType], toObjectType: [toType] } },
+  ]);
+}
+
+/** The pair's association types: its HUBSPOT_DEFINED ones and, where HubSpot has them, the account's custom labels. */
 export function listLabels(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string, withTypeIds: boolean): { results: (SpecWithLabel & { fromObjectTypeId?: string; toObjectTypeId?: string })[] } {
   const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   return {
@@ -22,6 +35,7 @@ export function createLabel(
   body: { name: string; label: string; inverseLabel?: string | undefined },
 ): { results: SpecWithLabel[] } {
   const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
+  requireCustomLabels(fromType, toType);
   return ctx.db.tx(() => {
     if (ctx.db.labels(fromType, toType).some((d) => d.name === body.name)) {
       throw new MockError(409, 'CONFLICT', `An association label named ${body.name} already exists.`, {
@@ -70,6 +84,7 @@ export function updateLabel(
   body: { associationTypeId: number; label: string; inverseLabel?: string | undefined },
 ): void {
   const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
+  requireCustomLabels(fromType, toType);
   ctx.db.tx(() => {
     const def = userLabel(ctx, fromType, toType, body.associationTypeId);
     ctx.db.putLabel({ ...def, label: body.label });
@@ -82,6 +97,7 @@ export function updateLabel(
 
 export function deleteLabel(ctx: CrmContext, fromTypeRaw: string, toTypeRaw: string, typeIdRaw: string): void {
   const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
+  requireCustomLabels(fromType, toType);
   const typeId = Number(typeIdRaw);
   if (!Number.isSafeInteger(typeId)) throw badRequest(`Invalid association type id ${typeIdRaw}.`, [{ message: 'not a number', code: 'INVALID_INTEGER', in: 'associationTypeId' }]);
   ctx.db.tx(() => {

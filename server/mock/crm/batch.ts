@@ -1,5 +1,5 @@
 import type { ObjectTypeName, StoredObject } from '../store/types.js';
-import { MockError, badRequest, objectNotFound } from './errors.js';
+import { MockError, badRequest, internalError, objectNotFound, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO } from './object-types.js';
 import {
   createObject,
@@ -127,6 +127,64 @@ export function batchRead(
   return batchEnvelope(ctx, started, results, errors);
 }
 
+/** The refusal of a whole batch: the first bad input's status, category and message; every bad input named. */
+function refusal(type: ObjectTypeName, failures: { key: Record<string, string[]>; error: MockError }[]): MockError {
+  const first = failures[0]?.error;
+  if (!first) return internalError();
+  const context: Record<string, string[]> = {};
+  const errors: ErrorDetail[] = [];
+  for (const { key, error } of failures) {
+    for (const [k, v] of Object.entries(key)) (context[k] ??= []).push(...v);
+    const details = error.errors?.length ? error.errors : [{ message: error.message, code: error.category }];
+    for (const d of details) errors.push({ ...d, context: { ...(d.context ?? {}), ...key } });
+  }
+  const message =
+    first.category === 'OBJECT_NOT_FOUND'
+      ? `Could not get some ${OBJECT_TYPE_INFO[type].upper} objects, they may be deleted or not exist. Check that ids are valid.`
+      : first.message;
+  return new MockError(first.status, first.category, message, { context, errors, ...(first.subCategory ? { subCategory: first.subCategory } : {}) });
+}
+
+/**
+ * Runs `run` on every input. Atomic (HubSpot's way, the default): in one transaction, each input
+ * in a savepoint so every bad one is found; one bad input refuses the whole batch (refusal) and
+ * nothing is applied. Per item (`batchMode: 'per-item'`): each input on its own, bad ones reported
+ * in `errors` (a 207) beside the results of the good ones. `key` names an input in errors.
+ */
+function runBatch<I, R>(
+  ctx: CrmContext,
+  type: ObjectTypeName,
+  inputs: readonly I[],
+  key: (item: I, index: number) => Record<string, string[]>,
+  run: (item: I) => R,
+): { results: R[]; errors: StandardError[] } {
+  const results: R[] = [];
+  if (ctx.batchMode === 'per-item') {
+    const errors: StandardError[] = [];
+    inputs.forEach((item, i) => {
+      try {
+        results.push(run(item));
+      } catch (e) {
+        errors.push(toStandardError(e, key(item, i)));
+      }
+    });
+    return { results, errors };
+  }
+  return ctx.db.tx(() => {
+    const failures: { key: Record<string, string[]>; error: MockError }[] = [];
+    inputs.forEach((item, i) => {
+      try {
+        results.push(ctx.db.tx(() => run(item)));
+      } catch (e) {
+        if (!(e instanceof MockError)) throw e;
+        failures.push({ key: key(item, i), error: e });
+      }
+    });
+    if (failures.length) throw refusal(type, failures);
+    return { results, errors: [] };
+  });
+}
+
 export function batchCreate(
   ctx: CrmContext,
   type: ObjectTypeName,
@@ -134,15 +192,13 @@ export function batchCreate(
 ): BatchResult<ObjectJson> {
   const started = ctx.clock.now();
   checkBatchSize(inputs.length);
-  const results: ObjectJson[] = [];
-  const errors: StandardError[] = [];
-  inputs.forEach((item, i) => {
-    try {
-      results.push(objectToJson(ctx, createObject(ctx, type, item), { properties: Object.keys(item.properties) }));
-    } catch (e) {
-      errors.push(toStandardError(e, { index: [String(i)] }));
-    }
-  });
+  const { results, errors } = runBatch(
+    ctx,
+    type,
+    inputs,
+    (_, i) => ({ index: [String(i)] }),
+    (item) => objectToJson(ctx, createObject(ctx, type, item), { properties: Object.keys(item.properties) }),
+  );
   return batchEnvelope(ctx, started, results, errors);
 }
 
@@ -154,16 +210,13 @@ export function batchUpdate(
   const started = ctx.clock.now();
   checkBatchSize(inputs.length);
   checkDuplicateIds(inputs);
-  const results: ObjectJson[] = [];
-  const errors: StandardError[] = [];
-  for (const item of inputs) {
-    try {
-      const obj = updateObject(ctx, type, item.id, item.properties, item.idProperty);
-      results.push(objectToJson(ctx, obj, { properties: Object.keys(item.properties) }));
-    } catch (e) {
-      errors.push(toStandardError(e, { ids: [item.id] }));
-    }
-  }
+  const { results, errors } = runBatch(
+    ctx,
+    type,
+    inputs,
+    (item) => ({ ids: [item.id] }),
+    (item) => objectToJson(ctx, updateObject(ctx, type, item.id, item.properties, item.idProperty), { properties: Object.keys(item.properties) }),
+  );
   return batchEnvelope(ctx, started, results, errors);
 }
 
@@ -175,30 +228,31 @@ export function batchUpsert(
   const started = ctx.clock.now();
   checkBatchSize(inputs.length);
   checkDuplicateIds(inputs);
-  const results: (ObjectJson & { new: boolean })[] = [];
-  const errors: StandardError[] = [];
-  for (const item of inputs) {
-    try {
+  const { results, errors } = runBatch(
+    ctx,
+    type,
+    inputs,
+    (item) => ({ ids: [item.id] }),
+    (item) => {
       const idProperty = item.idProperty && item.idProperty !== 'hs_object_id' ? item.idProperty : undefined;
       const out = ctx.db.tx(() => {
-        let existing: StoredObject | undefined = findObject(ctx, type, item.id, idProperty ? { idProperty } : {});
-        if (existing) {
-          existing = updateObject(ctx, type, String(existing.id), item.properties);
-          return { obj: existing, isNew: false };
-        }
+        const existing: StoredObject | undefined = findObject(ctx, type, item.id, idProperty ? { idProperty } : {});
+        if (existing) return { obj: updateObject(ctx, type, String(existing.id), item.properties), isNew: false };
         if (!idProperty) throw objectNotFound(item.id);
         if (!propertyCatalog(ctx.db, type).byName.get(idProperty)?.hasUniqueValue) throw objectNotFound(item.id);
-        const created = createObject(ctx, type, { properties: { ...item.properties, [idProperty]: item.id } });
-        return { obj: created, isNew: true };
+        return { obj: createObject(ctx, type, { properties: { ...item.properties, [idProperty]: item.id } }), isNew: true };
       });
-      results.push({ ...objectToJson(ctx, out.obj, { properties: Object.keys(item.properties) }), new: out.isNew });
-    } catch (e) {
-      errors.push(toStandardError(e, { ids: [item.id] }));
-    }
-  }
+      return { ...objectToJson(ctx, out.obj, { properties: Object.keys(item.properties) }), new: out.isNew };
+    },
+  );
   return batchEnvelope(ctx, started, results, errors);
 }
 
+/**
+ * Archives the inputs in one transaction. An id with no live record is skipped, in either batch
+ * mode: HubSpot's archive is idempotent (a DELETE of a missing record answers 204), and this
+ * endpoint's only answer is a 204 without a body, with nowhere to report a miss.
+ */
 export function batchArchive(ctx: CrmContext, type: ObjectTypeName, inputs: { id: string }[]): void {
   checkBatchSize(inputs.length);
   ctx.db.tx(() => {

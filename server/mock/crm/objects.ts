@@ -7,9 +7,16 @@ import { OBJECT_TYPE_INFO } from './object-types.js';
 import { propertyCatalog } from './properties.js';
 import { normaliseValue } from './values.js';
 
+/** How batch writes treat bad inputs: HubSpot refuses the whole batch; `per-item` applies the good ones (207). */
+export type BatchMode = 'atomic' | 'per-item';
+
 export interface CrmContext {
   db: MockDb;
   clock: Clock;
+  /** Default 'atomic' (HubSpot). */
+  batchMode?: BatchMode;
+  /** How long (ms) a record's write takes to reach search (default 0: at once). */
+  searchLagMs?: number;
 }
 
 /** Source recorded in property history for writes through the public API. */
@@ -214,6 +221,14 @@ function applyCreateAssociations(ctx: CrmContext, obj: StoredObject, inputs: rea
 
 // ---- writes -------------------------------------------------------------------------------------
 
+/** Search keeps seeing record `id` as it is before this write (`created`: not at all) for the search lag. */
+function lagSearch(ctx: CrmContext, id: number, created = false): void {
+  const lag = ctx.searchLagMs ?? 0;
+  if (lag <= 0) return;
+  const now = ctx.clock.now();
+  ctx.db.holdSearch(id, now, now + lag, created);
+}
+
 export function createObject(
   ctx: CrmContext,
   type: ObjectTypeName,
@@ -223,6 +238,7 @@ export function createObject(
     const values = validateProperties(ctx, type, input.properties, 'create');
     checkUnique(ctx, type, values);
     const obj = ctx.db.insertObject(type, values, ctx.clock.now(), API_SOURCE);
+    lagSearch(ctx, obj.id, true);
     applyCreateAssociations(ctx, obj, input.associations ?? []);
     checkPin(ctx, obj, values);
     return obj;
@@ -241,20 +257,21 @@ export function updateObject(
     const values = validateProperties(ctx, type, properties, 'update');
     checkUnique(ctx, type, values, obj.id);
     checkPin(ctx, obj, values);
+    lagSearch(ctx, obj.id);
     return ctx.db.updateObject(obj, values, ctx.clock.now(), API_SOURCE);
   });
 }
 
-/** Archives a record; returns false when no live record had that id. */
-export function archiveObject(ctx: CrmContext, type: ObjectTypeName, rawId: string): 'archived' | 'already' | 'missing' {
+/**
+ * Archives a live record, if there is one with that id: HubSpot's archive is idempotent (a
+ * DELETE of a missing or archived record answers 204 too).
+ */
+export function archiveObject(ctx: CrmContext, type: ObjectTypeName, rawId: string): void {
   const id = parseId(rawId);
-  if (id === undefined) return 'missing';
-  return ctx.db.tx(() => {
-    if (ctx.db.archiveObject(type, id, ctx.clock.now())) {
-      if (type === 'calls') unpinCall(ctx, id);
-      return 'archived';
-    }
-    return ctx.db.getObject(type, id, true) ? 'already' : 'missing';
+  if (id === undefined) return;
+  ctx.db.tx(() => {
+    lagSearch(ctx, id);
+    if (ctx.db.archiveObject(type, id, ctx.clock.now()) && type === 'calls') unpinCall(ctx, id);
   });
 }
 
@@ -267,6 +284,7 @@ export function unpinCall(ctx: CrmContext, callId: number, onlyRecordId?: number
   for (const rec of ctx.db.recordsPinning(callId)) {
     if (onlyRecordId !== undefined && rec.id !== onlyRecordId) continue;
     if (onlyRecordId !== undefined && ctx.db.associationsBetween(rec.id, 'calls', callId).length) continue;
+    lagSearch(ctx, rec.id);
     ctx.db.updateObject(rec, { hs_pinned_engagement_id: '' }, ctx.clock.now(), API_SOURCE);
   }
 }
@@ -282,11 +300,19 @@ function afterIdOf(after: string | undefined): number {
   return decoded;
 }
 
+/** Largest list page HubSpot serves when `propertiesWithHistory` is asked for. */
+const HISTORY_PAGE_MAX = 50;
+
 export function listObjects(
   ctx: CrmContext,
   type: ObjectTypeName,
-  opts: { limit: number; after?: string; archived: boolean; project?: readonly string[] },
+  opts: { limit: number; after?: string; archived: boolean; project?: readonly string[]; withHistory?: boolean },
 ): { rows: StoredObject[]; nextAfter?: string } {
+  if (opts.withHistory && opts.limit > HISTORY_PAGE_MAX) {
+    throw badRequest(`Paging limit with propertiesWithHistory is ${HISTORY_PAGE_MAX}; requested ${opts.limit}.`, [
+      { message: `limit must be at most ${HISTORY_PAGE_MAX} when propertiesWithHistory is requested`, code: 'INVALID_LIMIT', in: 'limit' },
+    ]);
+  }
   const rows = ctx.db.listObjects(type, opts.archived, afterIdOf(opts.after), opts.limit + 1, opts.project);
   if (rows.length > opts.limit) {
     rows.length = opts.limit;

@@ -186,6 +186,7 @@ const CALL_PROPERTIES: PropertyDef[] = [
       type: 'string',
       fieldType: 'textarea',
       readOnly: true,
+      calculated: true,
       description: 'A plain-text preview of the call notes. This value is set automatically by HubSpot.',
     },
   ]),

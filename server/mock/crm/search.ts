@@ -1,3 +1,4 @@
+import { words } from '../store/derived.js';
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan, SearchValue } from '../store/types.js';
 import { badRequest, type ErrorDetail } from './errors.js';
 import { OBJECT_TYPE_INFO, resolveObjectType } from './object-types.js';
@@ -215,7 +216,7 @@ function parseSort(s: SortInput): { propertyName: string; descending: boolean } 
 
 function searchObjects(ctx: CrmContext, type: ObjectTypeName, input: SearchInput, basePath: string): SearchOutput {
   const { plan, properties } = planSearch(ctx, type, input);
-  const { rows, total } = ctx.db.search(plan);
+  const { rows, total } = ctx.db.search(plan, ctx.clock.now());
   const out: SearchOutput = { total, results: rows.map((r) => objectToJson(ctx, r, properties ? { properties } : {})) };
   const paging = pagingOf(plan, rows.length, total, basePath);
   if (paging) out.paging = paging;
@@ -272,7 +273,8 @@ function planSearch(ctx: CrmContext, type: ObjectTypeName, input: SearchInput): 
   if (query.length > 3000) {
     fail('query is limited to 3000 characters.', { message: 'query too long', code: 'QUERY_TOO_LONG', in: 'query' });
   }
-  const terms = query ? query.toLowerCase().split(/\s+/).filter(Boolean) : [];
+  // every word must start a word of a default searchable property (derived.ts)
+  const terms = words(query);
   const effectiveLimit = Math.min(limit, SEARCH_MAX_RESULTS - offset);
   const properties = input.properties && input.properties.length ? input.properties : undefined;
   const project = projectionFor(type, properties ? { properties } : {});

@@ -47,6 +47,7 @@ export function objectRoutes(ctx: CrmContext, cache: ReadCache | undefined): Hon
       limit,
       archived,
       project: projectionFor(type, opts),
+      withHistory: Boolean(propertiesWithHistory?.length),
       ...(after !== undefined ? { after } : {}),
     });
     const results = page.rows.map((r) => JSON.stringify(objectToJson(ctx, r, opts))).join(',');
@@ -87,10 +88,9 @@ export function objectRoutes(ctx: CrmContext, cache: ReadCache | undefined): Hon
     return sendJson(c, objectToJson(ctx, obj, { properties: Object.keys(body.properties) }));
   });
 
+  // 204 whether or not the record exists, as HubSpot answers
   app.delete('/:objectType/:objectId', (c) => {
-    const type = objectType(c.req.param('objectType'));
-    const id = c.req.param('objectId');
-    if (archiveObject(ctx, type, id) === 'missing') throw objectNotFound(id);
+    archiveObject(ctx, objectType(c.req.param('objectType')), c.req.param('objectId'));
     return noContent(c);
   });
 

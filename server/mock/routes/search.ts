@@ -16,7 +16,9 @@ export function searchRoutes(ctx: CrmContext, cache: ReadCache | undefined): Hon
     const { searchInput } = await loadSchemas();
     // the mount is part of the key: the answer's paging link names it
     const path = `${basePath(c)}/${type}/search`;
-    return sendCached(c, cache, `SEARCH ${path} ${text}`, () => searchObjectsJson(ctx, type, parseJsonText(text, searchInput), path));
+    // while search lags behind a write, its answers change without another write: not cached
+    const lags = ctx.db.searchLags(ctx.clock.now());
+    return sendCached(c, lags ? undefined : cache, `SEARCH ${path} ${text}`, () => searchObjectsJson(ctx, type, parseJsonText(text, searchInput), path));
   });
 
   return app;

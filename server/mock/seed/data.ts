@@ -53,7 +53,7 @@ function pair(
   ];
 }
 
-/** Association types: HubSpot-defined ids (client AssociationTypes enum) and a few custom labels. */
+/** Association types: HubSpot-defined ids (client AssociationTypes enum), some labelled ("Primary"). */
 export const ASSOCIATION_DEFINITIONS: AssociationLabelDef[] = [
   ...pair(['calls', 'contacts'], 'HUBSPOT_DEFINED', 194, 193, 'call_to_contact', 'contact_to_call'),
   ...pair(['calls', 'companies'], 'HUBSPOT_DEFINED', 182, 181, 'call_to_company', 'company_to_call'),
@@ -66,6 +66,14 @@ export const ASSOCIATION_DEFINITIONS: AssociationLabelDef[] = [
   ...pair(['tickets', 'contacts'], 'HUBSPOT_DEFINED', 16, 15, 'ticket_to_contact', 'contact_to_ticket'),
   ...pair(['tickets', 'companies'], 'HUBSPOT_DEFINED', 339, 340, 'ticket_to_company_unlabeled', 'company_to_ticket_unlabeled'),
   ...pair(['tickets', 'deals'], 'HUBSPOT_DEFINED', 28, 27, 'ticket_to_deal', 'deal_to_ticket'),
+];
+
+/**
+ * Custom labels between calls and records, which HubSpot does not allow (it has custom labels only
+ * between contacts, companies, deals, tickets and custom objects). Seeded only with
+ * `customCallLabels`, for clients whose tests still rely on them.
+ */
+export const CUSTOM_CALL_LABELS: AssociationLabelDef[] = [
   ...pair(['calls', 'contacts'], 'USER_DEFINED', 1001, 1002, 'decision_maker', 'decision_maker_inverse', 'Decision maker'),
   ...pair(['calls', 'contacts'], 'USER_DEFINED', 1003, 1004, 'gatekeeper', 'gatekeeper_inverse', 'Gatekeeper'),
   ...pair(['calls', 'companies'], 'USER_DEFINED', 1005, 1006, 'account_review', 'account_review_inverse', 'Account review'),

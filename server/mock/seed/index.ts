@@ -7,6 +7,7 @@ import {
   CITIES,
   COMPANY_PREFIXES,
   COMPANY_SUFFIXES,
+  CUSTOM_CALL_LABELS,
   CUSTOM_DISPOSITIONS,
   DEFAULT_DISPOSITIONS,
   DISPOSITION,
@@ -27,8 +28,11 @@ const YEAR = 365 * DAY;
 /** When HubSpot's own definitions (the default outcomes) were made, as the properties API dates them. */
 const HUBSPOT_DEFINED_AT = Date.parse('2019-08-06T02:41:52.000Z');
 
-/** Account configuration every database gets: owners, call outcomes, association types. */
-export function seedAccount(db: MockDb, clock: Clock): void {
+/**
+ * Account configuration every database gets: owners, call outcomes, association types (with
+ * `customCallLabels`, also custom call labels HubSpot does not allow: see CUSTOM_CALL_LABELS).
+ */
+export function seedAccount(db: MockDb, clock: Clock, customCallLabels = false): void {
   const now = clock.now();
   DEFAULT_DISPOSITIONS.forEach((d, i) =>
     db.putDisposition({ ...d, archived: false, custom: false, displayOrder: i, createdAt: HUBSPOT_DEFINED_AT, updatedAt: HUBSPOT_DEFINED_AT }),
@@ -38,7 +42,7 @@ export function seedAccount(db: MockDb, clock: Clock): void {
     const archived = d.archived ?? false;
     db.putDisposition({ ...d, archived, custom: true, displayOrder: DEFAULT_DISPOSITIONS.length + i, createdAt, updatedAt: archived ? now - 60 * DAY : createdAt });
   });
-  for (const def of ASSOCIATION_DEFINITIONS) db.putLabel(def);
+  for (const def of [...ASSOCIATION_DEFINITIONS, ...(customCallLabels ? CUSTOM_CALL_LABELS : [])]) db.putLabel(def);
   OWNERS.forEach(([first, last, team], i) => {
     const email = `${first}.${last}`
       .normalize('NFD')
@@ -158,8 +162,9 @@ export function seedDemo(db: MockDb, clock: Clock): void {
   const now = clock.now();
   const ownerIds = db.owners(false).map((o) => String(o.id));
   const created = (maxAge: number) => now - rng.int(30 * DAY, maxAge);
+  // association types of the account (the custom call labels only when seeded: seedAccount)
   const A = (from: ObjectTypeName, fromId: number, to: ObjectTypeName, toId: number, typeId: number) => {
-    const def = ASSOCIATION_DEFINITIONS.find((d) => d.fromType === from && d.toType === to && d.typeId === typeId);
+    const def = db.labels(from, to).find((d) => d.typeId === typeId);
     if (def) db.insertAssociationRaw(from, fromId, to, toId, def.category, def.typeId, def.inverseTypeId);
   };
 

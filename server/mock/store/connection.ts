@@ -27,6 +27,13 @@ function openConnection(file: string): Database.Database {
   db.pragma('cache_size = -262144');
   db.pragma('mmap_size = 1073741824');
   db.pragma('temp_store = MEMORY');
+  // before-write copies of records whose change search does not see yet (search-lag.ts); a temp
+  // table belongs to this connection and rolls back with its transactions
+  db.exec(`CREATE TEMP TABLE search_lag (
+    id INTEGER PRIMARY KEY, type TEXT NOT NULL, archived INTEGER NOT NULL, created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL, archived_at INTEGER, source TEXT NOT NULL, props BLOB NOT NULL,
+    search TEXT NOT NULL, visible_at INTEGER NOT NULL
+  )`);
   db.function('hs_contains_token', { deterministic: true }, (text: unknown, pattern: unknown) =>
     containsToken(typeof text === 'string' ? text : text == null ? null : String(text), String(pattern)) ? 1 : 0,
   );
@@ -79,9 +86,11 @@ export class Connection {
     return s;
   }
 
-  /** Runs fn in one IMMEDIATE transaction (nested calls join the outer one). */
+  /**
+   * Runs fn in one IMMEDIATE transaction. A nested call is a savepoint of the outer one: when it
+   * throws, only its own writes are undone (and the outer transaction goes on).
+   */
   tx<T>(fn: () => T): T {
-    if (this.sqlite.inTransaction) return fn();
     return this.sqlite.transaction(fn).immediate();
   }
 

@@ -9,6 +9,7 @@ import * as associations from './associations.js';
 import { Connection } from './connection.js';
 import { history } from './history.js';
 import * as objects from './objects.js';
+import { holdSearch, searchLags } from './search-lag.js';
 import { SORT_INDEX_MIN_MATCHES, countQuery, liveCountQuery, pageQuery } from './search-sql.js';
 import {
   type AssociationLabelDef,
@@ -23,6 +24,9 @@ import {
 } from './types.js';
 
 export class MockDb extends Connection {
+  /** No search lags at or after this time (0: none since the last check); saves searches a query. */
+  private lagUntil = 0;
+
   /** Marks bulk writes done directly through `sqlite` (or the *Raw helpers): version() changes. */
   invalidate(): void {
     this.wrote();
@@ -95,13 +99,35 @@ export class MockDb extends Connection {
 
   // ---- search (search-sql.ts) -------------------------------------------------------------
 
-  /** The page of matches (only the plan's `project` properties read) and their total, counted once per version. */
-  search(plan: SearchPlan): { rows: StoredObject[]; total: number } {
+  /**
+   * The page of matches (only the plan's `project` properties read) and their total, as search sees
+   * the records at `now` (search-lag.ts); totals of the current records are counted once per version.
+   */
+  search(plan: SearchPlan, now: number): { rows: StoredObject[]; total: number } {
+    if (this.searchLags(now)) {
+      const count = countQuery(plan, true);
+      const total = (this.stmt(count.sql).get(...count.params) as { n: number }).n;
+      return { rows: objects.selectObjects(this, (columns) => pageQuery(plan, columns, total, total, true), plan.project), total };
+    }
     const count = countQuery(plan);
     const total = this.count(count.sql, count.params);
     const live = liveCountQuery(plan.type);
     const all = total > SORT_INDEX_MIN_MATCHES ? this.count(live.sql, live.params) : total;
     return { rows: objects.selectObjects(this, (columns) => pageQuery(plan, columns, total, all), plan.project), total };
+  }
+
+  /** Keeps search seeing record `id` as it is at `now` (`absent`: not at all) until `visibleAt` (search-lag.ts). */
+  holdSearch(id: number, now: number, visibleAt: number, absent = false): void {
+    holdSearch(this, id, now, visibleAt, absent);
+    this.lagUntil = Math.max(this.lagUntil, visibleAt);
+  }
+
+  /** Whether search still lags behind a write at `now` (its answers then change without a write). */
+  searchLags(now: number): boolean {
+    if (this.lagUntil === 0) return false;
+    const lags = searchLags(this, now);
+    if (!lags && now >= this.lagUntil) this.lagUntil = 0;
+    return lags;
   }
 
   // ---- associations (associations.ts) -----------------------------------------------------

@@ -16,6 +16,11 @@ export interface OpenMockDbOptions {
   /** Extra generated calls added to a new database (benchmarks), up to 1,000,000. */
   seedCalls?: number;
   clock?: Clock;
+  /**
+   * Also seed custom labels between calls and records ("Decision maker", …) into a new database,
+   * which HubSpot does not allow: for clients whose tests still rely on them (default false).
+   */
+  customCallLabels?: boolean;
 }
 
 export const MAX_SEED_CALLS = 1_000_000;
@@ -35,7 +40,7 @@ export function openMockDb(opts: OpenMockDbOptions): MockDb {
     if (isNew || db.getMeta('seeded') === undefined) {
       const seedCalls = Math.max(0, Math.min(MAX_SEED_CALLS, Math.floor(opts.seedCalls ?? 0)));
       db.tx(() => {
-        seedAccount(db, clock);
+        seedAccount(db, clock, opts.customCallLabels ?? false);
         if ((opts.seed ?? 'demo') === 'demo') seedDemo(db, clock);
         seedGeneratedCalls(db, clock, seedCalls);
         db.setMeta('seeded', JSON.stringify({ seed: opts.seed ?? 'demo', seedCalls, at: new Date(clock.now()).toISOString() }));

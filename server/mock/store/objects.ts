@@ -6,7 +6,8 @@ import type { Connection } from './connection.js';
 import { recordChanges } from './history.js';
 import { PROPERTY_NAME, textExpr } from './schema.js';
 import type { Sql } from './search-sql.js';
-import { SEARCHABLE_PROPERTIES, type ObjectTypeName, type StoredObject, type WriteSource } from './types.js';
+import { searchTextOf, withDerived } from './derived.js';
+import type { ObjectTypeName, StoredObject, WriteSource } from './types.js';
 
 interface ObjectRowRaw {
   id: number;
@@ -27,16 +28,6 @@ const FIXED_COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, 
 const OBJECT_COLUMNS = `${FIXED_COLUMNS}, json(props) AS props`;
 /** Most properties read by one projection; beyond it whole records are read. */
 const MAX_PROJECTED = 64;
-
-/** The lower-cased text a search's free-text terms look in. */
-function searchTextOf(type: ObjectTypeName, props: Record<string, string>): string {
-  let out = '';
-  for (const name of SEARCHABLE_PROPERTIES[type]) {
-    const v = props[name];
-    if (v) out += (out ? '\n' : '') + v.toLowerCase();
-  }
-  return out;
-}
 
 /** Row -> StoredObject; the props JSON is parsed on first access only. */
 function toObject(row: ObjectRowRaw): StoredObject {
@@ -177,7 +168,23 @@ export function countObjects(c: Connection, type: ObjectTypeName, archived: bool
 const INSERT = `INSERT INTO objects (type, archived, created_at, updated_at, archived_at, source, props, search)
   VALUES (?, ?, ?, ?, ?, ?, jsonb(?), ?)`;
 
-/** Bulk/seed insert: no validation, no version change (call invalidate() afterwards). */
+/** Inserts a row whose props already carry their derived values (derived.ts). */
+function insertRow(
+  c: Connection,
+  type: ObjectTypeName,
+  props: Record<string, string>,
+  createdAt: number,
+  updatedAt: number,
+  archivedAt: number | null,
+  source: string,
+): number {
+  const info = c
+    .stmt(INSERT)
+    .run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, source, JSON.stringify(props), searchTextOf(type, props));
+  return Number(info.lastInsertRowid);
+}
+
+/** Bulk/seed insert: no validation, no version change (call invalidate() afterwards); derived values are computed. */
 export function insertRaw(
   c: Connection,
   type: ObjectTypeName,
@@ -187,13 +194,10 @@ export function insertRaw(
   archivedAt: number | null = null,
   source = 'CRM_UI',
 ): number {
-  const info = c
-    .stmt(INSERT)
-    .run(type, archivedAt === null ? 0 : 1, createdAt, updatedAt, archivedAt, source, JSON.stringify(props), searchTextOf(type, props));
-  return Number(info.lastInsertRowid);
+  return insertRow(c, type, withDerived(type, props), createdAt, updatedAt, archivedAt, source);
 }
 
-/** Seed helper: sets one stored property without history or validation. */
+/** Seed helper: sets one stored property without history or validation (not one a derived value depends on). */
 export function setPropRaw(c: Connection, type: ObjectTypeName, id: number, name: string, value: string): void {
   if (!PROPERTY_NAME.test(name)) throw new Error(`invalid property name ${name}`);
   c.stmt(`UPDATE objects SET props = jsonb_set(props, '$.${name}', ?) WHERE id = ? AND type = ?`).run(value, id, type);
@@ -203,33 +207,40 @@ export function insertObject(c: Connection, type: ObjectTypeName, props: Record<
   // creation history is derived lazily from created_at and source (see history.ts)
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(props)) if (v !== '') clean[k] = v;
-  const id = insertRaw(c, type, clean, now, now, null, source.sourceType);
+  const stored = withDerived(type, clean);
+  const id = insertRow(c, type, stored, now, now, null, source.sourceType);
   c.wrote();
-  return { id, type, archived: false, createdAt: now, updatedAt: now, archivedAt: null, source: source.sourceType, props: clean };
+  return { id, type, archived: false, createdAt: now, updatedAt: now, archivedAt: null, source: source.sourceType, props: stored };
+}
+
+/** Source recorded in property history for values HubSpot computes. */
+const CALCULATED: WriteSource = { sourceType: 'CALCULATED' };
+
+/** The names whose values differ between two property sets. */
+function changedNames(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((k) => before[k] !== after[k]);
 }
 
 /**
  * Applies changes ("" clears) to a stored object and records history for every changed
- * property. Must be called with a fresh read inside the same transaction.
+ * property (derived values with source CALCULATED). Must be called with a fresh read inside the
+ * same transaction. A change moves updatedAt strictly forward, even within one millisecond, so a
+ * client comparing it sees every write; changes that change nothing keep it.
  */
 export function updateObject(c: Connection, obj: StoredObject, changes: Record<string, string>, now: number, source: WriteSource): StoredObject {
-  const next: Record<string, string> = { ...obj.props };
-  const changed: string[] = [];
+  const given: Record<string, string> = { ...obj.props };
   for (const [k, v] of Object.entries(changes)) {
-    const before = next[k];
-    if (v === '') {
-      if (before !== undefined) {
-        delete next[k];
-        changed.push(k);
-      }
-    } else if (before !== v) {
-      next[k] = v;
-      changed.push(k);
-    }
+    if (v === '') delete given[k];
+    else given[k] = v;
   }
+  const next = withDerived(obj.type, given);
+  const changed = changedNames(obj.props, given).filter((k) => k in changes);
   if (!changed.length) return obj;
-  const updatedAt = Math.max(now, obj.updatedAt);
+  const derived = changedNames(obj.props, next).filter((k) => !changed.includes(k));
+  const updatedAt = Math.max(now, obj.updatedAt + 1);
   recordChanges(c, obj, changed, next, updatedAt, source);
+  recordChanges(c, obj, derived, next, updatedAt, CALCULATED);
   c.stmt('UPDATE objects SET props = jsonb(?), search = ?, updated_at = ? WHERE id = ?').run(
     JSON.stringify(next),
     searchTextOf(obj.type, next),
@@ -240,9 +251,10 @@ export function updateObject(c: Connection, obj: StoredObject, changes: Record<s
   return { ...obj, props: next, updatedAt };
 }
 
+/** Archives a live record (updatedAt moves strictly forward); false when there was none. */
 export function archiveObject(c: Connection, type: ObjectTypeName, id: number, now: number): boolean {
   const info = c
-    .stmt('UPDATE objects SET archived = 1, archived_at = ?, updated_at = ? WHERE id = ? AND type = ? AND archived = 0')
+    .stmt('UPDATE objects SET archived = 1, archived_at = ?, updated_at = max(?, updated_at + 1) WHERE id = ? AND type = ? AND archived = 0')
     .run(now, now, id, type);
   if (info.changes) c.wrote();
   return info.changes > 0;

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { searchTextOf, withDerived } from './derived.js';
+import type { ObjectTypeName } from './types.js';
 
 /**
  * Properties whose values get an expression index (type, archived, value, id), so that
@@ -42,7 +44,27 @@ function isoExpr(column: string): string {
 
 interface Migration {
   version: number;
-  up: string;
+  /** SQL, or a function for changes SQL cannot compute. */
+  up: string | ((db: Database.Database) => void);
+}
+
+/**
+ * Recomputes every record's derived values and search text (derived.ts) after their rules
+ * changed, without touching history or timestamps.
+ */
+function rederiveAll(db: Database.Database): void {
+  const page = db.prepare('SELECT id, type, json(props) AS props FROM objects WHERE id > ? ORDER BY id LIMIT 1000');
+  const update = db.prepare('UPDATE objects SET props = jsonb(?), search = ? WHERE id = ?');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as { id: number; type: ObjectTypeName; props: string }[];
+    for (const row of rows) {
+      const props = withDerived(row.type, JSON.parse(row.props) as Record<string, string>);
+      update.run(JSON.stringify(props), searchTextOf(row.type, props), row.id);
+      after = row.id;
+    }
+    if (rows.length < 1000) return;
+  }
 }
 
 const MIGRATIONS: Migration[] = [
@@ -201,6 +223,12 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    // calls get HubSpot's computed hs_body_preview; `query` matches words of the default
+    // searchable properties only (the search text holds their words)
+    up: rederiveAll,
+  },
 ];
 
 /** Applies pending migrations; returns true when the database was new (version 0). */
@@ -209,7 +237,8 @@ export function migrate(db: Database.Database): boolean {
   for (const m of MIGRATIONS) {
     if (m.version > current) {
       db.transaction(() => {
-        db.exec(m.up);
+        if (typeof m.up === 'string') db.exec(m.up);
+        else m.up(db);
         db.pragma(`user_version = ${m.version}`);
       }).immediate();
     }

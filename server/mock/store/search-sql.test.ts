@@ -86,10 +86,10 @@ describe('searchWhere', () => {
     expect(q.params).toEqual(['calls', 'voice*']);
   });
 
-  it('each free-text term must occur, with LIKE wildcards in it taken literally', () => {
+  it('each free-text term must start a word of the search text, with LIKE wildcards in it taken literally', () => {
     const q = searchWhere(plan({ terms: ['50%_off', 'back\\slash'] }));
     expect(q.sql).toBe(`type = ? AND archived = 0 AND search LIKE ? ESCAPE '\\' AND search LIKE ? ESCAPE '\\'`);
-    expect(q.params).toEqual(['calls', '%50\\%\\_off%', '%back\\\\slash%']);
+    expect(q.params).toEqual(['calls', '% 50\\%\\_off%', '% back\\\\slash%']);
   });
 });
 
@@ -98,6 +98,13 @@ describe('countQuery', () => {
     const p = plan({ groups: [[{ op: 'LTE', column: TS, value: '2026-01-01T00:00:00.000Z' }]], terms: ['acme'] });
     const w = searchWhere(p);
     expect(countQuery(p)).toEqual({ sql: `SELECT count(*) AS n FROM objects WHERE ${w.sql}`, params: w.params });
+  });
+
+  it('lagged: counts over the records with their search_lag copies in place of their rows', () => {
+    const p = plan({ terms: ['acme'] });
+    const q = countQuery(p, true);
+    expect(q.sql).toMatch(/^SELECT count\(\*\) AS n FROM \(SELECT .* FROM main\.objects WHERE id NOT IN \(SELECT id FROM temp\.search_lag\)\s+UNION ALL SELECT .* FROM temp\.search_lag\) AS objects WHERE /);
+    expect(q.params).toEqual(searchWhere(p).params);
   });
 });
 
@@ -133,6 +140,13 @@ describe('pageQuery', () => {
     expect(pageQuery(plan({ sorts: [{ column: TS, descending: true }] }), 'id', many, many)?.sql).toContain(
       'FROM objects INDEXED BY objects_p_hs_timestamp WHERE',
     );
+  });
+
+  it('lagged: reads the records with their search_lag copies, never through a named index', () => {
+    const many = SORT_INDEX_MIN_MATCHES * 10;
+    const q = pageQuery(plan({ sorts: [{ column: TS, descending: true }] }), 'id', many, many, true);
+    expect(q?.sql).toContain('UNION ALL SELECT id, type, archived, created_at, updated_at, archived_at, source, props, search FROM temp.search_lag) AS objects WHERE');
+    expect(q?.sql).not.toContain('INDEXED BY');
   });
 });
 

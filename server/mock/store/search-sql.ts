@@ -1,6 +1,8 @@
 /**
  * A search plan as SQL: pure functions (no database), a plan in, `{ sql, params }` out. The store
- * runs the count first, then the page (whose index choice depends on the count).
+ * runs the count first, then the page (whose index choice depends on the count). `lagged`: search
+ * lags behind recent writes, so it reads the records with the copies in `temp.search_lag` in place
+ * of their rows (search-lag.ts).
  */
 import { CASE_INSENSITIVE_SORT_INDEXED, INDEXED_NUMBER_PROPERTIES, INDEXED_WITH_TIMESTAMP, PROPERTY_NAME, numberExpr, textExpr } from './schema.js';
 import type { ObjectTypeName, SearchColumn, SearchCondition, SearchPlan } from './types.js';
@@ -103,17 +105,28 @@ export function searchWhere(plan: SearchPlan): Sql {
     const ors = groups.map((g) => '(' + g.map((c) => conditionSql(plan.type, c, params)).join(' AND ') + ')');
     parts.push(ors.length === 1 ? (ors[0] ?? '1') : `(${ors.join(' OR ')})`);
   }
+  // the search text is the words of the searchable properties, each after a space (derived.ts):
+  // a term starts a word when " term" occurs in it
   for (const term of plan.terms) {
-    params.push(`%${term.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+    params.push(`% ${term.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
     parts.push(`search LIKE ? ESCAPE '\\'`);
   }
   return { sql: parts.join(' AND '), params };
 }
 
+const COLUMNS = 'id, type, archived, created_at, updated_at, archived_at, source, props, search';
+
+/** The records a search reads, named `objects` either way. */
+function source(lagged: boolean): string {
+  if (!lagged) return 'objects';
+  return `(SELECT ${COLUMNS} FROM main.objects WHERE id NOT IN (SELECT id FROM temp.search_lag)
+    UNION ALL SELECT ${COLUMNS} FROM temp.search_lag) AS objects`;
+}
+
 /** The number of matches (`n`). */
-export function countQuery(plan: SearchPlan): Sql {
+export function countQuery(plan: SearchPlan, lagged = false): Sql {
   const where = searchWhere(plan);
-  return { sql: `SELECT count(*) AS n FROM objects WHERE ${where.sql}`, params: where.params };
+  return { sql: `SELECT count(*) AS n FROM ${source(lagged)} WHERE ${where.sql}`, params: where.params };
 }
 
 /** The number of live records of a type (`n`), which sortIndex weighs the matches against. */
@@ -157,7 +170,7 @@ export function sortIndex(plan: SearchPlan, total: number, all: number): string 
  * The page of matches, `SELECT <columns> FROM objects ... ORDER BY ... LIMIT ? OFFSET ?`, given the
  * plan's `total` and the type's `all` live records; undefined when the page is empty.
  */
-export function pageQuery(plan: SearchPlan, columns: string, total: number, all: number): Sql | undefined {
+export function pageQuery(plan: SearchPlan, columns: string, total: number, all: number, lagged = false): Sql | undefined {
   if (plan.limit <= 0 || plan.offset >= total) return undefined;
   const where = searchWhere(plan);
   const order = plan.sorts.map((s) => `${columnExpr(s.column)} ${s.descending ? 'DESC' : 'ASC'}`);
@@ -166,9 +179,9 @@ export function pageQuery(plan: SearchPlan, columns: string, total: number, all:
   // ties on an indexed enumeration break by hs_timestamp, matching its (value, hs_timestamp) index
   if (only?.kind === 'prop' && !only.numeric && COMPOSITE_TS.has(only.name)) order.push(`${textExpr('hs_timestamp')} ${dir}`);
   order.push(`id ${dir}`);
-  const index = sortIndex(plan, total, all);
+  const index = lagged ? undefined : sortIndex(plan, total, all);
   return {
-    sql: `SELECT ${columns} FROM objects${index ? ` INDEXED BY ${index}` : ''} WHERE ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${columns} FROM ${source(lagged)}${index ? ` INDEXED BY ${index}` : ''} WHERE ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
     params: [...where.params, plan.limit, plan.offset],
   };
 }

@@ -69,15 +69,6 @@ export interface DispositionRow {
   updatedAt: number;
 }
 
-/** Properties the free-text `query` of a search looks in, per object type. */
-export const SEARCHABLE_PROPERTIES: Record<ObjectTypeName, readonly string[]> = {
-  calls: ['hs_call_title', 'hs_call_body', 'hs_call_to_number', 'hs_call_from_number'],
-  contacts: ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company'],
-  companies: ['name', 'domain', 'phone', 'website'],
-  deals: ['dealname', 'description'],
-  tickets: ['subject', 'content'],
-};
-
 // ---- search plan: what the CRM layer asks the store to run -------------------------------
 
 /** Where a filtered/sorted value lives. Datetime props are stored as ISO strings (sortable). */
@@ -102,7 +93,7 @@ export interface SearchPlan {
   /** OR of groups, AND inside a group; empty = everything. */
   groups: SearchCondition[][];
   sorts: { column: SearchColumn; descending: boolean }[];
-  /** Lower-cased free-text terms; each must occur in a searchable property. */
+  /** Free-text words (lower-cased, see derived.ts `words`); each must start a word of a default searchable property. */
   terms: string[];
   limit: number;
   offset: number;

@@ -103,7 +103,7 @@ describe('associations', () => {
     expect(back?.associationTypes).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: TO_CALL[type] }]);
   });
 
-  it('v4 labelled create (201) from the record side reads back from the call side; labels at both paths', async () => {
+  it('labels at both paths; a call pair has only its HUBSPOT_DEFINED types', async () => {
     const legacy = check(await h.req('GET', '/crm/v4/associations/calls/contacts/labels'), 200, labelList, {
       file: 'associations-schema.v4-labels-legacy-path.json',
       method: 'get',
@@ -116,44 +116,42 @@ describe('associations', () => {
     });
     const pairs = (l: z.infer<typeof labelList>) => l.results.map((r) => `${r.category}:${r.typeId}:${r.label ?? ''}`).sort();
     expect(pairs(current)).toEqual(pairs(legacy));
-    expect(legacy.results).toContainEqual(expect.objectContaining({ category: 'HUBSPOT_DEFINED', typeId: 194 }));
-    const custom = legacy.results.find((r) => r.category === 'USER_DEFINED' && r.label);
-    expect(custom, 'the mock seeds a few custom labels for calls→contacts').toBeDefined();
+    expect(pairs(legacy)).toEqual(['HUBSPOT_DEFINED:194:']);
     const reverseLabels = check(await h.req('GET', '/crm/v4/associations/contacts/calls/labels'), 200, labelList);
-    expect(reverseLabels.results).toContainEqual(expect.objectContaining({ category: 'HUBSPOT_DEFINED', typeId: 193 }));
+    expect(pairs(reverseLabels)).toEqual(['HUBSPOT_DEFINED:193:']);
+  });
 
-    const call = await createCall(h, { hs_call_title: 'labelled' });
+  it('v4 labelled create (201) with a custom contact→company label reads back from the company side', async () => {
+    const made = await h.req('POST', '/crm/v4/associations/contacts/companies/labels', { name: 'billing_contact', label: 'Billing contact', inverseLabel: 'Billed company' });
+    expect(made.status).toBe(200);
+    const custom = check(await h.req('GET', '/crm/v4/associations/contacts/companies/labels'), 200, labelList).results.find((r) => r.label === 'Billing contact');
+    expect(custom?.category).toBe('USER_DEFINED');
     const contact = records.contacts[2] as string;
+    const company = records.companies[2] as string;
     const created = check(
-      await h.req('PUT', `/crm/v4/objects/calls/${call.id}/associations/contacts/${contact}`, [
-        { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 },
-        { associationCategory: 'USER_DEFINED', associationTypeId: custom?.typeId },
-      ]),
+      await h.req('PUT', `/crm/v4/objects/contacts/${contact}/associations/companies/${company}`, [{ associationCategory: 'USER_DEFINED', associationTypeId: custom?.typeId }]),
       201,
       labelsBetweenObjectPair,
       { file: 'associations.v4.json', method: 'put', path: '/crm/v4/objects/{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}' },
     );
-    expect(created).toMatchObject({ fromObjectTypeId: '0-48', fromObjectId: call.id, toObjectTypeId: '0-1', toObjectId: contact });
-    expect(created.labels).toContain(custom?.label);
+    expect(created).toMatchObject({ fromObjectTypeId: '0-1', fromObjectId: contact, toObjectTypeId: '0-2', toObjectId: company });
+    expect(created.labels).toContain('Billing contact');
+    const fromCompany = (await v4All('companies', company, 'contacts')).find((r) => r.toObjectId === contact);
+    expect(fromCompany?.associationTypes).toContainEqual(expect.objectContaining({ category: 'USER_DEFINED', label: 'Billed company' }));
+  });
 
-    const fromCall = await v4All('calls', call.id, 'contacts');
-    expect(fromCall).toHaveLength(1);
-    expect(fromCall[0]?.associationTypes).toContainEqual({ category: 'HUBSPOT_DEFINED', typeId: 194 });
-    expect(fromCall[0]?.associationTypes).toContainEqual({ category: 'USER_DEFINED', typeId: custom?.typeId, label: custom?.label });
-    const fromContact = (await v4All('contacts', contact, 'calls')).find((r) => r.toObjectId === call.id);
-    expect(fromContact?.associationTypes).toContainEqual({ category: 'HUBSPOT_DEFINED', typeId: 193 });
-    expect(fromContact?.associationTypes.some((t) => t.category === 'USER_DEFINED')).toBe(true);
-
-    // create from the contact side, read from the call side
-    const other = await createCall(h, { hs_call_title: 'from contact side' });
+  it('v4 create (201) from the contact side reads back from the call side; DELETE removes the pair both ways', async () => {
+    const contact = records.contacts[2] as string;
+    const call = await createCall(h, { hs_call_title: 'from contact side' });
     check(
-      await h.req('PUT', `/crm/v4/objects/contacts/${contact}/associations/calls/${other.id}`, [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 193 }]),
+      await h.req('PUT', `/crm/v4/objects/contacts/${contact}/associations/calls/${call.id}`, [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 193 }]),
       201,
       labelsBetweenObjectPair,
     );
-    expect(await v4All('calls', other.id, 'contacts')).toEqual([{ toObjectId: contact, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 194 }] }]);
+    expect(await v4All('calls', call.id, 'contacts')).toEqual([{ toObjectId: contact, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 194 }] }]);
+    const fromContact = (await v4All('contacts', contact, 'calls')).find((r) => r.toObjectId === call.id);
+    expect(fromContact?.associationTypes).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 193 }]);
 
-    // DELETE removes every association between the pair, both ways
     check204(await h.req('DELETE', `/crm/v4/objects/calls/${call.id}/associations/contacts/${contact}`));
     expect(await v4All('calls', call.id, 'contacts')).toEqual([]);
     expect((await v4All('contacts', contact, 'calls')).map((r) => r.toObjectId)).not.toContain(call.id);

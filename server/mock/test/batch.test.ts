@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { check, check204, checkError, createCall, createObject, getObject, NOW, OBJECT_TYPES, recordProps, useHarness } from './helpers';
+import { check, check204, checkError, createCall, createObject, getObject, NOW, OBJECT_TYPES, recordProps, useHarness, type Harness } from './helpers';
 import { batchObjects, batchUpsert, searchPage } from './schemas';
 import { objectSpec } from './spec';
 
+async function total(h: Pick<Harness, 'req'>, type = 'calls'): Promise<number> {
+  return check(await h.req('POST', `/crm/v3/objects/${type}/search`, { limit: 1 }), 200, searchPage).total;
+}
+
 describe('batch API', () => {
   const h = useHarness();
-
-  async function total(type = 'calls'): Promise<number> {
-    return check(await h.req('POST', `/crm/v3/objects/${type}/search`, { limit: 1 }), 200, searchPage).total;
-  }
 
   for (const type of OBJECT_TYPES) {
     it(`${type}: batch create (201), read (200), update (200), archive (204)`, async () => {
@@ -83,39 +83,6 @@ describe('batch API', () => {
     expect(body.results[0]?.propertiesWithHistory?.hs_call_title?.map((v) => v.value)).toEqual(['second', 'first']);
   });
 
-  it('batch create with an invalid item answers 207: the valid item is created, the invalid one is not', async () => {
-    const before = await total();
-    const res = await h.req('POST', '/crm/v3/objects/calls/batch/create', {
-      inputs: [
-        { properties: { hs_timestamp: String(NOW), hs_call_title: 'valid batch item' }, associations: [] },
-        { properties: { hs_call_title: 'missing timestamp' }, associations: [] },
-      ],
-    });
-    const body = check(res, 207, batchObjects, { file: 'calls.v3.json', method: 'post', path: '/crm/v3/objects/calls/batch/create' });
-    expect(body.results.map((r) => r.properties.hs_call_title)).toEqual(['valid batch item']);
-    expect(body.errors?.[0]?.category).toBe('VALIDATION_ERROR');
-    expect(await total()).toBe(before + 1);
-    const search = check(await h.req('POST', '/crm/v3/objects/calls/search', { query: 'missing timestamp' }), 200, searchPage);
-    expect(search.total).toBe(0);
-  });
-
-  it('batch update with an unknown id and an invalid value answers 207 and applies only the good item', async () => {
-    const a = await createCall(h, { hs_call_title: 'A', hs_call_status: 'COMPLETED' });
-    const b = await createCall(h, { hs_call_title: 'B', hs_call_status: 'COMPLETED' });
-    const res = await h.req('POST', '/crm/v3/objects/calls/batch/update', {
-      inputs: [
-        { id: a.id, properties: { hs_call_title: 'A2' } },
-        { id: '999999993', properties: { hs_call_title: 'ghost' } },
-        { id: b.id, properties: { hs_call_status: 'NOPE' } },
-      ],
-    });
-    const body = check(res, 207, batchObjects, { file: 'calls.v3.json', method: 'post', path: '/crm/v3/objects/calls/batch/update' });
-    expect(body.results.map((r) => r.id)).toEqual([a.id]);
-    expect(body.errors?.map((e) => e.category).sort()).toEqual(['OBJECT_NOT_FOUND', 'VALIDATION_ERROR']);
-    expect((await getObject(h, 'calls', a.id, { properties: 'hs_call_title' })).properties.hs_call_title).toBe('A2');
-    expect((await getObject(h, 'calls', b.id, { properties: 'hs_call_status' })).properties.hs_call_status).toBe('COMPLETED');
-  });
-
   it('batch upsert (200) updates by id and by a unique idProperty, creating what is new', async () => {
     const a = await createCall(h, { hs_call_title: 'upsert me' });
     const byId = check(
@@ -151,9 +118,9 @@ describe('batch API', () => {
   it('batch archive hides every record from reads, lists and search', async () => {
     const a = await createCall(h, { hs_call_title: 'zzbatcharchive one' });
     const b = await createCall(h, { hs_call_title: 'zzbatcharchive two' });
-    const before = await total();
+    const before = await total(h);
     check204(await h.req('POST', '/crm/v3/objects/calls/batch/archive', { inputs: [{ id: a.id }, { id: b.id }] }));
-    expect(await total()).toBe(before - 2);
+    expect(await total(h)).toBe(before - 2);
     const search = check(await h.req('POST', '/crm/v3/objects/calls/search', { query: 'zzbatcharchive' }), 200, searchPage);
     expect(search.total).toBe(0);
     const archived = check(
@@ -165,10 +132,47 @@ describe('batch API', () => {
   });
 
   it('rejects a malformed batch body with 400 and writes nothing', async () => {
-    const before = await total();
+    const before = await total(h);
     checkError(await h.req('POST', '/crm/v3/objects/calls/batch/create', { inputs: 'nope' }), 400);
     checkError(await h.req('POST', '/crm/v3/objects/calls/batch/create', {}), 400);
     checkError(await h.req('POST', '/crm/v3/objects/calls/batch/archive', { inputs: [{}] }), 400);
-    expect(await total()).toBe(before);
+    expect(await total(h)).toBe(before);
+  });
+});
+
+describe('batch API with batchMode per-item (lenient: the good inputs are applied, 207)', () => {
+  const h = useHarness({ app: { batchMode: 'per-item' } });
+
+  it('batch create with an invalid item answers 207: the valid item is created, the invalid one is not', async () => {
+    const before = await total(h);
+    const res = await h.req('POST', '/crm/v3/objects/calls/batch/create', {
+      inputs: [
+        { properties: { hs_timestamp: String(NOW), hs_call_title: 'valid batch item' }, associations: [] },
+        { properties: { hs_call_title: 'missing timestamp' }, associations: [] },
+      ],
+    });
+    const body = check(res, 207, batchObjects, { file: 'calls.v3.json', method: 'post', path: '/crm/v3/objects/calls/batch/create' });
+    expect(body.results.map((r) => r.properties.hs_call_title)).toEqual(['valid batch item']);
+    expect(body.errors?.[0]?.category).toBe('VALIDATION_ERROR');
+    expect(await total(h)).toBe(before + 1);
+    const search = check(await h.req('POST', '/crm/v3/objects/calls/search', { query: 'missing timestamp' }), 200, searchPage);
+    expect(search.total).toBe(0);
+  });
+
+  it('batch update with an unknown id and an invalid value answers 207 and applies only the good item', async () => {
+    const a = await createCall(h, { hs_call_title: 'A', hs_call_status: 'COMPLETED' });
+    const b = await createCall(h, { hs_call_title: 'B', hs_call_status: 'COMPLETED' });
+    const res = await h.req('POST', '/crm/v3/objects/calls/batch/update', {
+      inputs: [
+        { id: a.id, properties: { hs_call_title: 'A2' } },
+        { id: '999999993', properties: { hs_call_title: 'ghost' } },
+        { id: b.id, properties: { hs_call_status: 'NOPE' } },
+      ],
+    });
+    const body = check(res, 207, batchObjects, { file: 'calls.v3.json', method: 'post', path: '/crm/v3/objects/calls/batch/update' });
+    expect(body.results.map((r) => r.id)).toEqual([a.id]);
+    expect(body.errors?.map((e) => e.category).sort()).toEqual(['OBJECT_NOT_FOUND', 'VALIDATION_ERROR']);
+    expect((await getObject(h, 'calls', a.id, { properties: 'hs_call_title' })).properties.hs_call_title).toBe('A2');
+    expect((await getObject(h, 'calls', b.id, { properties: 'hs_call_status' })).properties.hs_call_status).toBe('COMPLETED');
   });
 });

@@ -1,4 +1,4 @@
-/** The CLI's flags reach the server: `npm run mock -- --db ... --seed ... --seed-calls ... --rate-limit --fail-rate --latency --token`. */
+/** The CLI's flags reach the server: `npm run mock -- --db ... --seed ... --seed-calls ... --rate-limit --fail-rate --latency --token --batch-207 --search-lag --custom-call-labels`. */
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, request, startCli, type CliServer } from './cli-process';
@@ -52,6 +52,21 @@ describe('mock CLI flags', () => {
       expect(r.status === 429 || (r.status >= 500 && r.status < 600 && r.status !== 500), `HTTP ${r.status}`).toBe(true);
       if (r.status !== 429) checkError(r, r.status);
     }
+    await s.stop('SIGTERM');
+  }, 90_000);
+
+  it('--batch-207 --search-lag MS --custom-call-labels: the lenient batches, a lagging search, custom call labels', async () => {
+    const s = await startCli({ db: ':memory:', args: ['--seed', 'empty', '--batch-207', '--search-lag', '600000', '--custom-call-labels'] });
+    running.push(s);
+    const created = await call(s.base, 'POST', '/crm/v3/objects/calls', 'any', { properties: { hs_timestamp: '2026-01-15T10:00:00Z', hs_call_title: 'cliflag' } });
+    const id = (created.body as { id: string }).id;
+    const batch = await call(s.base, 'POST', '/crm/v3/objects/calls/batch/update', 'any', {
+      inputs: [{ id, properties: { hs_call_title: 'cliflag 2' } }, { id: '999999999', properties: { hs_call_title: 'x' } }],
+    });
+    expect(batch.status).toBe(207);
+    expect(check(await call(s.base, 'POST', '/crm/v3/objects/calls/search', 'any', { query: 'cliflag' }), 200, searchPage).total).toBe(0);
+    const labels = await call(s.base, 'GET', '/crm/v4/associations/calls/contacts/labels', 'any');
+    expect((labels.body as { results: { category: string }[] }).results.map((r) => r.category)).toContain('USER_DEFINED');
     await s.stop('SIGTERM');
   }, 90_000);
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,8 +6,9 @@ import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/h
 import { renderWithProviders } from '../../test/render';
 import type { PickedRecord } from './association-model';
 import { AssociationPicker } from './AssociationPicker';
+import { associationQueries } from './association-queries';
 
-/** The mock's custom call→company label "Account review". */
+/** The lenient mock's custom call→company label "Account review" (HubSpot has no call labels). */
 const ACCOUNT_REVIEW = 1005;
 
 let hs: HubSpotFake;
@@ -59,7 +60,27 @@ describe('AssociationPicker', { timeout: 30_000 }, () => {
     ]);
   });
 
-  it('picks several records, each with HubSpot’s default label unless another is chosen', async () => {
+  it('offers no label where the account has none for the pair (HubSpot has no call labels): picks take HubSpot’s default type', async () => {
+    const user = userEvent.setup();
+    const { queryClient } = renderPicker();
+    await user.type(screen.getByRole('combobox', { name: /Search contacts/ }), 'lin');
+    await user.click(await screen.findByRole('option', { name: /Linus Pauling/ }));
+    await user.keyboard('{Escape}');
+    const picked = within(screen.getByRole('list', { name: 'Records to associate' })).getByRole('listitem');
+    expect(picked).toHaveTextContent('Linus Pauling');
+    // The account's association types for calls → contacts have arrived, and hold nothing to pick.
+    await waitFor(() => expect(queryClient.getQueryState(associationQueries.labels('contacts').queryKey)?.status).toBe('success'));
+    expect(screen.queryByRole('combobox', { name: 'Label for Linus Pauling' })).not.toBeInTheDocument();
+    expect(latest).toEqual([{ type: 'contacts', id: ids.linus, name: 'Linus Pauling', associationTypeId: 194, associationCategory: 'HUBSPOT_DEFINED' }]);
+  });
+
+  it('picks several records, each with HubSpot’s default label unless another is chosen (an account with call labels)', async () => {
+    uninstallHubSpot(hs);
+    hs = installHubSpot({ customCallLabels: true });
+    ids = {
+      linus: await hs.create('contacts', { firstname: 'Linus', lastname: 'Pauling', email: 'linus@example.com' }),
+      linear: await hs.create('companies', { name: 'Linear Ltd', domain: 'linear.test' }),
+    };
     const user = userEvent.setup();
     renderPicker();
     await user.type(screen.getByRole('combobox', { name: /Search contacts/ }), 'lin');

@@ -1,7 +1,9 @@
 /**
  * One type-ahead box that searches contacts, companies, deals and tickets at once, lets the user
- * pick one or several records and choose the association label for each. Controlled: the value is
- * the list of picks. Used by the panel's Add dialog and by the call create form.
+ * pick one or several records and choose the association label for each where the account has labels
+ * for the pair (between calls and records HubSpot has only its unlabelled default types: no choice is
+ * offered then). Controlled: the value is the list of picks. Used by the panel's Add dialog and by the
+ * call create form.
  */
 import { useId, useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
@@ -173,7 +175,6 @@ export function AssociationPicker({
               key={candidateKey(pick)}
               pick={pick}
               labels={labelsByType.get(pick.type)?.data}
-              labelsLoading={labelsByType.get(pick.type)?.isPending ?? false}
               disabled={disabled}
               onLabel={(typeId) => setLabel(pick, typeId)}
               onRemove={() => remove(pick)}
@@ -188,14 +189,12 @@ export function AssociationPicker({
 function PickRow({
   pick,
   labels,
-  labelsLoading,
   disabled,
   onLabel,
   onRemove,
 }: {
   pick: PickedRecord;
   labels: Parameters<typeof labelOptions>[1];
-  labelsLoading: boolean;
   disabled: boolean;
   onLabel: (typeId: number) => void;
   onRemove: () => void;
@@ -215,26 +214,29 @@ function PickRow({
     >
       <Chip size="small" label={RECORD_TYPE_LABELS[pick.type].one} />
       <ListItemText primary={pick.name} sx={{ minWidth: 120 }} />
-      <FormControl size="small" sx={{ minWidth: 220 }} disabled={disabled}>
-        <InputLabel id={`${selectId}-label`}>Label for {pick.name}</InputLabel>
-        <Select
-          labelId={`${selectId}-label`}
-          label={`Label for ${pick.name}`}
-          value={known ? pick.associationTypeId : ''}
-          onChange={(e) => onLabel(Number(e.target.value))}
-        >
-          {!known && (
-            <MenuItem value="" disabled>
-              {labelsLoading ? 'Loading labels…' : 'Unknown label'}
-            </MenuItem>
-          )}
-          {options.map((o) => (
-            <MenuItem key={o.typeId} value={o.typeId}>
-              {o.text}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      {/* Only where the account has labels for the pair: call pairs have HubSpot's default type alone. */}
+      {options.length > 1 && (
+        <FormControl size="small" sx={{ minWidth: 220 }} disabled={disabled}>
+          <InputLabel id={`${selectId}-label`}>Label for {pick.name}</InputLabel>
+          <Select
+            labelId={`${selectId}-label`}
+            label={`Label for ${pick.name}`}
+            value={known ? pick.associationTypeId : ''}
+            onChange={(e) => onLabel(Number(e.target.value))}
+          >
+            {!known && (
+              <MenuItem value="" disabled>
+                Unknown label
+              </MenuItem>
+            )}
+            {options.map((o) => (
+              <MenuItem key={o.typeId} value={o.typeId}>
+                {o.text}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      )}
     </ListItem>
   );
 }

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
 import { renderWithProviders } from '../../test/render';
 import { AssociationsPanel } from './AssociationsPanel';
+import { associationQueries } from './association-queries';
 import { AssociationSummary, PinnedOnSummary } from './AssociationSummary';
 
-/** The mock's custom call→contact label "Decision maker". */
+/** The lenient mock's custom call→contact label "Decision maker" (HubSpot has no call labels: only with customCallLabels). */
 const DECISION_MAKER = 1001;
 const AT = '2026-11-01T10:00:00.000Z';
 
@@ -15,7 +16,9 @@ let callId: string;
 let ids: { ada: string; grace: string; acme: string; deal: string; otherCall: string };
 
 beforeEach(async () => {
-  hs = installHubSpot();
+  // An account with custom call labels (the lenient mock), so the panel's labels show; the strict
+  // default, HubSpot's, is tested at the end.
+  hs = installHubSpot({ customCallLabels: true });
   callId = await hs.create('calls', { hs_call_title: 'Intro call', hs_timestamp: AT });
   const otherCall = await hs.create('calls', { hs_call_title: 'Quarterly review', hs_timestamp: AT });
   const ada = await hs.create('contacts', { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.com' });
@@ -221,5 +224,29 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByText('Ada Lovelace, Grace Hopper')).toBeInTheDocument());
     expect(screen.getByText('Acme Corp')).toBeInTheDocument();
     expect(screen.getByText('Big renewal')).toBeInTheDocument();
+  });
+});
+
+describe('AssociationsPanel with HubSpot’s call association types only', { timeout: 30_000 }, () => {
+  it('adds a record without offering a label: HubSpot has none between calls and records', async () => {
+    uninstallHubSpot(hs);
+    hs = installHubSpot();
+    const call = await hs.create('calls', { hs_call_title: 'Plain call', hs_timestamp: AT });
+    const alan = await hs.create('contacts', { firstname: 'Alan', lastname: 'Turing', email: 'alan@example.com' });
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<AssociationsPanel callId={call} />);
+    await user.click(await screen.findByRole('button', { name: 'Add association' }));
+    const dialog = screen.getByRole('dialog', { name: 'Associate records with this call' });
+    await user.type(within(dialog).getByRole('combobox', { name: /Search contacts/ }), 'alan');
+    await user.click(await screen.findByRole('option', { name: /Alan Turing/ }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(queryClient.getQueryState(associationQueries.labels('contacts').queryKey)?.status).toBe('success'));
+    expect(within(dialog).queryByRole('combobox', { name: 'Label for Alan Turing' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Associate' }));
+    const alanRow = await screen.findByRole('listitem', { name: 'Alan Turing' });
+    await waitFor(() => expect(alanRow).toHaveTextContent('alan@example.com'));
+    expect(await hs.associatedIds(call, 'contacts')).toEqual([alan]);
+    const put = hs.requests.find((r) => r.method === 'PUT' && r.path.includes(`/contacts/${alan}`));
+    expect(put?.body ?? put?.path).not.toContain('USER_DEFINED');
   });
 });

@@ -96,6 +96,17 @@ export const callKeys = {
   detail: (id: string) => [...callKeys.details(), id] as const,
 };
 
+/**
+ * Keys of the mutations that write calls. Views served by HubSpot's search, which lags behind writes,
+ * overlay what these saved (list/list-queries.ts: useRecentCallWrites).
+ */
+export const callWriteKeys = {
+  all: [...callKeys.all, 'write'] as const,
+  update: [...callKeys.all, 'write', 'update'] as const,
+  archive: [...callKeys.all, 'write', 'archive'] as const,
+  bulk: [...callKeys.all, 'write', 'bulk'] as const,
+};
+
 export const callQueries = {
   list: (p: CallListParams) =>
     queryOptions({
@@ -112,8 +123,6 @@ export const callQueries = {
     }),
 };
 
-type ListSnapshot = [readonly unknown[], CallListPage | undefined][];
-
 /** Applies `change` to the call wherever a cached list page holds it. */
 function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotObject) => HubSpotObject | null): void {
   qc.setQueriesData<CallListPage>({ queryKey: callKeys.lists() }, (page) => {
@@ -127,52 +136,69 @@ function updateCallInLists(qc: QueryClient, id: string, change: (call: HubSpotOb
   });
 }
 
-function restoreLists(qc: QueryClient, snapshot: ListSnapshot) {
-  for (const [key, data] of snapshot) qc.setQueryData(key, data);
-}
-
-const withProperties = (call: HubSpotObject, properties: Record<string, string>): HubSpotObject => ({
+const withProperties = (call: HubSpotObject, properties: HubSpotObject['properties']): HubSpotObject => ({
   ...call,
   properties: { ...call.properties, ...properties },
 });
 
+/** Sets properties of one call in its detail and in every cached list page, leaving every other call as it is. */
+function setCallProperties(qc: QueryClient, id: string, properties: HubSpotObject['properties'], updatedAt?: string): void {
+  const change = (c: HubSpotObject) => ({ ...withProperties(c, properties), ...(updatedAt ? { updatedAt } : {}) });
+  const detail = qc.getQueryData<HubSpotObject>(callKeys.detail(id));
+  if (detail) qc.setQueryData(callKeys.detail(id), change(detail));
+  updateCallInLists(qc, id, change);
+}
+
+/** The cached values of `names` for one call (detail first, else a list page), '' where unset. */
+function cachedValues(qc: QueryClient, id: string, names: readonly string[]): Record<string, string> | undefined {
+  const call =
+    qc.getQueryData<HubSpotObject>(callKeys.detail(id)) ??
+    qc
+      .getQueriesData<CallListPage>({ queryKey: callKeys.lists() })
+      .flatMap(([, page]) => page?.results ?? [])
+      .find((c) => c.id === id);
+  return call ? Object.fromEntries(names.map((n) => [n, call.properties[n] ?? ''])) : undefined;
+}
+
 interface UpdateContext {
-  previousDetail: HubSpotObject | undefined;
-  previousLists: ListSnapshot;
+  /** This call's values of the changed properties before the change; undefined when no cache held the call. */
+  previous: Record<string, string> | undefined;
 }
 
 /**
- * Saves changed properties. The detail and every cached list page show the new values at once;
- * on failure they return to what they were and the error reaches the caller.
+ * Saves changed properties. The detail and every cached list page show the new values at once; on failure
+ * the changed properties of this call return to what they were (other calls, perhaps being edited at the same
+ * moment, keep theirs) and the error reaches the caller. The caches are re-read from HubSpot once the last
+ * pending update has settled, so a re-read never overwrites an edit still on its way.
  */
 export function useUpdateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { id: string; properties: Record<string, string> }, UpdateContext>({
+    mutationKey: callWriteKeys.update,
     // Callers report failures in place (form, snackbar, dialog).
     meta: { errorTitle: false },
     mutationFn: ({ id, properties }) => updateCall(id, properties),
     onMutate: async ({ id, properties }) => {
       await qc.cancelQueries({ queryKey: callKeys.detail(id) });
       await qc.cancelQueries({ queryKey: callKeys.lists() });
-      const previousDetail = qc.getQueryData<HubSpotObject>(callKeys.detail(id));
-      const previousLists = qc.getQueriesData<CallListPage>({ queryKey: callKeys.lists() });
-      if (previousDetail) qc.setQueryData(callKeys.detail(id), withProperties(previousDetail, properties));
-      updateCallInLists(qc, id, (c) => withProperties(c, properties));
-      return { previousDetail, previousLists };
+      const previous = cachedValues(qc, id, Object.keys(properties));
+      setCallProperties(qc, id, properties);
+      return { previous };
     },
-    onError: (_error, { id }, context) => {
-      if (context?.previousDetail) qc.setQueryData(callKeys.detail(id), context.previousDetail);
-      if (context) restoreLists(qc, context.previousLists);
+    onError: (_error, { id, properties }, context) => {
+      if (!context?.previous) return;
+      // Only what is still this update's optimistic value goes back (a later edit of the same call stays).
+      const current = cachedValues(qc, id, Object.keys(properties)) ?? {};
+      const restore = Object.fromEntries(Object.entries(context.previous).filter(([name]) => current[name] === properties[name]));
+      setCallProperties(qc, id, restore);
     },
     onSuccess: (saved, { id }) => {
-      const current = qc.getQueryData<HubSpotObject>(callKeys.detail(id));
-      if (current) {
-        qc.setQueryData(callKeys.detail(id), { ...current, properties: { ...current.properties, ...saved.properties }, updatedAt: saved.updatedAt });
-      }
-      updateCallInLists(qc, id, (c) => ({ ...c, properties: { ...c.properties, ...saved.properties }, updatedAt: saved.updatedAt }));
+      setCallProperties(qc, id, saved.properties, saved.updatedAt);
     },
-    onSettled: (_data, _error, { id }) => {
-      void qc.invalidateQueries({ queryKey: callKeys.detail(id) });
+    onSettled: () => {
+      // This mutation still counts as pending here.
+      if (qc.isMutating({ mutationKey: callWriteKeys.update }) > 1) return;
+      void qc.invalidateQueries({ queryKey: callKeys.details() });
       void qc.invalidateQueries({ queryKey: callKeys.lists() });
     },
   });
@@ -194,6 +220,7 @@ export function useCreateCall() {
 export function useArchiveCall() {
   const qc = useQueryClient();
   return useMutation<void, HubSpotApiError, { id: string }>({
+    mutationKey: callWriteKeys.archive,
     // Callers report failures in place (form, snackbar, dialog).
     meta: { errorTitle: false },
     mutationFn: ({ id }) => archiveCall(id),

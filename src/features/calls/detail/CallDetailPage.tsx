@@ -16,6 +16,7 @@ import type { HubSpotObject } from '../../../api/schemas';
 import { describeError } from '../../../lib/describeError';
 import { useNotify } from '../../../lib/notifications';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { TriageBar } from './TriageBar';
 import { formatDateTime, formatExactDateTime, userTimeZone } from '../../../lib/datetime';
 import { AssociationsPanel, AssociationSummary, PinnedOnSummary } from '../../associations';
 import { metadataQueries } from '../../../api/metadata-queries';
@@ -70,6 +71,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 1100, mx: 'auto' }}>
+      <TriageBar call={call} />
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }} component="header">
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
           <Box sx={{ minWidth: 0 }}>

@@ -39,9 +39,11 @@ const key = (type: string, id: string) => (type && id ? `${type}:${id}` : '');
 export function CalleeField({ control, choices }: { control: Control<CallFormValues>; choices: CalleeChoices }) {
   const type = useController({ control, name: 'calleeType' });
   const id = useController({ control, name: 'calleeId' });
-  const value = key(type.field.value, id.field.value);
+  const calleeType = type.field.value;
+  const calleeId = id.field.value;
+  const value = key(calleeType, calleeId);
   const known = choices.options.some((o) => key(o.type, o.id) === value);
-  const currentType = CALLEE_TYPES[type.field.value as CalleeType] ?? (type.field.value.toLowerCase() || 'record');
+  const currentType = CALLEE_TYPES[calleeType as CalleeType] ?? (calleeType.toLowerCase() || 'record');
   const error = id.fieldState.error ?? type.fieldState.error;
   const hint = choices.options.length === 0 && !choices.loading ? choices.emptyHint : 'One of the call’s associated contacts and companies';
 
@@ -73,7 +75,7 @@ export function CalleeField({ control, choices }: { control: Control<CallFormVal
       ))}
       {value && !known && (
         <MenuItem value={value} disabled>
-          {choices.loading ? 'Loading…' : `The ${currentType} ${id.field.value} (not associated with this call)`}
+          {choices.loading ? 'Loading…' : `The ${currentType} ${calleeId} (not associated with this call)`}
         </MenuItem>
       )}
     </TextField>

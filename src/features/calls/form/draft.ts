@@ -4,7 +4,7 @@
  * The key travels in the URL (`/calls/new?draft=<key>`); the draft is dropped once it is saved.
  */
 import { dayjs } from '../../../lib/datetime';
-import type { CallFormValues } from './call-form-mapping';
+import { emptyCallFormValues, type CallFormValues } from './call-form-mapping';
 
 const PREFIX = 'call-draft:';
 
@@ -24,7 +24,8 @@ export function readDraft(key: string | null, tz: string): CallFormValues | unde
   if (!text) return undefined;
   try {
     const stored = JSON.parse(text) as Stored;
-    return { ...stored, timestamp: stored.timestamp ? dayjs(stored.timestamp).tz(tz) : null };
+    // A draft saved before the form had some field leaves it empty.
+    return { ...emptyCallFormValues(tz), ...stored, timestamp: stored.timestamp ? dayjs(stored.timestamp).tz(tz) : null };
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
  * with a retry of the failures.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,12 +22,12 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { subscribeRetryNotice, type RetryNotice } from '../../../api/http';
-import type { Disposition } from '../../../api/schemas';
-import type { CallListParams } from '../calls-queries';
+import type { Disposition, HubSpotObject } from '../../../api/schemas';
+import { callWriteKeys, type CallListParams } from '../calls-queries';
 import { archiveWork, runBulk, updateWork, type BulkReport } from './bulk';
 import { callCount, formatCount } from './counts';
 import { FetchProgress } from './FetchProgress';
-import { fetchMatchingIds } from './list-queries';
+import { fetchMatchingIds, type CallWrites } from './list-queries';
 import { SEARCH_RESULT_CAP } from './list-state';
 
 export type BulkAction = 'outcome' | 'delete';
@@ -79,12 +80,23 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
     return () => ac.abort();
   }, [request.matching]);
 
+  // A mutation under callWriteKeys, so lists served by HubSpot's lagging search show what it saved.
+  const { mutateAsync: runBatches } = useMutation({
+    mutationKey: callWriteKeys.bulk,
+    meta: { errorTitle: false },
+    mutationFn: async ({ ids, signal }: { ids: string[]; signal: AbortSignal }): Promise<CallWrites & { report: BulkReport }> => {
+      const saved: HubSpotObject[] = [];
+      const work = request.action === 'delete' ? archiveWork : updateWork({ hs_call_disposition: outcome }, (calls) => saved.push(...calls));
+      const report = await runBulk(ids, work, { signal, onProgress: (done, total) => setPhase({ kind: 'run', done, total }) });
+      return { report, saved, archived: request.action === 'delete' ? report.succeeded : [] };
+    },
+  });
+
   const run = async (ids: string[]) => {
     const ac = new AbortController();
     abort.current = ac;
     setPhase({ kind: 'run', done: 0, total: ids.length });
-    const work = request.action === 'delete' ? archiveWork : updateWork({ hs_call_disposition: outcome });
-    const report = await runBulk(ids, work, { signal: ac.signal, onProgress: (done, total) => setPhase({ kind: 'run', done, total }) });
+    const { report } = await runBatches({ ids, signal: ac.signal });
     setNotice(null);
     onRan(request.action, report);
     setPhase({ kind: 'report', report, attempted: ids.length });

@@ -3,7 +3,7 @@
  * page size, cursor trail); useCallListPage reads it and loads the page, useSelection holds the selection.
  * A saved view's link (`?view=<id>`) is resolved first into that URL and the view's columns.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { appPaths, navigate as navigateTo, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -26,15 +26,17 @@ import { ColumnChooser } from './ColumnChooser';
 import { normalizePrefs, savePrefs } from './column-prefs';
 import { formatCount } from './counts';
 import { trailForPage } from './cursor-trail';
-import { FilterChips } from './FilterChips';
-import { FiltersPanel } from './FiltersPanel';
+import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
 import { clearAll, SEARCH_RESULT_CAP, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { useCallListPage } from './useCallListPage';
-import { useOutcomeEdit } from './useOutcomeEdit';
+import { useOutcomeEdit } from '../shared/useOutcomeEdit';
+import { RecentChanges } from '../shared/RecentChanges';
+import { ShortcutsHelp } from '../shared/ShortcutsHelp';
+import { useShortcuts } from '../../../lib/useShortcuts';
 import { useSelection } from './useSelection';
 
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
@@ -90,6 +92,20 @@ function CallList() {
   );
 
   const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcuts({
+    '/': () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+  });
+  // Clear all (in the filter bar or the empty list) also starts the filter panel afresh: its controls hold
+  // what the user typed or picked but the URL does not have (a half-typed date, a record type).
+  const [filterResets, setFilterResets] = useState(0);
+  const onClearAll = useCallback(() => {
+    update(clearAll);
+    setFilterResets((n) => n + 1);
+  }, [update]);
   const toFirstPage = () => setState(withView(state, {}));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
@@ -108,7 +124,7 @@ function CallList() {
       </Stack>
     );
   } else if (data && data.results.length === 0) {
-    body = <CallListEmpty laterPage={page > 0} filtered={list.filtered} onFirstPage={toFirstPage} onClearFilters={() => setState(clearAll(state))} />;
+    body = <CallListEmpty laterPage={page > 0} filtered={list.filtered} onFirstPage={toFirstPage} onClearFilters={onClearAll} />;
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
@@ -148,6 +164,8 @@ function CallList() {
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           Calls
         </Typography>
+        <RecentChanges />
+        <ShortcutsHelp />
         <ViewsMenu current={currentView} />
         <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
@@ -158,11 +176,17 @@ function CallList() {
         </Button>
       </Box>
 
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <SearchBox value={state.q} onCommit={onSearch} />
-      </Box>
-      <FiltersPanel filters={list.filters} update={update} dispositions={list.dispositions} owners={list.owners} />
-      <FilterChips state={state} update={update} lookups={metadata} />
+      <FilterBar
+        state={state}
+        filters={list.filters}
+        update={update}
+        lookups={metadata}
+        dispositions={list.dispositions}
+        owners={list.owners}
+        search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
+        onClearAll={onClearAll}
+        resetKey={filterResets}
+      />
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
         {total !== undefined

@@ -8,7 +8,7 @@ import { recordQueries } from '../../../api/records-queries';
 import { COLUMNS, optionLabel, outcomeLabel, ownerLabel } from '../call-properties';
 import type { RowLookups } from './call-row';
 import type { ListStateUpdate } from './useListState';
-import { clearAll, withFilters, withView, type ListFilters, type ListState } from './list-state';
+import { withFilters, withView, type ListFilters, type ListState } from './list-state';
 
 interface ChipSpec {
   key: string;
@@ -22,7 +22,14 @@ function RecordChipLabel({ record }: { record: NonNullable<ListFilters['record']
   return <>{data ? recordDisplayName(record.type, data) : `#${record.id}`}</>;
 }
 
-export function FilterChips({ state, update, lookups }: { state: ListState; update: ListStateUpdate; lookups: RowLookups }) {
+export interface FilterChipsProps {
+  state: ListState;
+  update: ListStateUpdate;
+  lookups: RowLookups;
+  onClearAll: () => void;
+}
+
+export function FilterChips({ state, update, lookups, onClearAll }: FilterChipsProps) {
   const f = state.filters;
   const chips: ChipSpec[] = [];
   if (state.q) chips.push({ key: 'q', label: `Search: “${state.q}”`, remove: (s) => withView(s, { q: '' }) });
@@ -45,7 +52,11 @@ export function FilterChips({ state, update, lookups }: { state: ListState; upda
   // Nothing set: the plain list, no chips.
   if (chips.length === 0 && !f.record) return null;
   return (
-    <Box component="ul" aria-label="Active filters" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, listStyle: 'none', p: 0, m: 0, alignItems: 'center' }}>
+    <Box
+      component="ul"
+      aria-label="Active filters"
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, listStyle: 'none', p: 0, m: 0, alignItems: 'center', flex: '1 1 0', minWidth: 240 }}
+    >
       {chips.map((c) => (
         <li key={c.key}>
           <Chip label={c.label} aria-label={`Remove ${c.label}`} onClick={() => update(c.remove)} onDelete={() => update(c.remove)} size="small" />
@@ -67,7 +78,7 @@ export function FilterChips({ state, update, lookups }: { state: ListState; upda
         </li>
       )}
       <li>
-        <Button size="small" onClick={() => update(clearAll)}>
+        <Button size="small" onClick={onClearAll}>
           Clear all
         </Button>
       </li>

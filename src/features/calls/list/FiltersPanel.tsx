@@ -12,6 +12,7 @@ import type { Disposition, HubSpotObject, Owner, PropertyOption } from '../../..
 import { ownerName, useCallPropertyOptions } from '../../../api/metadata-queries';
 import { recordQueries } from '../../../api/records-queries';
 import { dispositionLabel, dispositionLabels, outcomeLabel } from '../call-properties';
+import { DateRangeFilter } from './DateRangeFilter';
 import { withFilters, type ListFilters, type RecordingFilter } from './list-state';
 import type { ListStateUpdate } from './useListState';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
@@ -77,8 +78,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters: f, update, dis
             </MenuItem>
           ))}
       </TextField>
-      <DateFilter label="From" value={f.from} onChange={(from) => set({ from })} />
-      <DateFilter label="To" value={f.to} onChange={(to) => set({ to })} />
+      <DateRangeFilter from={f.from} to={f.to} onChange={set} />
       <TextField
         select
         size="small"
@@ -103,11 +103,14 @@ function AssociatedRecordFilter({
   value: ListFilters['record'];
   onChange: (v: ListFilters['record']) => void;
 }) {
-  const [type, setType] = useState<RecordType>(value?.type ?? 'contacts');
+  // The type to search while no record is chosen. It starts at contacts on every mount, so the control
+  // shows its empty state after Clear all (which remounts the panel) whatever the URL said a moment before.
+  const [picked, setPicked] = useState<RecordType>('contacts');
+  const type = value?.type ?? picked;
   const [input, setInput] = useState('');
   const text = useDebouncedValue(input.trim(), 300);
   const results = useQuery({ ...recordQueries.search(type, text), enabled: text.length > 0 });
-  const selected = useQuery({ ...recordQueries.detail(value?.type ?? type, value?.id ?? ''), enabled: !!value });
+  const selected = useQuery({ ...recordQueries.detail(type, value?.id ?? ''), enabled: !!value });
   const options: HubSpotObject[] = results.data?.results ?? [];
   const current = value && selected.data ? selected.data : null;
   const label = `Associated ${RECORD_TYPE_LABELS[type].one.toLowerCase()}`;
@@ -119,8 +122,11 @@ function AssociatedRecordFilter({
         label="Record type"
         value={type}
         onChange={(e) => {
-          setType(e.target.value as RecordType);
+          const next = e.target.value as RecordType;
+          setPicked(next);
           setInput('');
+          // A chosen record of the other type no longer fits the control.
+          if (value && value.type !== next) onChange(undefined);
         }}
         sx={{ minWidth: 130 }}
       >
@@ -136,7 +142,7 @@ function AssociatedRecordFilter({
         options={current && !options.some((o) => o.id === current.id) ? [current, ...options] : options}
         value={current}
         filterOptions={(x) => x}
-        getOptionLabel={(r) => recordDisplayName(value?.type ?? type, r)}
+        getOptionLabel={(r) => recordDisplayName(type, r)}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         loading={results.isFetching}
         noOptionsText={text ? 'No match' : 'Type to search'}
@@ -170,20 +176,5 @@ function PropertyFilter(props: { label: string; anyLabel: string; options: Prope
         </MenuItem>
       ))}
     </TextField>
-  );
-}
-
-/** One end of the time range: a day (YYYY-MM-DD), or none. */
-function DateFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
-  return (
-    <TextField
-      type="date"
-      size="small"
-      label={label}
-      value={value?.slice(0, 10) ?? ''}
-      onChange={(e) => onChange(e.target.value || undefined)}
-      slotProps={{ inputLabel: { shrink: true } }}
-      sx={{ ...fieldSx, minWidth: 150 }}
-    />
   );
 }

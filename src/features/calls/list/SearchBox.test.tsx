@@ -19,6 +19,11 @@ describe('SearchBox', () => {
     expect(onCommit).toHaveBeenCalledWith('renewal');
   });
 
+  it('says what it searches: HubSpot’s query matches words of titles and notes only', () => {
+    render(<SearchBox value="" onCommit={vi.fn()} />);
+    expect(screen.getByRole('searchbox', { name: 'Search calls' })).toHaveAttribute('placeholder', 'Words in titles and notes');
+  });
+
   it('Enter sends at once', () => {
     const onCommit = vi.fn();
     render(<SearchBox value="" onCommit={onCommit} />);

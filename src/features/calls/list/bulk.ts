@@ -1,10 +1,14 @@
 /**
- * Bulk work on calls through HubSpot's batch endpoints: chunks of 100, one chunk at a time, waiting out
- * rate limits, and a per-record report (succeeded / failed with HubSpot's reason). The runner is pure
- * over an injected `work` function so it can be unit tested; the two actions below bind the real API.
+ * Bulk work on calls through HubSpot's batch endpoints: chunks of 100, one request at a time, waiting out
+ * rate limits, and a per-record report (succeeded / failed with HubSpot's reason). HubSpot may answer a
+ * batch per item (207) or refuse it as a whole when one input is bad (all-or-nothing, naming the bad
+ * inputs or not): a refused batch is narrowed down to its bad records, by the ids HubSpot names, else by
+ * splitting it in halves, so every record gets its own outcome. The runner is pure over an injected
+ * `work` function so it can be unit tested; the two actions below bind the real API.
  */
 import { batchArchiveCalls, batchUpdateCalls } from '../../../api/calls';
-import { isHubSpotApiError } from '../../../api/errors';
+import type { HubSpotObject } from '../../../api/schemas';
+import { HubSpotApiError, hubSpotErrorBodySchema, isHubSpotApiError } from '../../../api/errors';
 import { describeError } from '../../../lib/describeError';
 
 const BATCH_SIZE = 100;
@@ -16,7 +20,10 @@ export interface BulkReport {
   cancelled: boolean;
 }
 
-/** What one chunk did: the ids HubSpot reported as failed (with reasons); the rest succeeded. */
+/**
+ * What one batch did: the ids HubSpot reported as failed (with reasons); the rest succeeded. Throws
+ * (HubSpotApiError) when HubSpot refuses the whole batch.
+ */
 export type ChunkWork = (ids: string[], signal?: AbortSignal) => Promise<Map<string, string>>;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -28,9 +35,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /** Waits between retries of a rate-limited chunk (injected for tests). */
+  /** Waits between retries of a rate-limited request (injected for tests). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** How often a chunk rate-limited even after http.ts's own retries is tried again. */
+  /** How often a request rate-limited even after http.ts's own retries is tried again. */
   rateLimitRetries?: number;
 }
 
@@ -45,47 +52,94 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
 
 const isRateLimit = (e: unknown) => isHubSpotApiError(e) && e.status === 429;
 
-/** Runs `work` over `ids` in chunks of 100, one at a time, and reports per record. Never throws for HubSpot errors. */
+/** HubSpot refused the batch because of its inputs (a bad value, a missing record, a conflict): a smaller batch may pass. */
+const isInputRefusal = (e: unknown): e is HubSpotApiError => isHubSpotApiError(e) && [400, 404, 409, 422].includes(e.status);
+
+const asIds = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String) : []);
+
+/**
+ * The records of `ids` a refusal names, each with its reason: `errors[].context.ids` (that entry's
+ * message), then the top-level `context.ids` (the error's message).
+ */
+function namedFailures(e: HubSpotApiError, ids: readonly string[]): Map<string, string> {
+  const inBatch = new Set(ids);
+  const reason = (message: string, category: string) =>
+    describeError(new HubSpotApiError({ status: e.status, message, category, ...(e.correlationId ? { correlationId: e.correlationId } : {}) })).text;
+  const named = new Map<string, string>();
+  const body = hubSpotErrorBodySchema.safeParse(e.body);
+  if (!body.success) return named;
+  for (const detail of body.data.errors ?? []) {
+    for (const id of asIds(detail.context?.ids)) {
+      if (inBatch.has(id) && !named.has(id)) named.set(id, reason(detail.message, detail.code ?? e.category));
+    }
+  }
+  for (const id of asIds(body.data.context?.ids)) if (inBatch.has(id) && !named.has(id)) named.set(id, describeError(e).text);
+  return named;
+}
+
+/** Runs `work` over `ids` in batches of 100, one request at a time, and reports per record. Never throws for HubSpot errors. */
 export async function runBulk(ids: readonly string[], work: ChunkWork, opts: RunOptions = {}): Promise<BulkReport> {
   const sleep = opts.sleep ?? defaultSleep;
   const report: BulkReport = { succeeded: [], failed: [], cancelled: false };
   const unique = [...new Set(ids)];
+
+  /** One request for `part`, rate limits waited out: the failures it reported, its error, or 'cancelled'. */
+  const attempt = async (part: string[]): Promise<{ failures: Map<string, string> } | { error: unknown } | 'cancelled'> => {
+    for (let tries = 0; ; tries++) {
+      if (opts.signal?.aborted) return 'cancelled';
+      try {
+        return { failures: await work(part, opts.signal) };
+      } catch (e) {
+        if (opts.signal?.aborted) return 'cancelled';
+        if (!isRateLimit(e) || tries >= (opts.rateLimitRetries ?? 3)) return { error: e };
+        const seconds = (isHubSpotApiError(e) && e.retryAfterSeconds) || 10;
+        try {
+          await sleep(seconds * 1000, opts.signal);
+        } catch {
+          return 'cancelled';
+        }
+      }
+    }
+  };
+
+  /**
+   * Settles every record of `part` into the report; false when cancelled. A refused batch: the records
+   * HubSpot names fail and the rest is sent again; when it names none, each half is sent on its own. Every
+   * step sends fewer records than the last, so this ends, and a lone record's refusal is its own.
+   */
+  const settle = async (part: string[]): Promise<boolean> => {
+    if (part.length === 0) return true;
+    const result = await attempt(part);
+    if (result === 'cancelled') return false;
+    if ('failures' in result) {
+      for (const id of part) {
+        const reason = result.failures.get(id);
+        if (reason === undefined) report.succeeded.push(id);
+        else report.failed.push({ id, reason });
+      }
+      return true;
+    }
+    const e = result.error;
+    if (!isInputRefusal(e) || part.length === 1) {
+      const reason = describeError(e).text;
+      for (const id of part) report.failed.push({ id, reason });
+      return true;
+    }
+    const named = namedFailures(e, part);
+    if (named.size > 0) {
+      for (const [id, reason] of named) report.failed.push({ id, reason });
+      return settle(part.filter((id) => !named.has(id)));
+    }
+    const half = Math.ceil(part.length / 2);
+    return (await settle(part.slice(0, half))) && settle(part.slice(half));
+  };
+
   let done = 0;
   opts.onProgress?.(0, unique.length);
   for (const part of chunk(unique, BATCH_SIZE)) {
-    if (opts.signal?.aborted) {
+    if (!(await settle(part))) {
       report.cancelled = true;
       break;
-    }
-    let failures: Map<string, string>;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        failures = await work(part, opts.signal);
-        break;
-      } catch (e) {
-        if (opts.signal?.aborted) {
-          report.cancelled = true;
-          return report;
-        }
-        if (isRateLimit(e) && attempt < (opts.rateLimitRetries ?? 3)) {
-          const seconds = (isHubSpotApiError(e) && e.retryAfterSeconds) || 10;
-          try {
-            await sleep(seconds * 1000, opts.signal);
-          } catch {
-            report.cancelled = true;
-            return report;
-          }
-          continue;
-        }
-        const reason = describeError(e).text;
-        failures = new Map(part.map((id) => [id, reason]));
-        break;
-      }
-    }
-    for (const id of part) {
-      const reason = failures.get(id);
-      if (reason === undefined) report.succeeded.push(id);
-      else report.failed.push({ id, reason });
     }
     done += part.length;
     opts.onProgress?.(done, unique.length);
@@ -93,10 +147,14 @@ export async function runBulk(ids: readonly string[], work: ChunkWork, opts: Run
   return report;
 }
 
-/** Sets `properties` on every call of the chunk (batch update; a 207 names the failed ids). */
-export function updateWork(properties: Record<string, string>): ChunkWork {
+/**
+ * Sets `properties` on every call of the batch (a 207 names the failed ids; an all-or-nothing refusal
+ * throws). `onSaved` receives the calls as HubSpot saved them.
+ */
+export function updateWork(properties: Record<string, string>, onSaved?: (calls: HubSpotObject[]) => void): ChunkWork {
   return async (ids) => {
     const res = await batchUpdateCalls(ids.map((id) => ({ id, properties })));
+    onSaved?.(res.results);
     const failures = new Map<string, string>();
     for (const err of res.errors) {
       const named = err.ids.length ? err.ids : [];
@@ -110,7 +168,7 @@ export function updateWork(properties: Record<string, string>): ChunkWork {
   };
 }
 
-/** Moves every call of the chunk to HubSpot's recycling bin (batch archive answers 204 or fails as a whole). */
+/** Moves every call of the batch to HubSpot's recycling bin (batch archive answers 204 or fails as a whole). */
 export const archiveWork: ChunkWork = async (ids) => {
   await batchArchiveCalls(ids);
   return new Map();

@@ -8,6 +8,7 @@ import GraphicEqIcon from '@mui/icons-material/GraphicEq';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatDuration } from '../../../lib/duration';
+import { OutcomeSaveStatus } from '../shared/OutcomeSaveStatus';
 import { COLUMNS, isSortKey, optionLabel, type ColumnId } from '../call-properties';
 import { hasRecording, outcomeOf, ownerNameOf, prop, recordNamesOf, type RowLookups } from './call-row';
 import type { ColumnPrefs } from './column-prefs';
@@ -56,6 +57,7 @@ function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext })
         {o?.unknown && <WarningAmberIcon fontSize="inherit" sx={{ verticalAlign: 'text-bottom', mr: 0.5 }} aria-hidden />}
         {o ? o.label : '—'}
       </Box>
+      <OutcomeSaveStatus callId={call.id} />
       <IconButton
         size="small"
         aria-label={`Change outcome of ${titleOf(call)}`}

@@ -53,6 +53,11 @@ describe('list URL state', () => {
     expect(s.filters).toEqual({ outcomes: [] });
   });
 
+  it('a time bound is a real day from 1900 on: half-typed years (from=0026-11-01) and impossible days are ignored', () => {
+    expect(parse('from=0026-11-01&to=2026-02-30').filters).toEqual({ outcomes: [] });
+    expect(parse('from=1900-01-01&to=2026-02-28T23:00:00.000Z').filters).toEqual({ outcomes: [], from: '1900-01-01', to: '2026-02-28T23:00:00.000Z' });
+  });
+
   it('deduplicates and orders outcomes so equal views have equal URLs', () => {
     expect(parse('outcome=b&outcome=a&outcome=b').filters.outcomes).toEqual(['a', 'b']);
   });

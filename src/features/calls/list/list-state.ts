@@ -73,9 +73,24 @@ function clean(v: string | null): string | undefined {
   return t && t.length <= MAX_VALUE_LENGTH ? t : undefined;
 }
 
+/** Earliest year a time-range bound may name: typing a year digit by digit passes through 0002, 0020, 0202. */
+const MIN_YEAR = 1900;
+
+/** A whole day as a date field gives it (`YYYY-MM-DD`): a real calendar day, in year 1900 or later. */
+export function isFullDay(v: string): boolean {
+  if (!DATE_ONLY.test(v) || Number(v.slice(0, 4)) < MIN_YEAR) return false;
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+}
+
 function isValidBound(v: string): boolean {
-  if (DATE_ONLY.test(v)) return !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-  return /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+  if (!isFullDay(v.slice(0, 10))) return false;
+  return v.length === 10 || (v[10] === 'T' && !Number.isNaN(Date.parse(v)));
+}
+
+/** Whether a time range runs backwards (From's day after To's day), which nothing could match. */
+export function isReversedRange(from: string | undefined, to: string | undefined): boolean {
+  return !!from && !!to && from.slice(0, 10) > to.slice(0, 10);
 }
 
 /** Reads the view state from a query string; anything malformed falls back to the default, never throws. */
@@ -148,6 +163,12 @@ export function withFilters(state: ListState, patch: Partial<ListFilters>): List
     if (filters[k] === undefined) delete filters[k];
   }
   return withView(state, { filters });
+}
+
+/** How many filters the view applies (several outcomes are one filter). */
+export function activeFilterCount(f: ListFilters): number {
+  const single = [f.direction, f.status, f.owner, f.from, f.to, f.recording, f.record];
+  return (f.outcomes.length > 0 ? 1 : 0) + single.filter((v) => v !== undefined).length;
 }
 
 export function clearAll(state: ListState): ListState {

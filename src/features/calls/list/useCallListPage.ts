@@ -7,8 +7,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { userTimeZone } from '../../../lib/timezone';
-import { callQueries, isPlainListView } from '../calls-queries';
+import { callQueries, isPlainListView, type CallListPage } from '../calls-queries';
 import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column-prefs';
+import { overlayRecentWrites, useRecentCallWrites } from './list-queries';
 import { SEARCH_RESULT_CAP, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
@@ -36,7 +37,10 @@ export function useCallListPage() {
   usePrefetchQuery(metadataQueries.dispositions());
   usePrefetchQuery(metadataQueries.properties('calls'));
   usePrefetchQuery(metadataQueries.owners());
-  const query = useQuery({ ...callQueries.list(params), placeholderData: keepPreviousData });
+  // HubSpot's search lags behind writes: the user's own recent writes win over older search answers.
+  const recent = useRecentCallWrites();
+  const select = useCallback((page: CallListPage) => overlayRecentWrites(page, recent), [recent]);
+  const query = useQuery({ ...callQueries.list(params), placeholderData: keepPreviousData, select });
   /** This view's page; undefined while another view's page stands in. */
   const data = query.isPlaceholderData ? undefined : query.data;
   const rows = query.data?.results ?? [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LIST_URL_STORAGE_KEY, lastListUrl, rememberListUrl } from './list-return';
+import { clearListFocus, LIST_URL_STORAGE_KEY, lastListUrl, listFocus, moveListReturn, rememberedListUrl, rememberListFocus, rememberListUrl } from './list-return';
 
 afterEach(() => {
   sessionStorage.clear();
@@ -32,5 +32,36 @@ describe('the list URL "Open in list" returns to', () => {
     ];
     (window as unknown as { navigation: unknown }).navigation = { entries: () => entries, currentEntry: entries[2] };
     expect(lastListUrl()).toBe('/calls?q=beta');
+  });
+});
+
+describe('the row the list focuses on return', () => {
+  it('is the one opened, with its cell and scroll position, until used', () => {
+    expect(listFocus()).toBeNull();
+    rememberListFocus({ callId: '42', listUrl: '/calls?q=acme', field: 'outcome', scrollY: 480 });
+    expect(listFocus()).toEqual({ callId: '42', listUrl: '/calls?q=acme', field: 'outcome', scrollY: 480 });
+    clearListFocus();
+    expect(listFocus()).toBeNull();
+  });
+
+  it('follows triage to another call and page: same cell, the row scrolled into view, the list URL of its page', () => {
+    rememberListUrl('/calls?q=acme&size=10');
+    rememberListFocus({ callId: '42', listUrl: '/calls?q=acme&size=10', field: 'time', scrollY: 480 });
+    moveListReturn('43', '/calls?q=acme&size=10&after=10');
+    expect(listFocus()).toEqual({ callId: '43', listUrl: '/calls?q=acme&size=10&after=10', field: 'time' });
+    expect(lastListUrl()).toBe('/calls?q=acme&size=10&after=10');
+  });
+
+  it('ignores what is not a list URL or not well formed', () => {
+    sessionStorage.setItem('calls-admin:list-focus', JSON.stringify({ callId: '42', listUrl: 'https://evil.example.com/calls' }));
+    expect(listFocus()).toBeNull();
+    sessionStorage.setItem('calls-admin:list-focus', '{not json');
+    expect(listFocus()).toBeNull();
+  });
+
+  it('knows when no list was shown in this tab', () => {
+    expect(rememberedListUrl()).toBeNull();
+    rememberListUrl('/calls?q=beta');
+    expect(rememberedListUrl()).toBe('/calls?q=beta');
   });
 });

@@ -39,13 +39,69 @@ function fromHistory(): string | null {
   return null;
 }
 
-/** The list URL to return to: the remembered one, else the last list page in this tab's history, else `/calls`. */
-export function lastListUrl(): string {
+/** The list URL this tab last showed (remembered, else found in this tab's history), or null when it showed none. */
+export function rememberedListUrl(): string | null {
   try {
     const stored = sessionStorage.getItem(LIST_URL_STORAGE_KEY);
     if (stored && isListUrl(stored)) return stored;
   } catch {
     // ignore: fall through to history
   }
-  return fromHistory() ?? appPaths.calls();
+  return fromHistory();
+}
+
+/** The list URL to return to: the remembered one, else the last list page in this tab's history, else `/calls`. */
+export function lastListUrl(): string {
+  return rememberedListUrl() ?? appPaths.calls();
+}
+
+/**
+ * Where the list puts the keyboard focus when the user comes back from a call (Open in list, Back, closing triage):
+ * the row of the call last shown, in the cell it was opened from, at the scroll position the list had then
+ * (none when triage moved on to another call: the row is then scrolled into view). `listUrl` is the list page
+ * holding that row (triage may have moved on to a later page).
+ */
+export interface ListFocus {
+  callId: string;
+  listUrl: string;
+  field?: string;
+  scrollY?: number;
+}
+
+const FOCUS_STORAGE_KEY = 'calls-admin:list-focus';
+
+export function rememberListFocus(focus: ListFocus): void {
+  try {
+    sessionStorage.setItem(FOCUS_STORAGE_KEY, JSON.stringify(focus));
+  } catch {
+    // Without storage the list simply does not restore focus.
+  }
+}
+
+/** The focus to restore, or null; `clearListFocus` once it has been used (or found not to apply). */
+export function listFocus(): ListFocus | null {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(FOCUS_STORAGE_KEY) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { callId, listUrl, field, scrollY } = value as Record<string, unknown>;
+    if (typeof callId !== 'string' || typeof listUrl !== 'string' || !isListUrl(listUrl)) return null;
+    return { callId, listUrl, ...(typeof field === 'string' ? { field } : {}), ...(typeof scrollY === 'number' ? { scrollY } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+export function clearListFocus(): void {
+  try {
+    sessionStorage.removeItem(FOCUS_STORAGE_KEY);
+  } catch {
+    // ignore
+  }
+}
+
+/** Triage moved on to `callId` on the list page `listUrl`: "Open in list" and Back return there, to its row. */
+export function moveListReturn(callId: string, listUrl: string): void {
+  rememberListUrl(listUrl);
+  const field = listFocus()?.field;
+  rememberListFocus({ callId, listUrl, ...(field ? { field } : {}) });
 }

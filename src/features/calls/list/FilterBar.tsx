@@ -1,0 +1,60 @@
+/**
+ * The list's filters in one line: the search box, a "Filters" button (with how many apply) that opens the
+ * full panel below, and the active filters as removable chips with Clear all. Collapsed, the grid gets the
+ * screen; the panel opens on demand.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import FilterListIcon from '@mui/icons-material/FilterList';
+import type { Disposition, Owner } from '../../../api/schemas';
+import type { RowLookups } from './call-row';
+import { FilterChips } from './FilterChips';
+import { FiltersPanel } from './FiltersPanel';
+import { activeFilterCount, type ListFilters, type ListState } from './list-state';
+import type { ListStateUpdate } from './useListState';
+
+export interface FilterBarProps {
+  state: ListState;
+  /** state.filters, the same object while they are the same (the panel is memoised on it). */
+  filters: ListFilters;
+  update: ListStateUpdate;
+  lookups: RowLookups;
+  dispositions: readonly Disposition[] | undefined;
+  owners: readonly Owner[] | undefined;
+  /** First on the line: the search box. */
+  search: ReactNode;
+  onClearAll: () => void;
+  /** Changes on Clear all: the panel starts afresh, so every control shows its empty state. */
+  resetKey: number;
+}
+
+export function FilterBar({ state, filters, update, lookups, dispositions, owners, search, onClearAll, resetKey }: FilterBarProps) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const count = activeFilterCount(filters);
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+        {search}
+        <Button
+          variant={open ? 'contained' : 'outlined'}
+          startIcon={<FilterListIcon />}
+          endIcon={open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {count > 0 ? `Filters (${count})` : 'Filters'}
+        </Button>
+        <FilterChips state={state} update={update} lookups={lookups} onClearAll={onClearAll} />
+      </Box>
+      <Collapse in={open} unmountOnExit>
+        <FiltersPanel key={resetKey} id={panelId} filters={filters} update={update} dispositions={dispositions} owners={owners} />
+      </Collapse>
+    </Box>
+  );
+}
