@@ -42,9 +42,11 @@ describe('CallDetailPage', { timeout: 30_000 }, () => {
       hs_call_callee_object_id: contactId,
     });
     renderWithProviders(<CallDetailPage />, { route: `/calls/${id}`, params: { id } });
-    const links = await screen.findAllByRole('link', { name: 'Ada Lovelace' }, { timeout: 10_000 });
-    for (const link of links) expect(link).toHaveAttribute('href', `/calls?record=contacts:${contactId}`);
-    expect(links[0]?.closest('p')).toHaveTextContent('Callee: Ada Lovelace (contact)');
+    // The header's and the property table's links resolve in either order: wait for the header's.
+    await waitFor(() => expect(screen.getAllByRole('link', { name: 'Ada Lovelace' })[0]?.closest('p')).toHaveTextContent('Callee: Ada Lovelace (contact)'), {
+      timeout: 10_000,
+    });
+    for (const link of screen.getAllByRole('link', { name: 'Ada Lovelace' })) expect(link).toHaveAttribute('href', `/calls?record=contacts:${contactId}`);
     expect(propertyRow('Callee object ID')).toHaveTextContent('Ada Lovelace (contact)');
     expect(propertyRow('Callee object type')).toHaveTextContent('Contact');
   });
