@@ -47,7 +47,7 @@ const PROPS: Record<RecordType, string> = {
 };
 
 async function listRecords(api: HubSpotApi, type: RecordType, limit = 100): Promise<Rec[]> {
-  const res = await api.request<{ results: Rec[] }>('GET', `/crm/v3/objects/${type}?limit=${limit}&properties=${PROPS[type]}`);
+  const res = await api.request<{ results: Rec[] }>('GET', `${api.paths.objects(type)}?limit=${limit}&properties=${PROPS[type]}`);
   expect(res.status, `list ${type}`).toBe(200);
   return res.body.results;
 }
@@ -60,22 +60,23 @@ async function freeRecords(api: HubSpotApi, type: RecordType, count: number, ski
 }
 
 async function getRecord(api: HubSpotApi, type: RecordType, id: string): Promise<Rec> {
-  const res = await api.request<Rec>('GET', `/crm/v3/objects/${type}/${id}?properties=${PROPS[type]}`);
+  const res = await api.request<Rec>('GET', `${api.paths.object(type, id)}?properties=${PROPS[type]}`);
   expect(res.status).toBe(200);
   return res.body;
 }
 
 async function associationsOf(api: HubSpotApi, callId: string, type: RecordType) {
-  const res = await api.request<{ results: { toObjectId: string | number; associationTypes: { typeId: number; label?: string }[] }[] }>(
-    'GET',
-    `/crm/v4/objects/calls/${callId}/associations/${type}`,
+  const res = await api.request<{ results: { to: { toObjectId: string | number; associationTypes: { typeId: number; label?: string }[] }[] }[] }>(
+    'POST',
+    api.paths.associationBatchRead('calls', type),
+    { inputs: [{ id: callId }] },
   );
   expect(res.status).toBe(200);
-  return res.body.results.map((r) => ({ id: String(r.toObjectId), labels: r.associationTypes.map((t) => t.label).filter(Boolean) }));
+  return (res.body.results[0]?.to ?? []).map((r) => ({ id: String(r.toObjectId), labels: r.associationTypes.map((t) => t.label).filter(Boolean) }));
 }
 
 async function setPin(api: HubSpotApi, type: RecordType, id: string, value: string) {
-  const res = await api.request('PATCH', `/crm/v3/objects/${type}/${id}`, { properties: { hs_pinned_engagement_id: value } });
+  const res = await api.request('PATCH', api.paths.object(type, id), { properties: { hs_pinned_engagement_id: value } });
   expect(res.status).toBe(200);
 }
 
@@ -99,7 +100,7 @@ async function newCall(api: HubSpotApi, title: string, associations?: { type: Re
 }
 
 test('associates a contact, a company, a deal and a ticket (no label offered: HubSpot has none for calls), keeps them after reload, removes one', async ({ page, api }) => {
-  const labels = await api.request<{ results: { category: string; typeId: number; label?: string | null }[] }>('GET', '/crm/v4/associations/calls/contacts/labels');
+  const labels = await api.request<{ results: { category: string; typeId: number; label?: string | null }[] }>('GET', api.paths.associationLabels('calls', 'contacts'));
   expect(labels.body.results.every((l) => l.category === 'HUBSPOT_DEFINED' && !l.label), 'HubSpot has only its unlabelled call→contact type').toBe(true);
 
   const [contact] = await freeRecords(api, 'contacts', 1);
@@ -207,7 +208,7 @@ test('a refused association disappears again and HubSpot’s message is shown', 
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(`**/hubspot/crm/v4/objects/calls/${call.id}/associations/companies/${company.id}`, async (route) => {
+  await page.route(`**/hubspot${api.paths.associationPair('calls', call.id, 'companies', company.id)}`, async (route) => {
     if (route.request().method() !== 'PUT') return route.fallback();
     // Held until the optimistic row is checked, then refused the way HubSpot refuses.
     await released;
@@ -224,8 +225,8 @@ test('a refused association disappears again and HubSpot’s message is shown', 
   const rereadSeen = new Promise<void>((resolve) => (rereadArrived = resolve));
   let releaseReread = () => {};
   const rereadReleased = new Promise<void>((resolve) => (releaseReread = resolve));
-  await page.route(`**/hubspot/crm/v4/objects/calls/${call.id}/associations/companies?*`, async (route) => {
-    if (!holdReread || route.request().method() !== 'GET') return route.fallback();
+  await page.route(`**/hubspot${api.paths.associationBatchRead('calls', 'companies')}`, async (route) => {
+    if (!holdReread || route.request().method() !== 'POST') return route.fallback();
     rereadArrived();
     await rereadReleased;
     return route.fallback();
@@ -270,12 +271,12 @@ test('a call with 50 associated contacts loads its panel with one association re
   await expect(panel.getByText('50 associated records')).toBeVisible();
 
   for (const type of ['contacts', 'companies', 'deals', 'tickets'] as const) {
-    const forType = requests.filter((r) => r.path.includes(`/${type}`) && !r.path.startsWith('/crm/v3/properties/'));
-    const associationReads = forType.filter((r) => r.path.startsWith('/crm/v4/'));
-    const recordReads = forType.filter((r) => r.path.startsWith(`/crm/v3/objects/${type}`));
-    expect(associationReads, `${type}: association reads`).toEqual([{ method: 'GET', path: `/crm/v4/objects/calls/${call.id}/associations/${type}` }]);
+    const forType = requests.filter((r) => r.path.includes(`/${type}`) && !r.path.startsWith(api.paths.properties(type)));
+    const associationReads = forType.filter((r) => r.path === api.paths.associationBatchRead('calls', type));
+    const recordReads = forType.filter((r) => r.path.startsWith(api.paths.objects(type)));
+    expect(associationReads, `${type}: association reads`).toEqual([{ method: 'POST', path: api.paths.associationBatchRead('calls', type) }]);
     expect(recordReads.length, `${type}: record reads`).toBeLessThanOrEqual(1);
-    if (type === 'contacts') expect(recordReads).toEqual([{ method: 'POST', path: '/crm/v3/objects/contacts/batch/read' }]);
+    if (type === 'contacts') expect(recordReads).toEqual([{ method: 'POST', path: api.paths.objectBatch('contacts', 'read') }]);
     expect(forType.length, `${type}: all requests`).toBeLessThanOrEqual(2);
   }
 });

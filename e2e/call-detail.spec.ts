@@ -153,7 +153,7 @@ test('a recording plays only from https, with a playback speed choice', async ({
 });
 
 test('a demo call’s transcript: speakers, text and times; a line (click or Enter) plays the recording from there', async ({ page, api }) => {
-  const found = await api.request<{ results: { id: string; properties: Record<string, string> }[] }>('POST', '/crm/v3/objects/calls/search', {
+  const found = await api.request<{ results: { id: string; properties: Record<string, string> }[] }>('POST', api.paths.objectSearch('calls'), {
     filterGroups: [
       {
         filters: [
@@ -170,7 +170,7 @@ test('a demo call’s transcript: speakers, text and times; a line (click or Ent
   let call: (typeof found.body.results)[number] | undefined;
   let lines: Line[] = [];
   for (const candidate of found.body.results) {
-    const t = await api.request<{ transcriptUtterances: Line[] }>('GET', `/crm/v3/extensions/calling/transcripts/${candidate.properties.hs_call_transcription_id}`);
+    const t = await api.request<{ transcriptUtterances: Line[] }>('GET', api.paths.transcript(candidate.properties.hs_call_transcription_id ?? ''));
     if (t.status === 200) {
       call = candidate;
       lines = t.body.transcriptUtterances;
@@ -219,7 +219,7 @@ test('a recording that fails to load says so', async ({ page, api }) => {
 test('a recording URL that is not https is not played', async ({ page, api }) => {
   // The mock, like HubSpot, refuses non-https recording URLs on write; answer the read with one instead.
   const call = await api.createCall({ hs_call_title: 'Insecure recording', hs_timestamp: '2026-11-02T14:05:00.000Z' });
-  await page.route(`**/hubspot/crm/v3/objects/calls/${call.id}?*`, async (route) => {
+  await page.route(`**/hubspot${api.paths.object('calls', call.id)}?*`, async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as { properties: Record<string, string> };
     body.properties.hs_call_recording_url = 'http://recordings.example.com/plain.mp3';
@@ -272,13 +272,13 @@ test('delete asks first, names the call and the recycling bin, then returns to t
   await expect(page.getByText(`“${title}” moved to HubSpot's recycling bin.`)).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(title) })).toHaveCount(0);
   expect(await sameDocument(page)).toBe(true);
-  const gone = await api.request('GET', `/crm/v3/objects/calls/${call.id}`);
+  const gone = await api.request('GET', api.paths.object('calls', call.id));
   expect(gone.status).toBe(404);
 });
 
 test('a failed delete keeps the call and shows HubSpot’s message', async ({ page, api }) => {
   const call = await api.createCall({ hs_call_title: 'Undeletable', hs_timestamp: '2026-11-02T14:05:00.000Z' });
-  await page.route(`**/hubspot/crm/v3/objects/calls/${call.id}`, async (route) => {
+  await page.route(`**/hubspot${api.paths.object('calls', call.id)}`, async (route) => {
     if (route.request().method() !== 'DELETE') return route.fallback();
     await route.fulfill({
       status: 403,

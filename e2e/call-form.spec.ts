@@ -10,7 +10,7 @@ interface Owner {
 }
 
 async function firstOwner(api: HubSpotApi): Promise<{ id: string; name: string }> {
-  const res = await api.request<{ results: Owner[] }>('GET', '/crm/v3/owners?limit=5');
+  const res = await api.request<{ results: Owner[] }>('GET', `${api.paths.owners()}?limit=5`);
   const owner = res.body.results[0];
   if (!owner) throw new Error('the mock has no owners');
   const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `Owner ${owner.id}`;
@@ -20,7 +20,7 @@ async function firstOwner(api: HubSpotApi): Promise<{ id: string; name: string }
 async function firstContact(api: HubSpotApi): Promise<{ id: string; name: string }> {
   const res = await api.request<{ results: { id: string; properties: Record<string, string | null> }[] }>(
     'GET',
-    '/crm/v3/objects/contacts?limit=1&properties=firstname&properties=lastname&properties=email',
+    `${api.paths.objects('contacts')}?limit=1&properties=firstname&properties=lastname&properties=email`,
   );
   const c = res.body.results[0];
   if (!c) throw new Error('the mock has no contacts');
@@ -51,10 +51,10 @@ async function choose(page: Page, field: string, option: string | RegExp) {
 }
 
 /** Writes to the calls API sent by the page (create/update/delete). */
-function recordCallWrites(page: Page): Request[] {
+function recordCallWrites(page: Page, api: HubSpotApi): Request[] {
   const writes: Request[] = [];
   page.on('request', (r) => {
-    if (r.url().includes('/hubspot/crm/v3/objects/calls') && r.method() !== 'GET') writes.push(r);
+    if (r.url().includes(`/hubspot${api.paths.objects('calls')}`) && r.method() !== 'GET') writes.push(r);
   });
   return writes;
 }
@@ -86,7 +86,7 @@ test.describe('create', () => {
     await page.getByRole('option', { name: new RegExp(contact.name) }).first().click();
     await expect(page.getByRole('list', { name: 'Records to associate' })).toContainText(contact.name);
 
-    const created = page.waitForResponse((r) => r.url().endsWith('/hubspot/crm/v3/objects/calls') && r.request().method() === 'POST');
+    const created = page.waitForResponse((r) => r.url().endsWith(`/hubspot${api.paths.objects('calls')}`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Log call' }).click();
     const response = await created;
     expect(response.status()).toBe(201);
@@ -158,7 +158,7 @@ test.describe('create', () => {
     await page.getByRole('option', { name: new RegExp(contact.name) }).first().click();
     await choose(page, 'Callee', `${contact.name} (contact)`);
 
-    const created = page.waitForResponse((r) => r.url().endsWith('/hubspot/crm/v3/objects/calls') && r.request().method() === 'POST');
+    const created = page.waitForResponse((r) => r.url().endsWith(`/hubspot${api.paths.objects('calls')}`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Log call' }).click();
     const { id } = (await (await created).json()) as { id: string };
     await expect(page).toHaveURL(new RegExp(`/calls/${id}$`));
@@ -180,9 +180,9 @@ test.describe('create', () => {
     await api.deleteCall(id).catch(() => undefined);
   });
 
-  test('client-side rules (no time, http recording URL, bad phone number) show on the fields and send nothing', async ({ page }) => {
+  test('client-side rules (no time, http recording URL, bad phone number) show on the fields and send nothing', async ({ page, api }) => {
     await page.goto('/calls/new');
-    const writes = recordCallWrites(page);
+    const writes = recordCallWrites(page, api);
     await page.getByLabel('Title').fill('Should never be sent');
     await clearTime(page);
     await page.getByLabel('Recording URL').fill('http://recordings.example.com/insecure.mp3');
@@ -208,20 +208,20 @@ test.describe('create', () => {
     await expect(page).toHaveURL(/\/calls$/);
   });
 
-  test('HubSpot validation errors land on the field they name', async ({ page }) => {
+  test('HubSpot validation errors land on the field they name', async ({ page, api }) => {
     await page.goto('/calls/new');
     await page.getByLabel('Title').fill('Notes too long for HubSpot');
     // HubSpot (and the mock) refuse property values over 65,536 characters; the form does not check that.
     await page.getByLabel('Notes').fill('x'.repeat(70_000));
-    const rejected = page.waitForResponse((r) => r.url().endsWith('/hubspot/crm/v3/objects/calls') && r.request().method() === 'POST');
+    const rejected = page.waitForResponse((r) => r.url().endsWith(`/hubspot${api.paths.objects('calls')}`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Log call' }).click();
     expect((await rejected).status()).toBe(400);
     await expect(page.getByLabel('Notes')).toHaveAccessibleDescription(/longer than 65536 characters/);
     await expect(page).toHaveURL(/\/calls\/new$/);
   });
 
-  test('other HubSpot errors show above the buttons with the correlation id', async ({ page }) => {
-    await page.route('**/hubspot/crm/v3/objects/calls', async (route) => {
+  test('other HubSpot errors show above the buttons with the correlation id', async ({ page, api }) => {
+    await page.route(`**/hubspot${api.paths.objects('calls')}`, async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
       await route.fulfill({
         status: 403,
@@ -250,7 +250,7 @@ test.describe('time zones', () => {
     await page.goto('/calls/new');
     await page.getByLabel('Title').fill('Time zone check');
     await typeTime(page, '202607010915');
-    const created = page.waitForResponse((r) => r.url().endsWith('/hubspot/crm/v3/objects/calls') && r.request().method() === 'POST');
+    const created = page.waitForResponse((r) => r.url().endsWith(`/hubspot${api.paths.objects('calls')}`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Log call' }).click();
     const { id } = (await (await created).json()) as { id: string };
     const stored = await api.getCall(id, { properties: ['hs_timestamp'] });
@@ -274,7 +274,7 @@ test.describe('edit', () => {
     await choose(page, 'Outcome', 'No answer');
     await page.getByLabel('Duration').fill('12:34');
 
-    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot/crm/v3/objects/calls/${call.id}`) && r.method() === 'PATCH');
+    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot${api.paths.object('calls', call.id)}`) && r.method() === 'PATCH');
     await page.getByRole('button', { name: 'Save changes' }).click();
     expect((await patch).postDataJSON()).toEqual({ properties: { hs_call_disposition: OUTCOME.noAnswer, hs_call_duration: '754000' } });
     await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
@@ -315,7 +315,7 @@ test.describe('edit', () => {
     const call = await api.createCall({ hs_call_title: 'Clear me', hs_timestamp: '2026-11-01T09:00:00.000Z', hs_call_duration: '60000' });
     await page.goto(`/calls/${call.id}/edit`);
     await page.getByLabel('Duration').fill('');
-    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot/crm/v3/objects/calls/${call.id}`) && r.method() === 'PATCH');
+    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot${api.paths.object('calls', call.id)}`) && r.method() === 'PATCH');
     await page.getByRole('button', { name: 'Save changes' }).click();
     expect((await patch).postDataJSON()).toEqual({ properties: { hs_call_duration: '' } });
     await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
@@ -360,7 +360,7 @@ test.describe('edit', () => {
     const dialog = page.getByRole('dialog', { name: 'This call changed in HubSpot' });
     await expect(dialog.getByRole('row', { name: /Call duration/ })).toContainText('0:02:00');
     await expect(dialog.getByRole('row', { name: /Call duration/ })).toContainText('0:01:00 (you did not change this)');
-    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot/crm/v3/objects/calls/${call.id}`) && r.method() === 'PATCH');
+    const patch = page.waitForRequest((r) => r.url().includes(`/hubspot${api.paths.object('calls', call.id)}`) && r.method() === 'PATCH');
     await dialog.getByRole('button', { name: 'Overwrite with mine' }).click();
     expect((await patch).postDataJSON()).toEqual({ properties: { hs_call_title: 'Overwritten by me', hs_call_duration: '60000' } });
     await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
@@ -373,7 +373,7 @@ test.describe('edit', () => {
     await page.goto(`/calls/${call.id}/edit`);
     await page.getByLabel('Title').fill('My edit');
     await api.updateCall(call.id, { hs_call_title: 'Changed in HubSpot' });
-    const writes = recordCallWrites(page);
+    const writes = recordCallWrites(page, api);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('dialog', { name: 'This call changed in HubSpot' }).getByRole('button', { name: 'Reload (discard my changes)' }).click();
     await expect(page.getByLabel('Title')).toHaveValue('Changed in HubSpot');

@@ -23,7 +23,7 @@ async function searchFor(page: Page, text: string) {
 }
 
 async function optionLabel(api: HubSpotApi, property: string, value: string): Promise<string> {
-  const res = await api.request<{ options: { value: string; label: string }[] }>('GET', `/crm/v3/properties/calls/${property}`);
+  const res = await api.request<{ options: { value: string; label: string }[] }>('GET', api.paths.property('calls', property));
   const found = res.body.options.find((o) => o.value === value);
   if (!found) throw new Error(`no option ${value} on ${property}`);
   return found.label;
@@ -152,11 +152,12 @@ test.describe('call list', () => {
     await expect(page.getByRole('searchbox', { name: 'Search calls' })).toHaveValue('');
   });
 
-  test('associated names come from one batch read per record type per page, never one request per row', async ({ page }) => {
+  test('associated names come from one batch read per record type per page, never one request per row', async ({ page, api }) => {
+    const p = api.paths;
     const hits: string[] = [];
     page.on('request', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (/\/hubspot\/crm\/(v3\/objects\/(contacts|companies)|v4\/(associations|objects))/.test(path)) hits.push(`${r.method()} ${path}`);
+      const path = new URL(r.url()).pathname.slice('/hubspot'.length);
+      if (path.startsWith(p.objects('contacts')) || path.startsWith(p.objects('companies')) || path.includes('/associations')) hits.push(`${r.method()} ${path}`);
     });
     await page.goto('/calls?size=25');
     await settled(page, /^Page 1\./);
@@ -164,12 +165,14 @@ test.describe('call list', () => {
     // Names replace the placeholders once the batch reads land.
     await expect(dataRows(page).locator('[data-field="contacts"]').filter({ hasText: '…' })).toHaveCount(0);
     await expect.poll(() => hits.filter((h) => h.endsWith('/batch/read')).length).toBe(4);
-    expect(hits.sort()).toEqual([
-      'POST /hubspot/crm/v3/objects/companies/batch/read',
-      'POST /hubspot/crm/v3/objects/contacts/batch/read',
-      'POST /hubspot/crm/v4/associations/calls/companies/batch/read',
-      'POST /hubspot/crm/v4/associations/calls/contacts/batch/read',
-    ]);
+    expect(hits.sort()).toEqual(
+      [
+        `POST ${p.objectBatch('companies', 'read')}`,
+        `POST ${p.objectBatch('contacts', 'read')}`,
+        `POST ${p.associationBatchRead('calls', 'companies')}`,
+        `POST ${p.associationBatchRead('calls', 'contacts')}`,
+      ].sort(),
+    );
     const names = (await dataRows(page).locator('[data-field="contacts"]').allInnerTexts()).filter((t) => t.trim());
     expect(names.length).toBeGreaterThan(0);
   });
@@ -226,11 +229,11 @@ test.describe('call list', () => {
     await expect.poll(async () => (await headers()).map((h) => h.trim()).filter(Boolean).slice(0, 6)).toEqual(['Title', 'Time', 'Direction', 'Outcome', 'Duration', 'Status']);
   });
 
-  test('hovering a row loads its detail ahead of the click', async ({ page }) => {
+  test('hovering a row loads its detail ahead of the click', async ({ page, api }) => {
     await page.goto('/calls?size=10');
     await settled(page, /^Page 1\./);
     const id = (await rowIds(page))[3]!;
-    const detail = page.waitForRequest((r) => new URL(r.url()).pathname === `/hubspot/crm/v3/objects/calls/${id}` && r.method() === 'GET');
+    const detail = page.waitForRequest((r) => new URL(r.url()).pathname === `/hubspot${api.paths.object('calls', id)}` && r.method() === 'GET');
     await dataRows(page).nth(3).hover();
     await detail;
     await dataRows(page).nth(3).locator('[data-field="title"]').click();
@@ -255,21 +258,22 @@ test.describe('call list', () => {
 });
 
 test.describe('call list failures', () => {
-  test('an error shows HubSpot’s message and correlation ID, and Retry recovers', async ({ page }) => {
+  test('an error shows HubSpot’s message and correlation ID, and Retry recovers', async ({ page, api }) => {
     const body = {
       status: 'error',
       message: 'Internal error while listing calls',
       correlationId: '4f1d2c3b-0000-4000-8000-000000000abc',
       category: 'INTERNAL_ERROR',
     };
-    await page.route('**/hubspot/crm/v3/objects/calls?*', (route) =>
+    const list = `**/hubspot${api.paths.objects('calls')}?*`;
+    await page.route(list, (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(body) }),
     );
     await page.goto('/calls');
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load calls' });
     await expect(alert).toContainText('Internal error while listing calls');
     await expect(alert).toContainText('4f1d2c3b-0000-4000-8000-000000000abc');
-    await page.unroute('**/hubspot/crm/v3/objects/calls?*');
+    await page.unroute(list);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await settled(page, /^Page 1\./);
     await expect(dataRows(page).first()).toBeVisible();

@@ -82,7 +82,7 @@ test.describe('call list triage', () => {
     await expect(del.getByText('2 calls deleted.')).toBeVisible();
     await del.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByRole('heading', { name: 'No calls match' })).toBeVisible();
-    const gone = await api.request('GET', `/crm/v3/objects/calls/${f.alpha.id}`);
+    const gone = await api.request('GET', api.paths.object('calls', f.alpha.id));
     expect(gone.status).toBe(404);
   });
 
@@ -173,7 +173,7 @@ test.describe('call list triage', () => {
   test('a refused inline outcome change puts the old outcome back and says why', async ({ page, api }) => {
     const token = uniqueToken();
     const call = await api.createCall({ hs_call_title: `${token} refused`, hs_timestamp: '2026-05-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected });
-    await page.route(`**/hubspot/crm/v3/objects/calls/${call.id}`, (route) =>
+    await page.route(`**/hubspot${api.paths.object('calls', call.id)}`, (route) =>
       route.request().method() === 'PATCH'
         ? route.fulfill({
             status: 400,
@@ -188,7 +188,7 @@ test.describe('call list triage', () => {
     const rereadSeen = new Promise<void>((resolve) => (rereadArrived = resolve));
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/hubspot/crm/v3/objects/calls/search', async (route) => {
+    await page.route(`**/hubspot${api.paths.objectSearch('calls')}`, async (route) => {
       if (!holdReread) return route.fallback();
       rereadArrived();
       await released;

@@ -5,12 +5,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type HubSpotApi, type HubSpotObject } from './fixtures';
 
-const callUrl = (id: string) => new RegExp(`/hubspot/crm/v3/objects/calls/${id}(\\?|$)`);
+/** A URL's path is `/hubspot` + `path`, with or without a query. */
+const urlOf = (path: string) => (url: URL) => url.pathname === `/hubspot${path}`;
 
 /** Calls titled exactly `title`, read through the proxy's search. */
 /** The calls HubSpot's search finds with this title now (search lags behind the app's writes). */
 async function callsTitled(api: HubSpotApi, title: string): Promise<HubSpotObject[]> {
-  const res = await api.request<{ results: HubSpotObject[] }>('POST', '/crm/v3/objects/calls/search', {
+  const res = await api.request<{ results: HubSpotObject[] }>('POST', api.paths.objectSearch('calls'), {
     filterGroups: [{ filters: [{ propertyName: 'hs_call_title', operator: 'EQ', value: title }] }],
     properties: ['hs_call_title', 'hs_call_body'],
     limit: 10,
@@ -19,10 +20,10 @@ async function callsTitled(api: HubSpotApi, title: string): Promise<HubSpotObjec
   return res.body.results;
 }
 
-function countCreates(page: Page): { count: number } {
+function countCreates(page: Page, api: HubSpotApi): { count: number } {
   const seen = { count: 0 };
   page.on('request', (r) => {
-    if (r.method() === 'POST' && /\/hubspot\/crm\/v3\/objects\/calls$/.test(r.url())) seen.count += 1;
+    if (r.method() === 'POST' && new URL(r.url()).pathname === `/hubspot${api.paths.objects('calls')}`) seen.count += 1;
   });
   return seen;
 }
@@ -36,7 +37,7 @@ test.describe('edit', () => {
     await page.getByLabel('Notes').fill('Notes typed during the outage');
 
     let failing = true;
-    await page.route(callUrl(call.id), async (route) => {
+    await page.route(urlOf(api.paths.object('calls', call.id)), async (route) => {
       if (!failing || route.request().method() !== 'GET') return route.fallback();
       await route.fulfill({
         status: 503,
@@ -97,7 +98,7 @@ test.describe('edit', () => {
 test.describe('create whose answer is lost', () => {
   test('a create that timed out but was stored is found and linked, and not sent again', async ({ page, api }) => {
     const title = `Timed out ${Date.now()}`;
-    await page.route('**/hubspot/crm/v3/objects/calls', async (route) => {
+    await page.route(`**/hubspot${api.paths.objects('calls')}`, async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
       await route.fetch(); // HubSpot stores the call ...
       await route.fulfill({
@@ -106,7 +107,7 @@ test.describe('create whose answer is lost', () => {
         body: JSON.stringify({ status: 'error', category: 'GATEWAY_TIMEOUT', message: 'HubSpot (embedded) did not answer within 30 s. The request may or may not have been applied.' }),
       }); // ... but the answer comes too late
     });
-    const creates = countCreates(page);
+    const creates = countCreates(page, api);
     await page.goto('/calls/new');
     await page.getByLabel('Title').fill(title);
     await page.getByRole('button', { name: 'Log call' }).click();
@@ -127,7 +128,7 @@ test.describe('create whose answer is lost', () => {
   test('a create cut off before HubSpot stored it is reported as not saved, and sending again creates one call', async ({ page, api }) => {
     const title = `Cut off ${Date.now()}`;
     let cut = true;
-    await page.route('**/hubspot/crm/v3/objects/calls', async (route) => {
+    await page.route(`**/hubspot${api.paths.objects('calls')}`, async (route) => {
       if (!cut || route.request().method() !== 'POST') return route.fallback();
       await route.abort('connectionreset');
     });
@@ -157,7 +158,7 @@ test.describe('pins', () => {
 
   /** A contact from the demo seed that pins nothing and has a name (skipping the first `skip`). */
   async function freeContact(api: HubSpotApi, skip: number): Promise<Contact> {
-    const res = await api.request<{ results: Contact[] }>('GET', '/crm/v3/objects/contacts?limit=100&properties=firstname,lastname,email,hs_pinned_engagement_id');
+    const res = await api.request<{ results: Contact[] }>('GET', `${api.paths.objects('contacts')}?limit=100&properties=firstname,lastname,email,hs_pinned_engagement_id`);
     const free = res.body.results.filter((c) => name(c) && !c.properties.hs_pinned_engagement_id);
     const contact = free[skip];
     if (!contact) throw new Error('the demo seed has too few contacts without a pin');
@@ -168,9 +169,9 @@ test.describe('pins', () => {
       { to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }] },
     ]);
   const pinOf = async (api: HubSpotApi, contactId: string) =>
-    (await api.request<Contact>('GET', `/crm/v3/objects/contacts/${contactId}?properties=hs_pinned_engagement_id`)).body.properties.hs_pinned_engagement_id ?? '';
+    (await api.request<Contact>('GET', `${api.paths.object('contacts', contactId)}?properties=hs_pinned_engagement_id`)).body.properties.hs_pinned_engagement_id ?? '';
   const setPin = (api: HubSpotApi, contactId: string, value: string) =>
-    api.request('PATCH', `/crm/v3/objects/contacts/${contactId}`, { properties: { hs_pinned_engagement_id: value } });
+    api.request('PATCH', api.paths.object('contacts', contactId), { properties: { hs_pinned_engagement_id: value } });
   /** Opens the call and returns its associations panel's "Pin on" button for the contact, once shown. */
   async function pinButton(page: Page, callId: string, contact: Contact) {
     await page.goto(`/calls/${callId}`);
@@ -202,7 +203,7 @@ test.describe('pins', () => {
     const call = await callOn(api, 'Association removed elsewhere', contact.id);
     try {
       const pin = await pinButton(page, call.id, contact);
-      expect((await api.request('DELETE', `/crm/v4/objects/calls/${call.id}/associations/contacts/${contact.id}`)).status).toBe(204);
+      expect((await api.request('DELETE', api.paths.associationPair('calls', call.id, 'contacts', contact.id))).status).toBe(204);
 
       await pin.click();
       await expect(page.getByText(`must be associated with contact ${contact.id} before it can be pinned`)).toBeVisible();

@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import { hubspotPaths, type ApiVersion, type HubSpotPaths } from '../src/api/hubspot-paths';
 
 /** A HubSpot CRM object as the proxy returns it (all property values are strings). */
 export interface HubSpotObject {
@@ -26,18 +27,20 @@ interface ApiResult<T = unknown> {
 }
 
 export interface HubSpotApi {
+  /** The paths of the HubSpot API version the server speaks (its /hubspot-connection), as the app builds them. */
+  paths: HubSpotPaths;
   /**
-   * POST /crm/v3/objects/calls (expects 201); the call is deleted after the test. Like updateCall and
-   * deleteCall, returns once HubSpot's search (which lags behind writes, as the mock does) shows the write.
+   * Creates a call (expects 201); the call is deleted after the test. Like updateCall and deleteCall,
+   * returns once HubSpot's search (which lags behind writes, as the mock does) shows the write.
    */
   createCall(properties: Record<string, string>, associations?: AssociationInput[]): Promise<HubSpotObject>;
-  /** GET /crm/v3/objects/calls/{id}; throws with the status and body unless 200. */
+  /** Reads a call; throws with the status and body unless 200. */
   getCall(id: string, query?: CallQuery): Promise<HubSpotObject>;
-  /** PATCH /crm/v3/objects/calls/{id} (expects 200). */
+  /** Updates a call (expects 200). */
   updateCall(id: string, properties: Record<string, string>): Promise<HubSpotObject>;
-  /** DELETE /crm/v3/objects/calls/{id} (expects 204). */
+  /** Deletes a call (expects 204). */
   deleteCall(id: string): Promise<void>;
-  /** Any request through the proxy; `hubspotPath` is HubSpot's path, e.g. `/crm/v3/objects/contacts?limit=5`. */
+  /** Any request through the proxy; `hubspotPath` is HubSpot's path, e.g. `${api.paths.objects('contacts')}?limit=5`. */
   request<T = unknown>(method: string, hubspotPath: string, body?: unknown): Promise<ApiResult<T>>;
 }
 
@@ -62,7 +65,7 @@ async function readBody(response: APIResponse): Promise<unknown> {
   }
 }
 
-function createApi(request: APIRequestContext, createdIds: Set<string>): HubSpotApi {
+function createApi(request: APIRequestContext, paths: HubSpotPaths, createdIds: Set<string>): HubSpotApi {
   const call = async <T>(method: string, hubspotPath: string, body?: unknown): Promise<ApiResult<T>> => {
     const path = hubspotPath.startsWith('/') ? hubspotPath : `/${hubspotPath}`;
     const response = await request.fetch(`/hubspot${path}`, {
@@ -87,7 +90,7 @@ function createApi(request: APIRequestContext, createdIds: Set<string>): HubSpot
   const untilSearchShows = async (id: string, updatedAt: string | null) => {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const res = await call<{ results: HubSpotObject[] }>('POST', '/crm/v3/objects/calls/search', {
+      const res = await call<{ results: HubSpotObject[] }>('POST', paths.objectSearch('calls'), {
         filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: id }] }],
         properties: ['hs_object_id'],
         limit: 1,
@@ -100,8 +103,9 @@ function createApi(request: APIRequestContext, createdIds: Set<string>): HubSpot
   };
 
   return {
+    paths,
     async createCall(properties, associations) {
-      const result = await call<HubSpotObject>('POST', '/crm/v3/objects/calls', {
+      const result = await call<HubSpotObject>('POST', paths.objects('calls'), {
         properties,
         ...(associations ? { associations } : {}),
       });
@@ -111,17 +115,17 @@ function createApi(request: APIRequestContext, createdIds: Set<string>): HubSpot
       return created;
     },
     async getCall(id, query) {
-      const result = await call<HubSpotObject>('GET', `/crm/v3/objects/calls/${encodeURIComponent(id)}${toSearchParams(query)}`);
+      const result = await call<HubSpotObject>('GET', `${paths.object('calls', id)}${toSearchParams(query)}`);
       return expectStatus(result, 200, `getCall(${id})`);
     },
     async updateCall(id, properties) {
-      const result = await call<HubSpotObject>('PATCH', `/crm/v3/objects/calls/${encodeURIComponent(id)}`, { properties });
+      const result = await call<HubSpotObject>('PATCH', paths.object('calls', id), { properties });
       const updated = expectStatus(result, 200, `updateCall(${id})`);
       await untilSearchShows(id, updated.updatedAt);
       return updated;
     },
     async deleteCall(id) {
-      const result = await call('DELETE', `/crm/v3/objects/calls/${encodeURIComponent(id)}`);
+      const result = await call('DELETE', paths.object('calls', id));
       expectStatus(result, 204, `deleteCall(${id})`);
       createdIds.delete(id);
       await untilSearchShows(id, null);
@@ -133,10 +137,13 @@ function createApi(request: APIRequestContext, createdIds: Set<string>): HubSpot
 export const test = base.extend<{ api: HubSpotApi }>({
   api: async ({ request }, use) => {
     const createdIds = new Set<string>();
-    await use(createApi(request, createdIds));
+    const connection = await request.get('/hubspot-connection');
+    expect(connection.status(), 'GET /hubspot-connection').toBe(200);
+    const paths = hubspotPaths(((await connection.json()) as { apiVersion: ApiVersion }).apiVersion);
+    await use(createApi(request, paths, createdIds));
     // Clean up what this test created; a call the test already archived answers 204 too, as HubSpot does.
     for (const id of createdIds) {
-      const response = await request.delete(`/hubspot/crm/v3/objects/calls/${encodeURIComponent(id)}`);
+      const response = await request.delete(`/hubspot${paths.object('calls', id)}`);
       if (response.status() !== 204 && response.status() !== 404) {
         throw new Error(`cleanup of call ${id} failed with HTTP ${response.status()}: ${await response.text()}`);
       }
@@ -184,9 +191,9 @@ export interface ThreeCalls {
 export async function createThreeCalls(api: HubSpotApi): Promise<ThreeCalls> {
   const token = uniqueToken();
   const owners = (
-    await api.request<{ results: { id: string; firstName?: string; lastName?: string }[] }>('GET', '/crm/v3/owners?limit=10')
+    await api.request<{ results: { id: string; firstName?: string; lastName?: string }[] }>('GET', `${api.paths.owners()}?limit=10`)
   ).body.results.map((o) => ({ id: o.id, name: [o.firstName, o.lastName].filter(Boolean).join(' ') }));
-  const contactRes = await api.request<{ results: HubSpotObject[] }>('GET', '/crm/v3/objects/contacts?limit=1&properties=lastname');
+  const contactRes = await api.request<{ results: HubSpotObject[] }>('GET', `${api.paths.objects('contacts')}?limit=1&properties=lastname`);
   const c = contactRes.body.results[0]!;
   const contact = { id: c.id, lastname: c.properties.lastname ?? '' };
   const alpha = await api.createCall(

@@ -54,9 +54,9 @@ test.describe('app shell', () => {
     await api.updateCall(created.id, { hs_call_title: 'E2E shell fixture check (edited)' });
     expect((await api.getCall(created.id, { properties: ['hs_call_title'] })).properties.hs_call_title).toBe('E2E shell fixture check (edited)');
     await api.deleteCall(created.id);
-    expect((await api.request('GET', `/crm/v3/objects/calls/${created.id}`)).status).toBe(404);
+    expect((await api.request('GET', api.paths.object('calls', created.id))).status).toBe(404);
 
-    const refused = await api.request<{ category: string; status: string }>('GET', '/crm/v3/objects/emails');
+    const refused = await api.request<{ category: string; status: string }>('GET', api.paths.objects('calls').replace('/calls', '/emails'));
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ status: 'error', category: 'FORBIDDEN' });
   });

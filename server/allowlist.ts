@@ -1,12 +1,17 @@
 /**
  * What the /hubspot proxy forwards: exactly the HubSpot requests the app makes (src/api/*.ts and the
- * features' direct reads), and nothing else. Writes are limited to what the app writes: calls, their
- * associations, and on contacts, companies, deals and tickets only the pin (`hs_pinned_engagement_id`).
+ * features' direct reads) in the configured API version's family, and nothing else. The paths come from
+ * the app's own path builders (src/api/hubspot-paths.ts), so the allowlist and the app cannot drift apart.
+ * Writes are limited to what the app writes: calls, their associations, and on contacts, companies, deals
+ * and tickets only the pin (`hs_pinned_engagement_id`).
  */
+import { hubspotPaths, type ApiVersion, type CrmObjectType } from '../src/api/hubspot-paths.ts';
 
-const RECORD = '(?:contacts|companies|deals|tickets)';
-const OBJECT = '(?:calls|contacts|companies|deals|tickets)';
-const ID = '[^/]+';
+const RECORD_TYPES = ['contacts', 'companies', 'deals', 'tickets'] as const;
+const OBJECT_TYPES: readonly CrmObjectType[] = ['calls', ...RECORD_TYPES];
+
+/** Stands for one path segment (an id, a property name) when a path is built for a pattern. */
+const SEGMENT = 'ALLOWLIST-SEGMENT';
 
 /** The one property the app changes on a contact, company, deal or ticket: the call pinned there. */
 const PIN_PROPERTY = 'hs_pinned_engagement_id';
@@ -16,50 +21,70 @@ interface Rule {
   methods: readonly Method[];
   pattern: RegExp;
   /** Checks the parsed JSON body; returns why the request is refused, or undefined to forward it. */
-  body?: (body: unknown, path: string) => string | undefined;
+  body?: (body: unknown) => string | undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** PATCH of a record: `{ "properties": { "hs_pinned_engagement_id": "<call id or empty>" } }` and nothing more. */
-function onlyThePin(body: unknown, path: string): string | undefined {
-  const type = path.split('/')[4];
-  const allowed = `The proxy only lets this app change ${PIN_PROPERTY} on ${type}`;
-  if (!isObject(body) || !isObject(body.properties)) return `${allowed}; the request has no "properties" object.`;
-  const extraKeys = Object.keys(body).filter((k) => k !== 'properties');
-  if (extraKeys.length > 0) return `${allowed}; the request also sends ${extraKeys.join(', ')}.`;
-  const others = Object.keys(body.properties).filter((k) => k !== PIN_PROPERTY);
-  if (others.length > 0) return `${allowed}; the request also changes ${others.join(', ')}.`;
-  if (typeof body.properties[PIN_PROPERTY] !== 'string') return `${allowed}; the request does not set it to a string.`;
-  return undefined;
+const onlyThePin =
+  (type: string) =>
+  (body: unknown): string | undefined => {
+    const allowed = `The proxy only lets this app change ${PIN_PROPERTY} on ${type}`;
+    if (!isObject(body) || !isObject(body.properties)) return `${allowed}; the request has no "properties" object.`;
+    const extraKeys = Object.keys(body).filter((k) => k !== 'properties');
+    if (extraKeys.length > 0) return `${allowed}; the request also sends ${extraKeys.join(', ')}.`;
+    const others = Object.keys(body.properties).filter((k) => k !== PIN_PROPERTY);
+    if (others.length > 0) return `${allowed}; the request also changes ${others.join(', ')}.`;
+    if (typeof body.properties[PIN_PROPERTY] !== 'string') return `${allowed}; the request does not set it to a string.`;
+    return undefined;
+  };
+
+/** A built path as an exact pattern, each SEGMENT standing for one non-empty segment. */
+function exactly(path: string): RegExp {
+  const literal = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${literal.split(SEGMENT).join('[^/]+')}$`);
 }
 
-const rules: readonly Rule[] = [
-  // Calls: list, create, read, update, archive, search, batch read/update/archive.
-  { methods: ['GET', 'POST'], pattern: /^\/crm\/v3\/objects\/calls$/ },
-  { methods: ['GET', 'PATCH', 'DELETE'], pattern: new RegExp(`^/crm/v3/objects/calls/${ID}$`) },
-  { methods: ['POST'], pattern: /^\/crm\/v3\/objects\/calls\/batch\/(?:read|update|archive)$/ },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v3/objects/${OBJECT}/search$`) },
-  // The records calls link to: read (one, a batch; the list is read by the e2e fixtures), and pin a call.
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}$`) },
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}/${ID}$`) },
-  { methods: ['PATCH'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}/${ID}$`), body: onlyThePin },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v3/objects/${RECORD}/batch/read$`) },
-  // v4 associations from a call to a record: list, batch read, associate, remove, labels.
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v4/objects/calls/${ID}/associations/${RECORD}$`) },
-  { methods: ['PUT', 'DELETE'], pattern: new RegExp(`^/crm/v4/objects/calls/${ID}/associations/${RECORD}/${ID}$`) },
-  { methods: ['POST'], pattern: new RegExp(`^/crm/v4/associations/calls/${RECORD}/batch/read$`) },
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v4/associations/calls/${RECORD}/labels$`) },
-  // Metadata, read only: property definitions and groups, owners, call outcomes.
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/properties/${OBJECT}(?:/groups|/${ID})?$`) },
-  { methods: ['GET'], pattern: /^\/crm\/v3\/owners$/ },
-  { methods: ['GET'], pattern: /^\/calling\/v1\/dispositions$/ },
-  { methods: ['GET'], pattern: /^\/crm\/extensions\/calling\/2027-03-beta\/dispositions$/ },
+function rulesFor(version: ApiVersion): Rule[] {
+  const p = hubspotPaths(version);
+  const rules: Rule[] = [];
+  const allow = (methods: readonly Method[], path: string, body?: Rule['body']) =>
+    rules.push({ methods, pattern: exactly(path), ...(body ? { body } : {}) });
+
+  // Calls: list, create, read, update, archive, search, batch update and archive.
+  allow(['GET', 'POST'], p.objects('calls'));
+  allow(['GET', 'PATCH', 'DELETE'], p.object('calls', SEGMENT));
+  allow(['POST'], p.objectBatch('calls', 'update'));
+  allow(['POST'], p.objectBatch('calls', 'archive'));
+  for (const type of OBJECT_TYPES) allow(['POST'], p.objectSearch(type));
+  for (const type of RECORD_TYPES) {
+    // The records calls link to: read (one, a batch; the list is read by the e2e fixtures), and pin a call.
+    allow(['GET'], p.objects(type));
+    allow(['GET'], p.object(type, SEGMENT));
+    allow(['PATCH'], p.object(type, SEGMENT), onlyThePin(type));
+    allow(['POST'], p.objectBatch(type, 'read'));
+    // Associations from a call to a record: batch read, associate, remove, labels.
+    allow(['POST'], p.associationBatchRead('calls', type));
+    allow(['PUT', 'DELETE'], p.associationPair('calls', SEGMENT, type, SEGMENT));
+    allow(['GET'], p.associationLabels('calls', type));
+  }
+  // Metadata, read only: property definitions and groups, owners.
+  for (const type of OBJECT_TYPES) {
+    allow(['GET'], p.properties(type));
+    allow(['GET'], p.propertyGroups(type));
+    allow(['GET'], p.property(type, SEGMENT));
+  }
+  allow(['GET'], p.owners());
   // The account's portal id and app domain, for links from records to their pages in HubSpot.
-  { methods: ['GET'], pattern: /^\/account-info\/v3\/details$/ },
+  allow(['GET'], p.accountDetails());
   // A call's transcript (the one its hs_call_transcription_id names), read only.
-  { methods: ['GET'], pattern: new RegExp(`^/crm/v3/extensions/calling/transcripts/${ID}$`) },
-];
+  allow(['GET'], p.transcript(SEGMENT));
+  // Call outcomes: the dispositions beta (its own version whatever the app's), and the legacy list it falls back to.
+  allow(['GET'], p.dispositions());
+  allow(['GET'], p.legacyDispositions());
+  return rules;
+}
 
 /** Paths that could escape the pattern after normalisation upstream are refused outright. */
 function isSuspiciousPath(rawPath: string): boolean {
@@ -68,25 +93,32 @@ function isSuspiciousPath(rawPath: string): boolean {
   return rawPath.split('/').some((segment) => segment === '.' || segment === '..');
 }
 
-function findRule(method: string, rawPath: string): Rule | undefined {
-  if (isSuspiciousPath(rawPath)) return undefined;
-  return rules.find((rule) => (rule.methods as readonly string[]).includes(method) && rule.pattern.test(rawPath));
+export interface Allowlist {
+  /** `rawPath` is the HubSpot path exactly as the browser sent it (still percent-encoded), without the query. */
+  isAllowed(method: string, rawPath: string): boolean;
+  /** Why an allowed path's body is refused, or undefined. `text` is the body exactly as received. */
+  bodyRefusal(method: string, rawPath: string, text: string): string | undefined;
 }
 
-/** `rawPath` is the HubSpot path exactly as the browser sent it (still percent-encoded), without the query. */
-export function isAllowed(method: string, rawPath: string): boolean {
-  return findRule(method, rawPath) !== undefined;
-}
-
-/** Why an allowed path's body is refused, or undefined. `text` is the body exactly as received. */
-export function bodyRefusal(method: string, rawPath: string, text: string): string | undefined {
-  const check = findRule(method, rawPath)?.body;
-  if (!check) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return 'The proxy checks what this request changes, and its body is not valid JSON.';
-  }
-  return check(parsed, rawPath);
+/** The requests the app makes in `version`'s family. */
+export function createAllowlist(version: ApiVersion): Allowlist {
+  const rules = rulesFor(version);
+  const findRule = (method: string, rawPath: string): Rule | undefined => {
+    if (isSuspiciousPath(rawPath)) return undefined;
+    return rules.find((rule) => (rule.methods as readonly string[]).includes(method) && rule.pattern.test(rawPath));
+  };
+  return {
+    isAllowed: (method, rawPath) => findRule(method, rawPath) !== undefined,
+    bodyRefusal(method, rawPath, text) {
+      const check = findRule(method, rawPath)?.body;
+      if (!check) return undefined;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return 'The proxy checks what this request changes, and its body is not valid JSON.';
+      }
+      return check(parsed);
+    },
+  };
 }

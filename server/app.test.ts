@@ -19,7 +19,7 @@ const upstream: Upstream = {
 };
 
 function config(patch: Partial<ServerConfig> = {}): ServerConfig {
-  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://fake.example' }, timeoutMs: 1000, appDb: ':memory:', ...patch };
+  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://fake.example' }, apiVersion: '2026-09', timeoutMs: 1000, appDb: ':memory:', ...patch };
 }
 
 /** What Chromium sends when a link on another site (an e-mail, a wiki, HubSpot) opens the page. */
@@ -49,9 +49,9 @@ describe('links from other sites', () => {
     const app = createServerApp({ config: config(), upstream, distDir: dist });
     const headers = { host: '127.0.0.1:4173', 'sec-fetch-site': 'cross-site' };
     for (const [method, p] of [
-      ['GET', '/hubspot/crm/v3/objects/calls'],
+      ['GET', '/hubspot/crm/objects/2026-09/calls'],
       ['GET', '/hubspot-connection'],
-      ['DELETE', '/hubspot/crm/v3/objects/calls/1'],
+      ['DELETE', '/hubspot/crm/objects/2026-09/calls/1'],
       ['POST', '/calls'],
     ] as const) {
       const res = await app.request(`http://127.0.0.1:4173${p}`, { method, headers });

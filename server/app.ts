@@ -147,6 +147,7 @@ export function createServerApp(opts: ServerAppOptions): Hono {
     '/',
     createProxyApp({
       upstream: opts.upstream,
+      apiVersion: config.apiVersion,
       timeoutMs: config.timeoutMs,
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.credential ? { credential: opts.credential } : {}),

@@ -15,7 +15,7 @@ import { createProxyApp, type Upstream } from './proxy';
 const clock = fixedClock(Date.parse('2026-11-24T12:00:00.000Z'));
 let db: MockDb;
 let server: ServerType;
-let baseUrl: string;
+let origin: string;
 /** The random numbers the mock's fault injection draws next; empty means "no fault". */
 const draws: number[] = [];
 const seen: string[] = [];
@@ -34,11 +34,11 @@ beforeAll(async () => {
       return mock.fetch(request);
     },
   };
-  const proxy = createProxyApp({ upstream });
+  const proxy = createProxyApp({ apiVersion: 'legacy', upstream });
   await new Promise<void>((resolve) => {
     server = serve({ fetch: proxy.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
   });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hubspot`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
@@ -52,7 +52,7 @@ const waits: number[] = [];
 
 function useMockTime() {
   configureHttp({
-    baseUrl,
+    origin,
     // Waiting for a retry moves the mock's clock instead of the real one.
     sleep: async (ms) => {
       waits.push(ms);

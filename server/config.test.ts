@@ -74,6 +74,25 @@ describe('server config', () => {
     expect(() => loadConfig({ env: { HUBSPOT_TIMEOUT_MS: '-5' }, cwd, defaultPort: 1 })).toThrow(/HUBSPOT_TIMEOUT_MS/);
   });
 
+  it('speaks HubSpot API 2026-09 unless HUBSPOT_API_VERSION picks 2026-03 or legacy', () => {
+    const cwd = dirWithEnvFile();
+    expect(loadConfig({ env: {}, cwd, defaultPort: 1 }).apiVersion).toBe('2026-09');
+    expect(loadConfig({ env: { HUBSPOT_API_VERSION: ' ' }, cwd, defaultPort: 1 }).apiVersion).toBe('2026-09');
+    expect(loadConfig({ env: { HUBSPOT_API_VERSION: '2026-03' }, cwd, defaultPort: 1 }).apiVersion).toBe('2026-03');
+    expect(loadConfig({ env: { HUBSPOT_API_VERSION: 'legacy ' }, cwd, defaultPort: 1 }).apiVersion).toBe('legacy');
+    expect(loadConfig({ env: {}, cwd: dirWithEnvFile('HUBSPOT_API_VERSION=legacy\n'), defaultPort: 1 }).apiVersion).toBe('legacy');
+  });
+
+  it.each(['v3', '2025-09', '2026-9', 'LEGACY'])('refuses HUBSPOT_API_VERSION=%s and names the choices', (value) => {
+    const cwd = dirWithEnvFile();
+    expect(() => loadConfig({ env: { HUBSPOT_API_VERSION: value }, cwd, defaultPort: 1 })).toThrow(
+      new ConfigError(
+        `HUBSPOT_API_VERSION must be one of 2026-09 (the default), 2026-03, legacy, got "${value}". ` +
+          'The dates are HubSpot\'s date-versioned APIs; "legacy" is the v3/v4 paths (/crm/v3/..., /crm/v4/...).',
+      ),
+    );
+  });
+
   it('requires ADMIN_PASSWORD for a non-loopback HOST', () => {
     const cwd = dirWithEnvFile();
     expect(() => assertSafeBinding(loadConfig({ env: { HOST: '0.0.0.0' }, cwd, defaultPort: 1 }))).toThrow(/ADMIN_PASSWORD/);

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from '../src/api/hubspot-paths.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -31,6 +32,8 @@ export interface ServerConfig {
   adminUser: string;
   adminPassword?: string;
   upstream: UpstreamConfig;
+  /** The HubSpot API family the app speaks and the proxy forwards (HUBSPOT_API_VERSION). */
+  apiVersion: ApiVersion;
   /** How long the proxy waits for HubSpot before answering 504. */
   timeoutMs: number;
   /** Our server's own SQLite file (saved views), created on first start; `:memory:` keeps nothing. */
@@ -86,6 +89,17 @@ function parsePositiveInt(name: string, value: string | undefined): number | und
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${v}".`);
   return n;
+}
+
+function parseApiVersion(value: string | undefined): ApiVersion {
+  const v = nonEmpty(value);
+  if (v === undefined) return DEFAULT_API_VERSION;
+  if (isApiVersion(v)) return v;
+  const choices = API_VERSIONS.map((a) => (a === DEFAULT_API_VERSION ? `${a} (the default)` : a)).join(', ');
+  throw new ConfigError(
+    `HUBSPOT_API_VERSION must be one of ${choices}, got "${v}". ` +
+      'The dates are HubSpot\'s date-versioned APIs; "legacy" is the v3/v4 paths (/crm/v3/..., /crm/v4/...).',
+  );
 }
 
 function appDbFile(value: string | undefined, cwd: string): string {
@@ -185,6 +199,7 @@ export function loadConfig(opts: { env?: Env; cwd?: string; envFile?: boolean; d
     adminUser: nonEmpty(env.ADMIN_USER) ?? 'admin',
     ...(adminPassword ? { adminPassword } : {}),
     upstream,
+    apiVersion: parseApiVersion(env.HUBSPOT_API_VERSION),
     timeoutMs: parsePositiveInt('HUBSPOT_TIMEOUT_MS', env.HUBSPOT_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
     appDb,
     ...(envFile ? { envFile } : {}),

@@ -3,6 +3,7 @@
  * scopes: what the check reports, what `/hubspot-connection` tells the UI, and what is printed at start.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { API_VERSIONS } from '../src/api/hubspot-paths.ts';
 import { createServerApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { freePort } from './free-port.ts';
@@ -53,18 +54,37 @@ function counted(mock: { current: Upstream }): Upstream & { requests: string[] }
 }
 
 function serverConfig(): ServerConfig {
-  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://hubspot.test' }, timeoutMs: 5000, appDb: ':memory:' };
+  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://hubspot.test' }, apiVersion: '2026-09', timeoutMs: 5000, appDb: ':memory:' };
 }
 const local = { host: '127.0.0.1:4173' };
 
 describe('credential check', () => {
   it('finds nothing missing when the credential has every scope', async () => {
-    const report = await checkCredential(await mockUpstream(), { timeoutMs: 5000 });
+    const report = await checkCredential(await mockUpstream(), { timeoutMs: 5000, apiVersion: '2026-09' });
     expect(report).toEqual({ status: 'ok', checkedAt: expect.any(String) });
   });
 
+  // Each family's paths, written out (not built with the app's path module, which would check it against itself).
+  const FAMILY = {
+    '2026-09': /^GET \/(?:crm\/(?:objects|owners|extensions\/calling)|account-info)\/2026-09[/?]/,
+    '2026-03': /^GET \/(?:crm\/(?:objects|owners|extensions\/calling)|account-info)\/2026-03[/?]/,
+    legacy: /^GET \/(?:crm\/v3\/(?:objects|owners|extensions\/calling)|account-info\/v3)[/?]/,
+  };
+  it.each(API_VERSIONS)('probes the paths of the API family the app speaks (%s), at start and in the badge', async (apiVersion) => {
+    const upstream = counted({ current: await mockUpstream(without('tickets')) });
+    const report = await checkCredential(upstream, { timeoutMs: 5000, apiVersion });
+    expect(report).toMatchObject({ status: 'missing-scopes', missingScopes: [{ scope: 'tickets' }] });
+    expect(upstream.requests).toHaveLength(7);
+    expect(upstream.requests.filter((r) => !FAMILY[apiVersion].test(r))).toEqual([]);
+    // The server's check (start-up report, badge, "Check again") is built from the server's config.
+    const credential = createCredentialCheck(upstream, { ...serverConfig(), apiVersion });
+    await credential?.run();
+    expect(upstream.requests.slice(7).filter((r) => !FAMILY[apiVersion].test(r))).toEqual([]);
+    expect(upstream.requests).toHaveLength(14);
+  });
+
   it('names each missing scope and what will not work without it, from HubSpot’s 403 MISSING_SCOPES', async () => {
-    const report = await checkCredential(await mockUpstream(without('crm.objects.deals.read', 'crm.objects.owners.read')), { timeoutMs: 5000 });
+    const report = await checkCredential(await mockUpstream(without('crm.objects.deals.read', 'crm.objects.owners.read')), { timeoutMs: 5000, apiVersion: '2026-09' });
     expect(report).toEqual({
       status: 'missing-scopes',
       checkedAt: expect.any(String),
@@ -84,7 +104,7 @@ describe('credential check', () => {
   });
 
   it('says calls are covered by the contacts scope, and names transcripts and account details', async () => {
-    const report = await checkCredential(await mockUpstream(without('crm.objects.contacts.read', 'oauth', 'crm.extensions_calling_transcripts.read')), { timeoutMs: 5000 });
+    const report = await checkCredential(await mockUpstream(without('crm.objects.contacts.read', 'oauth', 'crm.extensions_calling_transcripts.read')), { timeoutMs: 5000, apiVersion: '2026-09' });
     expect(report.status === 'missing-scopes' && report.missingScopes.map((m) => `${m.scope}: ${m.effect}`)).toEqual([
       'crm.objects.contacts.read: calls cannot be listed, opened or searched (HubSpot covers calls with the contacts scopes), and contacts will not show on calls',
       'oauth: records will not link to their pages in HubSpot',
@@ -96,7 +116,7 @@ describe('credential check', () => {
     const db = openMockDb({ file: ':memory:', seed: 'empty' });
     const mock = createMockApp({ db, token: 'the-right-token' });
     const upstream: Upstream = { mode: 'hubspot', host: 'api.hubapi.com', baseUrl: 'http://hubspot.test', token: 'pat-na1-expired-token', fetch: async (r) => mock.fetch(r) };
-    const report = await checkCredential(upstream, { timeoutMs: 5000 });
+    const report = await checkCredential(upstream, { timeoutMs: 5000, apiVersion: '2026-09' });
     db.close();
     expect(report).toEqual({
       status: 'invalid',
@@ -108,7 +128,7 @@ describe('credential check', () => {
 
   it('says it could not check when HubSpot cannot be reached', async () => {
     const port = await freePort();
-    const report = await checkCredential(httpUpstream(`http://127.0.0.1:${port}`, 'pat-na1-secret'), { timeoutMs: 5000 });
+    const report = await checkCredential(httpUpstream(`http://127.0.0.1:${port}`, 'pat-na1-secret'), { timeoutMs: 5000, apiVersion: '2026-09' });
     expect(report).toEqual({ status: 'unknown', checkedAt: expect.any(String), message: `Could not reach HubSpot (127.0.0.1:${port}): ECONNREFUSED.` });
   });
 
@@ -132,7 +152,7 @@ describe('credential check', () => {
             )
           : Response.json({ results: [] }),
     };
-    const report = await checkCredential(upstream, { timeoutMs: 5000 });
+    const report = await checkCredential(upstream, { timeoutMs: 5000, apiVersion: 'legacy' });
     expect(report.status === 'missing-scopes' && report.missingScopes[0]?.scope).toBe('crm.objects.owners.read (HubSpot asks for one of: contacts)');
   });
 });
@@ -149,7 +169,7 @@ describe('/hubspot-connection', () => {
     const full = await mockUpstream();
     const mock = { current: lacking };
     const upstream = counted(mock);
-    const credential = createCredentialCheck(upstream, { timeoutMs: 5000 });
+    const credential = createCredentialCheck(upstream, { timeoutMs: 5000, apiVersion: '2026-09' });
     const app = createServerApp({ config: serverConfig(), upstream, credential });
     await credential?.run();
     const checkRequests = upstream.requests.length;
@@ -160,6 +180,7 @@ describe('/hubspot-connection', () => {
     expect(await first.json()).toEqual({
       mode: 'hubspot',
       host: 'api.hubapi.com',
+      apiVersion: '2026-09',
       credential: {
         status: 'missing-scopes',
         checkedAt: expect.any(String),
@@ -176,23 +197,23 @@ describe('/hubspot-connection', () => {
     // …"Check again" does.
     const checked = await app.request('http://127.0.0.1:4173/hubspot-connection/check', { method: 'POST', headers: { ...local, origin: 'http://127.0.0.1:4173' } });
     expect(checked.status).toBe(200);
-    expect(await checked.json()).toEqual({ mode: 'hubspot', host: 'api.hubapi.com', credential: { status: 'ok', checkedAt: expect.any(String) } });
+    expect(await checked.json()).toEqual({ mode: 'hubspot', host: 'api.hubapi.com', apiVersion: '2026-09', credential: { status: 'ok', checkedAt: expect.any(String) } });
     expect(upstream.requests.length).toBe(2 * checkRequests);
     expect(upstream.requests.every((r) => r.startsWith('GET '))).toBe(true);
   });
 
   it('refuses "Check again" from another site', async () => {
     const upstream = await mockUpstream();
-    const app = createServerApp({ config: serverConfig(), upstream, credential: createCredentialCheck(upstream, { timeoutMs: 5000 }) });
+    const app = createServerApp({ config: serverConfig(), upstream, credential: createCredentialCheck(upstream, { timeoutMs: 5000, apiVersion: '2026-09' }) });
     const res = await app.request('http://127.0.0.1:4173/hubspot-connection/check', { method: 'POST', headers: { ...local, origin: 'https://evil.example' } });
     expect(res.status).toBe(403);
   });
 
   it('has no credential part when there is no token to check', async () => {
     const upstream = httpUpstream('https://api.hubapi.com');
-    expect(createCredentialCheck(upstream, { timeoutMs: 5000 })).toBeUndefined();
+    expect(createCredentialCheck(upstream, { timeoutMs: 5000, apiVersion: '2026-09' })).toBeUndefined();
     const app = createServerApp({ config: serverConfig(), upstream });
     const res = await app.request('http://127.0.0.1:4173/hubspot-connection', { headers: local });
-    expect(await res.json()).toEqual({ mode: 'hubspot', host: 'api.hubapi.com' });
+    expect(await res.json()).toEqual({ mode: 'hubspot', host: 'api.hubapi.com', apiVersion: '2026-09' });
   });
 });

@@ -7,6 +7,7 @@
  * The report never contains the token.
  */
 import * as z from 'zod';
+import { hubspotPaths, type ApiVersion, type HubSpotPaths } from '../src/api/hubspot-paths.ts';
 import { errorCode, type Upstream } from './proxy.ts';
 
 interface MissingScope {
@@ -22,26 +23,11 @@ export type CredentialReport =
   /** invalid: HubSpot refused the token (401). unknown: the check could not tell (network, 5xx, 429, another 403). */
   | { status: 'invalid' | 'unknown'; checkedAt: string; message: string };
 
-/** The HubSpot paths the probes read (a subset of the app's path builder, so the check follows the app's API version). */
-export interface ProbePaths {
-  objects(type: 'calls' | 'companies' | 'deals' | 'tickets'): string;
-  owners(): string;
-  accountDetails(): string;
-  transcript(id: string): string;
-}
-
-const LEGACY_PATHS: ProbePaths = {
-  objects: (type) => `/crm/v3/objects/${type}`,
-  owners: () => '/crm/v3/owners',
-  accountDetails: () => '/account-info/v3/details',
-  transcript: (id) => `/crm/v3/extensions/calling/transcripts/${id}`,
-};
-
 interface Probe {
   /** The scope HubSpot's specs require for this read (README "Scopes"). */
   scope: string;
   effect: string;
-  path: (p: ProbePaths) => string;
+  path: (p: HubSpotPaths) => string;
 }
 
 const PROBES: readonly Probe[] = [
@@ -78,7 +64,7 @@ function scopeToName(probe: Probe, named: string[]): string {
   return `${probe.scope} (HubSpot asks for one of: ${shown})`;
 }
 
-async function runProbe(upstream: Upstream, paths: ProbePaths, probe: Probe, timeoutMs: number): Promise<Outcome> {
+async function runProbe(upstream: Upstream, paths: HubSpotPaths, probe: Probe, timeoutMs: number): Promise<Outcome> {
   const path = probe.path(paths);
   let res: Response;
   let text: string;
@@ -112,9 +98,15 @@ async function runProbe(upstream: Upstream, paths: ProbePaths, probe: Probe, tim
   return { kind: 'unknown', message: `HubSpot answered ${res.status} to GET ${path.split('?')[0]}${said}` };
 }
 
-/** Runs every probe once (in parallel) and sums them up. Never rejects. */
-export async function checkCredential(upstream: Upstream, opts: { timeoutMs: number; paths?: ProbePaths }): Promise<CredentialReport> {
-  const paths = opts.paths ?? LEGACY_PATHS;
+/** How the check runs: the server's timeout, and the HubSpot API version (HUBSPOT_API_VERSION) whose paths it probes. */
+interface CheckOptions {
+  timeoutMs: number;
+  apiVersion: ApiVersion;
+}
+
+/** Runs every probe once (in parallel), on the paths of the API version the app speaks, and sums them up. Never rejects. */
+export async function checkCredential(upstream: Upstream, opts: CheckOptions): Promise<CredentialReport> {
+  const paths = hubspotPaths(opts.apiVersion);
   const outcomes = await Promise.all(PROBES.map((probe) => runProbe(upstream, paths, probe, opts.timeoutMs)));
   const checkedAt = new Date().toISOString();
   const missingScopes: MissingScope[] = [];
@@ -139,7 +131,7 @@ export interface CredentialCheck {
 }
 
 /** The server's one credential check, for an upstream with a token (none without: nothing to check). */
-export function createCredentialCheck(upstream: Upstream, opts: { timeoutMs: number; paths?: ProbePaths }): CredentialCheck | undefined {
+export function createCredentialCheck(upstream: Upstream, opts: CheckOptions): CredentialCheck | undefined {
   if (!upstream.token) return undefined;
   let latest: CredentialReport = { status: 'checking' };
   let running: Promise<CredentialReport> | undefined;

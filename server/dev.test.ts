@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function startDev(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/dev.ts', '--no-env-file'], {
     cwd: ROOT,
-    env: { ...process.env, HUBSPOT_ACCESS_TOKEN: '', HUBSPOT_BASE_URL: '', ADMIN_PASSWORD: '', HOST: '127.0.0.1', APP_DB: ':memory:', ...env },
+    env: { ...process.env, HUBSPOT_ACCESS_TOKEN: '', HUBSPOT_BASE_URL: '', HUBSPOT_API_VERSION: '', ADMIN_PASSWORD: '', HOST: '127.0.0.1', APP_DB: ':memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,13 +49,14 @@ describe('npm run dev', () => {
       expect(await (await fetch(`${url}hubspot-connection`)).json()).toEqual({
         mode: 'mock',
         host: 'embedded',
+        apiVersion: '2026-09',
         credential: { status: 'missing-scopes', checkedAt: expect.any(String), missingScopes: [{ scope: 'crm.objects.deals.read', effect: 'deals will not show on calls' }] },
       });
       await expect.poll(dev.output, { timeout: 10_000 }).toContain('Credential: the token lacks a scope the app needs:\n  - crm.objects.deals.read: deals will not show on calls\n');
-      const owners = await fetch(`${url}hubspot/crm/v3/owners`);
+      const owners = await fetch(`${url}hubspot/crm/owners/2026-09`);
       expect(owners.status).toBe(200);
       expect(((await owners.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
-      const refused = await fetch(`${url}hubspot/crm/v3/objects/emails`);
+      const refused = await fetch(`${url}hubspot/crm/v3/owners`);
       expect(refused.status).toBe(403);
     } finally {
       dev.child.kill('SIGTERM');
@@ -66,7 +67,7 @@ describe('npm run dev', () => {
     const dev = startDev({ PORT: '5198', MOCK_DB: path.join(dir, 'dev2.sqlite'), ADMIN_PASSWORD: 'open sesame, please' });
     try {
       const url = await dev.url;
-      for (const p of ['', 'src/main.tsx', 'hubspot-connection', 'hubspot/crm/v3/owners']) {
+      for (const p of ['', 'src/main.tsx', 'hubspot-connection', 'hubspot/crm/owners/2026-09']) {
         const res = await fetch(`${url}${p}`);
         expect(`${p} ${res.status}`).toBe(`${p} 401`);
       }

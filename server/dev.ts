@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       ...(isLoopbackHost(config.host) ? {} : { allowedHosts: true }),
     },
   });
-  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs });
+  const credential = createCredentialCheck(upstream, config);
   const app = createServerApp({ config, upstream, credential, appDb, devServer: viteMiddleware(vite) as MiddlewareHandler, log: (line) => console.error(line) });
   reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   const close = async () => {

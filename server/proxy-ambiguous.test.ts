@@ -39,14 +39,14 @@ const create = (proxy: ReturnType<typeof createProxyApp>) =>
 describe('proxy 502: sent or not', () => {
   it('says nothing was sent when HubSpot cannot be connected to', async () => {
     const port = await freePort();
-    const res = await create(createProxyApp({ upstream: httpUpstream(`http://127.0.0.1:${port}`), timeoutMs: 2000 }));
+    const res = await create(createProxyApp({ apiVersion: 'legacy', upstream: httpUpstream(`http://127.0.0.1:${port}`), timeoutMs: 2000 }));
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ status: 'error', category: 'BAD_GATEWAY', message: `Could not reach HubSpot (127.0.0.1:${port}): ECONNREFUSED.` });
   });
 
   it('says the write may have been applied when the connection is reset after the request was delivered', async () => {
     const upstream = await breakingUpstream((res) => res.socket?.destroy());
-    const res = await create(createProxyApp({ upstream: httpUpstream(upstream.url), timeoutMs: 2000 }));
+    const res = await create(createProxyApp({ apiVersion: 'legacy', upstream: httpUpstream(upstream.url), timeoutMs: 2000 }));
     expect(upstream.received).toEqual(['POST /crm/v3/objects/calls {"properties":{"hs_call_title":"Maybe saved"}}']);
     expect(res.status).toBe(502);
     const body = (await res.json()) as Record<string, unknown>;
@@ -60,7 +60,7 @@ describe('proxy 502: sent or not', () => {
       res.write('{"id":"1');
       setImmediate(() => res.socket?.destroy());
     });
-    const res = await create(createProxyApp({ upstream: httpUpstream(upstream.url), timeoutMs: 2000 }));
+    const res = await create(createProxyApp({ apiVersion: 'legacy', upstream: httpUpstream(upstream.url), timeoutMs: 2000 }));
     expect(upstream.received).toHaveLength(1);
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ category: 'UPSTREAM_CONNECTION_LOST' });

@@ -5,8 +5,9 @@
  * methods and paths (allowlist.ts) to HubSpot (or the embedded mock), adds the access token on the server
  * side, drops the browser's credentials, passes statuses, bodies (byte for byte) and rate-limit headers
  * through, and answers 403/413/415/502/504 itself in HubSpot's error shape. `GET /hubspot-connection`
- * tells the UI where calls go and what the credential check found (credential.ts; `POST
- * /hubspot-connection/check` checks again). The token stays out of what the browser gets by construction: it is only
+ * tells the UI where calls go, which HubSpot API version (path family) to speak, and what the credential
+ * check found (credential.ts; `POST /hubspot-connection/check` checks again). The token stays out of what
+ * the browser gets by construction: it is only
  * ever written into the upstream request, and only allowlisted response headers come back.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -15,7 +16,8 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bodyRefusal, isAllowed } from './allowlist.ts';
+import type { ApiVersion } from '../src/api/hubspot-paths.ts';
+import { createAllowlist } from './allowlist.ts';
 import type { UpstreamConfig } from './config.ts';
 import type { CredentialCheck, CredentialReport } from './credential.ts';
 import { repeatSummarizingLog } from './log.ts';
@@ -37,6 +39,8 @@ export interface Upstream {
 
 export interface ProxyOptions {
   upstream: Upstream;
+  /** The HubSpot API family the app speaks; the proxy forwards only that family's requests. */
+  apiVersion: ApiVersion;
   /** No answer within this time: 504. Default 30 s. */
   timeoutMs?: number;
   /** Largest request body forwarded; larger ones are refused while they arrive. Default 2 MB. */
@@ -139,7 +143,8 @@ export function hostGuard(allowedHosts: () => readonly string[] | undefined): Mi
 // ---------------------------------------------------------------------------------------------
 
 export function createProxyApp(options: ProxyOptions): Hono {
-  const { upstream } = options;
+  const { upstream, apiVersion } = options;
+  const { isAllowed, bodyRefusal } = createAllowlist(apiVersion);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const token = upstream.token;
@@ -152,7 +157,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
   app.use(`${PROXY_PREFIX}/*`, sameOriginGuard);
 
   const { credential } = options;
-  const connection = (report?: CredentialReport) => ({ mode: upstream.mode, host: upstream.host, ...(report ? { credential: report } : {}) });
+  const connection = (report?: CredentialReport) => ({ mode: upstream.mode, host: upstream.host, apiVersion, ...(report ? { credential: report } : {}) });
   app.get(CONNECTION_PATH, async (c) => {
     c.header('cache-control', 'no-store');
     return c.json(connection(await credential?.current(CREDENTIAL_WAIT_MS)));

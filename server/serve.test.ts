@@ -36,6 +36,7 @@ function config(patch: Partial<ServerConfig> = {}): ServerConfig {
     port: 4173,
     adminUser: 'admin',
     upstream: { mode: 'hubspot', baseUrl: 'http://127.0.0.1:9' },
+    apiVersion: '2026-09',
     timeoutMs: 1000,
     appDb: ':memory:',
     ...patch,
@@ -93,14 +94,14 @@ describe('production server', () => {
 
   it('serves the proxy and /hubspot-connection on the same origin', async () => {
     const res = await app.request('http://127.0.0.1:4173/hubspot-connection', { headers: local });
-    expect(await res.json()).toEqual({ mode: 'hubspot', host: '127.0.0.1:9' });
-    const refused = await app.request('http://127.0.0.1:4173/hubspot/crm/v3/objects/emails', { headers: local });
+    expect(await res.json()).toEqual({ mode: 'hubspot', host: '127.0.0.1:9', apiVersion: '2026-09' });
+    const refused = await app.request('http://127.0.0.1:4173/hubspot/crm/objects/2026-09/emails', { headers: local });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('answers only to loopback Host headers when bound to loopback (DNS rebinding)', async () => {
-    const res = await app.request('http://rebind.example:4173/hubspot/crm/v3/objects/calls', { headers: { host: 'rebind.example:4173' } });
+    const res = await app.request('http://rebind.example:4173/hubspot/crm/objects/2026-09/calls', { headers: { host: 'rebind.example:4173' } });
     expect(res.status).toBe(403);
   });
 
@@ -111,14 +112,14 @@ describe('production server', () => {
       upstream: { ...httpUpstream('http://127.0.0.1:9'), fetch: async (r) => (seen.push(r.url), new Response('{}')) },
       distDir: dist,
     });
-    for (const p of ['/', '/calls', '/assets/index-AbC123.js', '/hubspot-connection', '/hubspot/crm/v3/objects/calls']) {
+    for (const p of ['/', '/calls', '/assets/index-AbC123.js', '/hubspot-connection', '/hubspot/crm/objects/2026-09/calls']) {
       const res = await guarded.request(`http://10.0.0.5:4173${p}`);
       expect(`${p} ${res.status}`).toBe(`${p} 401`);
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
     }
     const wrong = await guarded.request('http://10.0.0.5:4173/', { headers: { authorization: `Basic ${btoa('admin:wrong')}` } });
     expect(wrong.status).toBe(401);
-    const ok = await guarded.request('http://10.0.0.5:4173/hubspot/crm/v3/objects/calls', {
+    const ok = await guarded.request('http://10.0.0.5:4173/hubspot/crm/objects/2026-09/calls', {
       headers: { authorization: `Basic ${btoa('admin:correct horse')}` },
     });
     expect(ok.status).toBe(200);

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (config.upstream.mode === 'mock' && args.has('--reset-mock')) removeMockDb(config.upstream.dbFile);
   const appDb = openAppDb(config.appDb);
   const upstream = await createUpstream(config.upstream);
-  const credential = createCredentialCheck(upstream, { timeoutMs: config.timeoutMs });
+  const credential = createCredentialCheck(upstream, config);
   const app = createServerApp({ config, upstream, credential, appDb, distDir: path.join(ROOT, 'dist'), log: (line) => console.error(line) });
   reportCredentialAtStart(credential, upstream, (text) => console.log(text));
   listen(createAdaptorServer({ fetch: app.fetch }), config, {

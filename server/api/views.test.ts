@@ -17,7 +17,7 @@ const upstream: Upstream = { mode: 'hubspot', host: 'fake', baseUrl: 'http://fak
 const PASSWORD = 'correct horse battery';
 
 function config(patch: Partial<ServerConfig> = {}): ServerConfig {
-  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://fake.example' }, timeoutMs: 1000, appDb: ':memory:', ...patch };
+  return { host: '127.0.0.1', port: 4173, adminUser: 'admin', upstream: { mode: 'hubspot', baseUrl: 'http://fake.example' }, apiVersion: '2026-09', timeoutMs: 1000, appDb: ':memory:', ...patch };
 }
 
 const open: AppDb[] = [];

@@ -1,10 +1,10 @@
-/** HubSpot's v4 associations API, as the console uses it for calls. */
+/** HubSpot's associations API (v4, or the date-versioned one), as the console uses it for calls. */
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   anySchema,
   associationBatchReadSchema,
   associationLabelListSchema,
-  associationListSchema,
   noContentSchema,
   type AssociatedRecord,
   type AssociationCategory,
@@ -22,30 +22,34 @@ export interface AssociationSpec {
   associationTypeId: number;
 }
 
-const enc = encodeURIComponent;
-
-/** Every record of `toType` associated with one object, following HubSpot's paging. */
+/**
+ * Every record of `toType` associated with one object, following HubSpot's paging. Read with the batch
+ * read, which every API version has (the date-versioned API from 2026-09 on has no per-object list).
+ */
 export async function listAssociations(
   fromType: AssociableType,
   fromId: string,
   toType: AssociableType,
   signal?: AbortSignal,
 ): Promise<AssociatedRecord[]> {
+  const path = (await currentPaths()).associationBatchRead(fromType, toType);
   const all: AssociatedRecord[] = [];
   let after: string | undefined;
   do {
-    const data = await hubspotRequest(`/crm/v4/objects/${fromType}/${enc(fromId)}/associations/${toType}`, {
-      query: { limit: 500, after },
-      schema: associationListSchema,
+    const data = await hubspotRequest(path, {
+      method: 'POST',
+      body: { inputs: [after ? { id: fromId, after } : { id: fromId }] },
+      schema: associationBatchReadSchema,
       signal,
     });
-    all.push(...data.results);
-    after = data.paging?.next?.after;
+    const result = data.results.find((r) => r.from.id === fromId);
+    all.push(...(result?.to ?? []));
+    after = result?.paging?.next?.after;
   } while (after);
   return all;
 }
 
-/** Associations of many objects in one request (v4 batch read); keyed by the `from` id. */
+/** Associations of many objects in one request (batch read); keyed by the `from` id. */
 export async function batchReadAssociations(
   fromType: AssociableType,
   toType: AssociableType,
@@ -54,7 +58,7 @@ export async function batchReadAssociations(
 ): Promise<Map<string, AssociatedRecord[]>> {
   const map = new Map<string, AssociatedRecord[]>();
   if (ids.length === 0) return map;
-  const data = await hubspotRequest(`/crm/v4/associations/${fromType}/${toType}/batch/read`, {
+  const data = await hubspotRequest((await currentPaths()).associationBatchRead(fromType, toType), {
     method: 'POST',
     body: { inputs: ids.map((id) => ({ id })) },
     schema: associationBatchReadSchema,
@@ -73,7 +77,7 @@ export async function createAssociation(
   toId: string,
   types: readonly AssociationSpec[],
 ): Promise<void> {
-  await hubspotRequest(`/crm/v4/objects/${fromType}/${enc(fromId)}/associations/${toType}/${enc(toId)}`, {
+  await hubspotRequest((await currentPaths()).associationPair(fromType, fromId, toType, toId), {
     method: 'PUT',
     body: types,
     schema: anySchema,
@@ -82,7 +86,7 @@ export async function createAssociation(
 
 /** Removes every association between two records. */
 export async function archiveAssociation(fromType: AssociableType, fromId: string, toType: AssociableType, toId: string): Promise<void> {
-  await hubspotRequest(`/crm/v4/objects/${fromType}/${enc(fromId)}/associations/${toType}/${enc(toId)}`, {
+  await hubspotRequest((await currentPaths()).associationPair(fromType, fromId, toType, toId), {
     method: 'DELETE',
     schema: noContentSchema,
   });
@@ -90,6 +94,6 @@ export async function archiveAssociation(fromType: AssociableType, fromId: strin
 
 /** The association types an account has for a pair: HubSpot's defaults and its custom labels. */
 export async function getAssociationLabels(fromType: AssociableType, toType: AssociableType, signal?: AbortSignal): Promise<AssociationType[]> {
-  const data = await hubspotRequest(`/crm/v4/associations/${fromType}/${toType}/labels`, { schema: associationLabelListSchema, signal });
+  const data = await hubspotRequest((await currentPaths()).associationLabels(fromType, toType), { schema: associationLabelListSchema, signal });
   return data.results;
 }

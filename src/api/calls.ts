@@ -1,4 +1,5 @@
-/** HubSpot's calls API (`/crm/v3/objects/calls`). */
+/** HubSpot's calls API (the objects API for `calls`). */
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,
@@ -16,8 +17,6 @@ import {
   type SearchRequest,
 } from './schemas';
 
-const base = '/crm/v3/objects/calls';
-
 export interface AssociationInput {
   to: { id: string };
   types: { associationCategory: AssociationCategory; associationTypeId: number }[];
@@ -33,7 +32,7 @@ export async function listCalls(
   p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[] },
   signal?: AbortSignal,
 ): Promise<Page<HubSpotObject>> {
-  const data = await hubspotRequest(base, {
+  const data = await hubspotRequest((await currentPaths()).objects('calls'), {
     query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations },
     schema: collectionSchema,
     signal,
@@ -42,7 +41,7 @@ export async function listCalls(
 }
 
 export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {
-  const data = await hubspotRequest(`${base}/search`, {
+  const data = await hubspotRequest((await currentPaths()).objectSearch('calls'), {
     method: 'POST',
     body: req,
     schema: searchCollectionSchema,
@@ -51,36 +50,36 @@ export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Pro
   return { ...toPage(data), total: data.total };
 }
 
-export function getCall(id: string, p: ReadParams = {}, signal?: AbortSignal): Promise<HubSpotObject> {
-  return hubspotRequest(`${base}/${encodeURIComponent(id)}`, {
+export async function getCall(id: string, p: ReadParams = {}, signal?: AbortSignal): Promise<HubSpotObject> {
+  return hubspotRequest((await currentPaths()).object('calls', id), {
     query: { properties: p.properties, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations },
     schema: hubSpotObjectSchema,
     signal,
   });
 }
 
-export function createCall(input: { properties: Record<string, string>; associations?: AssociationInput[] }): Promise<HubSpotObject> {
-  return hubspotRequest(base, {
+export async function createCall(input: { properties: Record<string, string>; associations?: AssociationInput[] }): Promise<HubSpotObject> {
+  return hubspotRequest((await currentPaths()).objects('calls'), {
     method: 'POST',
     body: { properties: input.properties, associations: input.associations ?? [] },
     schema: hubSpotObjectSchema,
   });
 }
 
-export function updateCall(id: string, properties: Record<string, string>): Promise<HubSpotObject> {
-  return hubspotRequest(`${base}/${encodeURIComponent(id)}`, { method: 'PATCH', body: { properties }, schema: hubSpotObjectSchema });
+export async function updateCall(id: string, properties: Record<string, string>): Promise<HubSpotObject> {
+  return hubspotRequest((await currentPaths()).object('calls', id), { method: 'PATCH', body: { properties }, schema: hubSpotObjectSchema });
 }
 
 export async function archiveCall(id: string): Promise<void> {
-  await hubspotRequest(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE', schema: noContentSchema });
+  await hubspotRequest((await currentPaths()).object('calls', id), { method: 'DELETE', schema: noContentSchema });
 }
 
 /** Updates up to 100 calls; HubSpot answers 200, or 207 with per-item errors. */
 export async function batchUpdateCalls(inputs: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchResult<HubSpotObject>> {
-  const data = await hubspotRequest(`${base}/batch/update`, { method: 'POST', body: { inputs }, schema: batchResponseSchema });
+  const data = await hubspotRequest((await currentPaths()).objectBatch('calls', 'update'), { method: 'POST', body: { inputs }, schema: batchResponseSchema });
   return toBatchResult(data);
 }
 
 export async function batchArchiveCalls(ids: readonly string[]): Promise<void> {
-  await hubspotRequest(`${base}/batch/archive`, { method: 'POST', body: { inputs: ids.map((id) => ({ id })) }, schema: noContentSchema });
+  await hubspotRequest((await currentPaths()).objectBatch('calls', 'archive'), { method: 'POST', body: { inputs: ids.map((id) => ({ id })) }, schema: noContentSchema });
 }

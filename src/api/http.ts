@@ -1,6 +1,6 @@
 /**
- * The only code in the browser that calls `fetch`. JSON in and out, HubSpot paths under the
- * `/hubspot` proxy prefix, responses validated by zod schemas, one error type, and HubSpot-aware
+ * The only code in the browser that calls `fetch`. JSON in and out, HubSpot paths (hubspot-paths.ts) under
+ * the `/hubspot` proxy prefix, responses validated by zod schemas, one error type, and HubSpot-aware
  * retries: reads retry on 429 (after Retry-After) and on 502/503/504 (exponential backoff);
  * writes retry only on 429, which HubSpot answers before applying anything; nothing else retries.
  */
@@ -27,8 +27,8 @@ export interface RetryNotice {
 }
 
 export interface HttpConfig {
-  /** Prefix for HubSpot paths: the proxy in the browser, a mock origin in tests. */
-  baseUrl: string;
+  /** Our server: '' in the browser (same origin), e.g. `http://127.0.0.1:4173` in Node tests. */
+  origin: string;
   /** Retries after the first attempt for 429 answers. */
   maxRateLimitRetries: number;
   /** Retries after the first attempt for 502/503/504 answers to reads. */
@@ -59,7 +59,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 }
 
 const defaults: HttpConfig = {
-  baseUrl: '/hubspot',
+  origin: '',
   maxRateLimitRetries: 3,
   maxUnavailableRetries: 3,
   backoffMs: 500,
@@ -170,25 +170,25 @@ async function request<T>(url: string, label: string, opts: RequestOptions<T>, c
   }
 }
 
-/** Calls HubSpot (through the proxy) at `path`, e.g. `/crm/v3/objects/calls`. */
+/** Calls HubSpot (through our server's `/hubspot` proxy) at `path`, built by hubspot-paths.ts. */
 export function hubspotRequest<T>(path: string, opts: RequestOptions<T>): Promise<T> {
   const method = opts.method ?? 'GET';
   const idempotent = opts.idempotent ?? (method === 'GET' || (method === 'POST' && readOnlyPost.test(path)));
-  return request(`${config.baseUrl}${path}${buildQuery(opts.query)}`, path, opts, idempotent);
+  return request(`${config.origin}/hubspot${path}${buildQuery(opts.query)}`, path, opts, idempotent);
 }
 
 /** A JSON request to our own server's API outside the HubSpot prefix (e.g. `/api/views`); only reads retry on 502/503/504. */
 export function serverRequest<T>(url: string, opts: RequestOptions<T>): Promise<T> {
-  return request(`${url}${buildQuery(opts.query)}`, url, opts, (opts.method ?? 'GET') === 'GET');
+  return request(`${config.origin}${url}${buildQuery(opts.query)}`, url, opts, (opts.method ?? 'GET') === 'GET');
 }
 
 /** A JSON GET on our own server outside the HubSpot prefix (e.g. `/hubspot-connection`). */
-export function getJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
-  return request(url, url, { schema, signal }, true);
+export function getJson<T>(path: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
+  return request(`${config.origin}${path}`, path, { schema, signal }, true);
 }
 
 /** A body-less JSON POST on our own server outside the HubSpot prefix (e.g. `/hubspot-connection/check`). */
 export function postJson<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
-  return request(url, url, { method: 'POST', schema, signal }, false);
+  return request(`${config.origin}${url}`, url, { method: 'POST', schema, signal }, false);
 }
 

@@ -4,6 +4,7 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { CrmObjectType } from './hubspot-paths';
 import { getDispositions, getObjectProperties, getOwners, getPropertyGroups } from './metadata';
 import type { Owner, PropertyDefinition, PropertyOption } from './schemas';
 
@@ -11,21 +12,21 @@ const FIVE_MINUTES = 5 * 60_000;
 
 const metadataKeys = {
   all: ['metadata'] as const,
-  properties: (objectType: string) => [...metadataKeys.all, 'properties', objectType] as const,
-  propertyGroups: (objectType: string) => [...metadataKeys.all, 'property-groups', objectType] as const,
+  properties: (objectType: CrmObjectType) => [...metadataKeys.all, 'properties', objectType] as const,
+  propertyGroups: (objectType: CrmObjectType) => [...metadataKeys.all, 'property-groups', objectType] as const,
   owners: () => [...metadataKeys.all, 'owners'] as const,
   dispositions: () => [...metadataKeys.all, 'dispositions'] as const,
 };
 
 export const metadataQueries = {
-  properties: (objectType: string) =>
+  properties: (objectType: CrmObjectType) =>
     queryOptions({
       queryKey: metadataKeys.properties(objectType),
       queryFn: ({ signal }) => getObjectProperties(objectType, signal),
       staleTime: FIVE_MINUTES,
       meta: { errorTitle: 'Could not refresh the property definitions' },
     }),
-  propertyGroups: (objectType: string) =>
+  propertyGroups: (objectType: CrmObjectType) =>
     queryOptions({
       queryKey: metadataKeys.propertyGroups(objectType),
       queryFn: ({ signal }) => getPropertyGroups(objectType, signal),

@@ -1,6 +1,8 @@
 /** Account metadata every screen shares: property definitions, owners, call outcomes. */
+import { currentPaths } from './api-version';
 import { isHubSpotApiError } from './errors';
 import { hubspotRequest } from './http';
+import type { CrmObjectType } from './hubspot-paths';
 import {
   dispositionCollectionSchema,
   legacyDispositionListSchema,
@@ -13,23 +15,24 @@ import {
   type PropertyDefinition,
 } from './schemas';
 
-export async function getObjectProperties(objectType: string, signal?: AbortSignal): Promise<PropertyDefinition[]> {
-  const data = await hubspotRequest(`/crm/v3/properties/${encodeURIComponent(objectType)}`, { schema: propertyCollectionSchema, signal });
+export async function getObjectProperties(objectType: CrmObjectType, signal?: AbortSignal): Promise<PropertyDefinition[]> {
+  const data = await hubspotRequest((await currentPaths()).properties(objectType), { schema: propertyCollectionSchema, signal });
   return data.results;
 }
 
 /** The account's property groups of one object type (names, labels, order). */
-export async function getPropertyGroups(objectType: string, signal?: AbortSignal): Promise<PropertyGroupDefinition[]> {
-  const data = await hubspotRequest(`/crm/v3/properties/${encodeURIComponent(objectType)}/groups`, { schema: propertyGroupCollectionSchema, signal });
+export async function getPropertyGroups(objectType: CrmObjectType, signal?: AbortSignal): Promise<PropertyGroupDefinition[]> {
+  const data = await hubspotRequest((await currentPaths()).propertyGroups(objectType), { schema: propertyGroupCollectionSchema, signal });
   return data.results;
 }
 
 /** Every active owner, following HubSpot's paging. */
 export async function getOwners(signal?: AbortSignal): Promise<Owner[]> {
+  const path = (await currentPaths()).owners();
   const owners: Owner[] = [];
   let after: string | undefined;
   do {
-    const data = await hubspotRequest('/crm/v3/owners', { query: { limit: 100, after }, schema: ownerCollectionSchema, signal });
+    const data = await hubspotRequest(path, { query: { limit: 100, after }, schema: ownerCollectionSchema, signal });
     owners.push(...data.results);
     after = data.paging?.next?.after;
   } while (after);
@@ -42,8 +45,9 @@ export async function getOwners(signal?: AbortSignal): Promise<Owner[]> {
  * refuses it (403, or 404), the legacy list, which has the active outcomes only.
  */
 export async function getDispositions(signal?: AbortSignal): Promise<Disposition[]> {
+  const paths = await currentPaths();
   try {
-    const data = await hubspotRequest('/crm/extensions/calling/2027-03-beta/dispositions', {
+    const data = await hubspotRequest(paths.dispositions(), {
       query: { archived: true },
       schema: dispositionCollectionSchema,
       signal,
@@ -54,6 +58,6 @@ export async function getDispositions(signal?: AbortSignal): Promise<Disposition
   } catch (error) {
     if (!isHubSpotApiError(error) || (error.status !== 403 && error.status !== 404)) throw error;
   }
-  const legacy = await hubspotRequest('/calling/v1/dispositions', { schema: legacyDispositionListSchema, signal });
+  const legacy = await hubspotRequest(paths.legacyDispositions(), { schema: legacyDispositionListSchema, signal });
   return legacy.map((d) => ({ id: d.id, label: d.label, archived: d.deleted }));
 }

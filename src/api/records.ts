@@ -1,4 +1,5 @@
-/** The records calls are tied to: contacts, companies, deals and tickets (`/crm/v3/objects/{type}`). */
+/** The records calls are tied to: contacts, companies, deals and tickets (the objects API). */
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,
@@ -29,8 +30,6 @@ export const RECORD_PROPERTIES: Record<RecordType, readonly string[]> = {
   tickets: ['subject', 'hs_pipeline_stage', 'hs_ticket_priority', 'hs_pinned_engagement_id'],
 };
 
-const base = (type: RecordType) => `/crm/v3/objects/${type}`;
-
 /** Free-text search on one record type (HubSpot's search `query`). */
 export async function searchRecords(
   type: RecordType,
@@ -38,7 +37,7 @@ export async function searchRecords(
   opts: { limit?: number } = {},
   signal?: AbortSignal,
 ): Promise<SearchPage<HubSpotObject>> {
-  const data = await hubspotRequest(`${base(type)}/search`, {
+  const data = await hubspotRequest((await currentPaths()).objectSearch(type), {
     method: 'POST',
     body: { query: text, limit: opts.limit ?? 10, properties: RECORD_PROPERTIES[type], filterGroups: [], sorts: [] },
     schema: searchCollectionSchema,
@@ -55,7 +54,7 @@ export async function batchReadRecords(
   signal?: AbortSignal,
 ): Promise<BatchResult<HubSpotObject>> {
   if (ids.length === 0) return { results: [], errors: [] };
-  const data = await hubspotRequest(`${base(type)}/batch/read`, {
+  const data = await hubspotRequest((await currentPaths()).objectBatch(type, 'read'), {
     method: 'POST',
     body: { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] },
     schema: batchResponseSchema,
@@ -64,17 +63,17 @@ export async function batchReadRecords(
   return toBatchResult(data);
 }
 
-export function getRecord(
+export async function getRecord(
   type: RecordType,
   id: string,
   properties: readonly string[] = RECORD_PROPERTIES[type],
   signal?: AbortSignal,
 ): Promise<HubSpotObject> {
-  return hubspotRequest(`${base(type)}/${encodeURIComponent(id)}`, { query: { properties }, schema: hubSpotObjectSchema, signal });
+  return hubspotRequest((await currentPaths()).object(type, id), { query: { properties }, schema: hubSpotObjectSchema, signal });
 }
 
-export function updateRecord(type: RecordType, id: string, properties: Record<string, string>): Promise<HubSpotObject> {
-  return hubspotRequest(`${base(type)}/${encodeURIComponent(id)}`, { method: 'PATCH', body: { properties }, schema: hubSpotObjectSchema });
+export async function updateRecord(type: RecordType, id: string, properties: Record<string, string>): Promise<HubSpotObject> {
+  return hubspotRequest((await currentPaths()).object(type, id), { method: 'PATCH', body: { properties }, schema: hubSpotObjectSchema });
 }
 
 const prop = (r: HubSpotObject, name: string): string => r.properties[name]?.trim() ?? '';

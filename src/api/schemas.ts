@@ -161,11 +161,6 @@ const associatedRecordSchema = z.looseObject({
 });
 export type AssociatedRecord = z.infer<typeof associatedRecordSchema>;
 
-export const associationListSchema = z.looseObject({
-  results: z.array(associatedRecordSchema),
-  paging: nextPagingSchema,
-});
-
 export const associationBatchReadSchema = z.looseObject({
   status: z.optional(z.string()),
   results: z.array(

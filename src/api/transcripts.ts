@@ -1,5 +1,6 @@
-/** HubSpot's call transcripts (`/crm/v3/extensions/calling/transcripts/{id}`): the app only reads them. */
+/** HubSpot's call transcripts (the calling extensions' transcripts API): the app only reads them. */
 import * as z from 'zod/mini';
+import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 
 const speakerSchema = z.looseObject({
@@ -31,6 +32,6 @@ const transcriptSchema = z.looseObject({
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
 
-export function getTranscript(id: string, signal?: AbortSignal): Promise<Transcript> {
-  return hubspotRequest(`/crm/v3/extensions/calling/transcripts/${encodeURIComponent(id)}`, { schema: transcriptSchema, signal });
+export async function getTranscript(id: string, signal?: AbortSignal): Promise<Transcript> {
+  return hubspotRequest((await currentPaths()).transcript(id), { schema: transcriptSchema, signal });
 }

@@ -34,9 +34,9 @@ afterEach(() => vi.unstubAllGlobals());
 async function serverWithCredential(scopes: string[], token = TOKEN) {
   let mock = createMockApp({ db, token: TOKEN, scopes });
   const upstream: Upstream = { mode: 'hubspot', host: 'api.hubapi.com', baseUrl: 'https://api.hubapi.com', token, fetch: async (request) => mock.fetch(request) };
-  const credential = createCredentialCheck(upstream, { timeoutMs: 5000 });
+  const credential = createCredentialCheck(upstream, { timeoutMs: 5000, apiVersion: '2026-09' });
   await credential?.run();
-  const proxy = createProxyApp({ upstream, ...(credential ? { credential } : {}) });
+  const proxy = createProxyApp({ upstream, apiVersion: '2026-09', ...(credential ? { credential } : {}) });
   vi.stubGlobal('fetch', (input: string | URL | Request, init?: RequestInit) => proxy.request(new URL(String(input), 'http://localhost').pathname, init));
   return {
     grantAll: () => {

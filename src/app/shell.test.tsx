@@ -98,13 +98,13 @@ describe('RetryNotice', () => {
   it('tells the user while http.ts waits out a 429', async () => {
     let release: () => void = () => {};
     configureHttp({ sleep: () => new Promise<void>((resolve) => (release = resolve)) });
-    hs.fail('GET', '/crm/v3/objects/calls', 429, { ...hubspotError('You have reached your secondly limit.', 'RATE_LIMIT'), errorType: 'RATE_LIMIT' }, {
+    hs.fail('GET', hs.paths.objects('calls'), 429, { ...hubspotError('You have reached your secondly limit.', 'RATE_LIMIT'), errorType: 'RATE_LIMIT' }, {
       headers: { 'retry-after': '7' },
     });
     render(<RetryNotice />);
     let result: Promise<unknown> = Promise.resolve();
     act(() => {
-      result = hubspotRequest('/crm/v3/objects/calls', { schema: z.object({ results: z.array(z.unknown()) }) });
+      result = hubspotRequest(hs.paths.objects('calls'), { schema: z.object({ results: z.array(z.unknown()) }) });
     });
     expect(await screen.findByText('HubSpot is rate-limiting, retrying in 7 s')).toBeVisible();
     await act(async () => {

@@ -5,11 +5,16 @@
  * app's src/api/http.ts talks to it exactly as it talks to the server in the browser. Our server's own
  * API (`/api/...`: saved views) answers too, over its real store in memory (server/api, server/store).
  *
- * Tests seed data through the mock's own HubSpot API (`create`, `associate`, `api`), and can make the
- * next requests matching a method and path fail (`fail`) or wait until released (`hold`).
+ * The proxy speaks one HubSpot API version (2026-09 unless a test picks another); `paths` builds that
+ * version's paths for a test's expectations, faults and holds. Tests seed data through the mock's own
+ * HubSpot API (`create`, `associate`, `api`; the mock serves every version over the same data), and can make
+ * the next requests matching a method and path fail (`fail`) or wait until released (`hold`).
  */
 import type { Hono } from 'hono';
 import { vi } from 'vitest';
+import { forgetApiVersion } from '../api/api-version';
+import { CALL_ASSOCIATION_TYPE_IDS } from '../api/associations';
+import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createApiApp } from '../../server/api/app';
 import { createMockApp, type MockAppOptions } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
@@ -23,7 +28,7 @@ type PathMatch = string | RegExp;
 
 export interface SeenRequest {
   method: string;
-  /** As the browser sent it: `/hubspot/crm/v3/...?query`, or `/hubspot-connection`. */
+  /** As the browser sent it: `/hubspot/crm/objects/2026-09/...?query`, or `/hubspot-connection`. */
   path: string;
   body: unknown;
 }
@@ -74,13 +79,18 @@ export function hubspotError(message: string, category = 'VALIDATION_ERROR', cor
   return { status: 'error', message, correlationId, category };
 }
 
-/** How the mock behind the fake is set up: HubSpot's strict behaviour by default (atomic batches, no
- * custom call labels, no search lag); e.g. `{ dispositionsBeta: false }` for an app outside that beta. */
-export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>> & { customCallLabels?: boolean };
+/**
+ * How the mock behind the fake is set up: HubSpot's strict behaviour by default (atomic batches, no custom
+ * call labels, no search lag); e.g. `{ dispositionsBeta: false }` for an app outside that beta. `apiVersion`
+ * is the HubSpot API version the proxy speaks (2026-09 unless given).
+ */
+export type FakeOptions = Partial<Omit<MockAppOptions, 'db' | 'token'>> & { customCallLabels?: boolean; apiVersion?: ApiVersion };
 
 export class HubSpotFake {
   /** Every request the app made, in order. */
   readonly requests: SeenRequest[] = [];
+  /** The paths of the API version the proxy speaks (and so the app). */
+  readonly paths: HubSpotPaths;
   private readonly db: ReturnType<typeof openMockDb>;
   /** What the app talks to. */
   private readonly mock: ReturnType<typeof createMockApp>;
@@ -96,7 +106,7 @@ export class HubSpotFake {
     token: TOKEN,
     fetch: (request) => this.upstreamFetch(request),
   };
-  private readonly proxy = createProxyApp({ upstream: this.upstream });
+  private readonly proxy: ReturnType<typeof createProxyApp>;
   /** Our server's store and API, opened on the first `/api` request. */
   private appDb: AppDb | undefined;
   private serverApi: Hono | undefined;
@@ -112,12 +122,16 @@ export class HubSpotFake {
    * types, and no search lag. With `searchLagMs`, the app's writes reach search only that much later (a
    * long lag keeps search on the old values for the whole test); the test's own seeding is searchable at
    * once. `batchMode: 'per-item'` gives the per-item 207 answers and `customCallLabels` the custom call
-   * labels HubSpot does not have.
+   * labels HubSpot does not have. The proxy speaks `apiVersion`.
    */
-  constructor({ customCallLabels = false, ...options }: FakeOptions = {}) {
+  constructor({ customCallLabels = false, apiVersion = DEFAULT_API_VERSION, ...options }: FakeOptions = {}) {
     this.db = openMockDb({ file: ':memory:', seed: 'empty', customCallLabels });
     this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
     this.direct = options.searchLagMs ? createMockApp({ ...options, searchLagMs: 0, db: this.db, token: TOKEN }) : this.mock;
+    this.paths = hubspotPaths(apiVersion);
+    this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
+    // The app asks this fake, not an earlier one, what it speaks.
+    forgetApiVersion();
   }
 
   /** Makes `/hubspot-connection` say the app talks to HubSpot itself (links to HubSpot's pages appear). */
@@ -192,32 +206,36 @@ export class HubSpotFake {
 
   /** Creates a record through the mock's API and returns its id. */
   async create(type: ObjectType, properties: Record<string, string>): Promise<string> {
-    return (await this.expect<StoredObject>('POST', `/crm/v3/objects/${type}`, 201, { properties })).id;
+    return (await this.expect<StoredObject>('POST', this.paths.objects(type), 201, { properties })).id;
   }
 
-  /** Associates a call with a record (v4, HubSpot's default type plus any label type ids given). */
+  /** Associates a call with a record (HubSpot's default type plus any label type ids given). */
   async associate(callId: string, type: Exclude<ObjectType, 'calls'>, recordId: string, labelTypeIds: number[] = []): Promise<void> {
-    await this.expect('PUT', `/crm/v4/objects/calls/${callId}/associations/default/${type}/${recordId}`, 200);
-    for (const typeId of labelTypeIds) {
-      await this.expect('PUT', `/crm/v4/objects/calls/${callId}/associations/${type}/${recordId}`, 201, [
-        { associationCategory: 'USER_DEFINED', associationTypeId: typeId },
-      ]);
-    }
+    const types = [
+      { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_ASSOCIATION_TYPE_IDS[type] },
+      ...labelTypeIds.map((associationTypeId) => ({ associationCategory: 'USER_DEFINED', associationTypeId })),
+    ];
+    await this.expect('PUT', this.paths.associationPair('calls', callId, type, recordId), 201, types);
   }
 
   async update(type: ObjectType, id: string, properties: Record<string, string>): Promise<void> {
-    await this.expect('PATCH', `/crm/v3/objects/${type}/${id}`, 200, { properties });
+    await this.expect('PATCH', this.paths.object(type, id), 200, { properties });
   }
 
   /** A record's properties as HubSpot stores them now. */
   async read(type: ObjectType, id: string, properties: string[]): Promise<Record<string, string | null>> {
-    return (await this.expect<StoredObject>('GET', `/crm/v3/objects/${type}/${id}?properties=${properties.join(',')}`, 200)).properties;
+    return (await this.expect<StoredObject>('GET', `${this.paths.object(type, id)}?properties=${properties.join(',')}`, 200)).properties;
   }
 
-  /** The ids of the records of `type` associated with the call. */
+  /** The ids of the records of `type` associated with the call (the batch read: every version has it). */
   async associatedIds(callId: string, type: Exclude<ObjectType, 'calls'>): Promise<string[]> {
-    const page = await this.expect<{ results: { toObjectId: number | string }[] }>('GET', `/crm/v4/objects/calls/${callId}/associations/${type}`, 200);
-    return page.results.map((r) => String(r.toObjectId));
+    const page = await this.expect<{ results: { to: { toObjectId: number | string }[] }[] }>(
+      'POST',
+      this.paths.associationBatchRead('calls', type),
+      200,
+      { inputs: [{ id: callId }] },
+    );
+    return page.results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
   }
 
   private async upstreamFetch(request: Request): Promise<Response> {

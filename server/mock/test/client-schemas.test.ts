@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import {
   associationBatchReadSchema,
   associationLabelListSchema,
-  associationListSchema,
   batchResponseSchema,
   collectionSchema,
   dispositionCollectionSchema,
@@ -70,7 +69,7 @@ describe('the client layer’s schemas accept the mock’s answers', () => {
       const page = await get(searchCollectionSchema, 'POST', `/crm/v3/objects/${type}/search`, { limit: 10 });
       const first = page.results[0]?.id ?? '';
       await get(hubSpotObjectSchema, 'GET', `/crm/v3/objects/${type}/${first}?properties=hs_pinned_engagement_id`);
-      await get(associationListSchema, 'GET', `/crm/v4/objects/${type}/${first}/associations/calls?limit=500`);
+      await get(associationBatchReadSchema, 'POST', `/crm/v4/associations/${type}/calls/batch/read`, { inputs: [{ id: first }] });
       await get(associationLabelListSchema, 'GET', `/crm/v4/associations/calls/${type}/labels`);
     }
     const calls = await get(collectionSchema, 'GET', '/crm/v3/objects/calls?limit=20');

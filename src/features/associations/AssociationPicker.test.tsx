@@ -53,10 +53,10 @@ describe('AssociationPicker', { timeout: 30_000 }, () => {
     expect(screen.getByRole('option', { name: /Linear Ltd/ })).toBeInTheDocument();
     expect(screen.queryByRole('option', { name: /Other deal/ })).not.toBeInTheDocument();
     expect(searches().map((r) => [r.path, (r.body as { query: string }).query])).toEqual([
-      ['/hubspot/crm/v3/objects/contacts/search', 'lin'],
-      ['/hubspot/crm/v3/objects/companies/search', 'lin'],
-      ['/hubspot/crm/v3/objects/deals/search', 'lin'],
-      ['/hubspot/crm/v3/objects/tickets/search', 'lin'],
+      [`/hubspot${hs.paths.objectSearch('contacts')}`, 'lin'],
+      [`/hubspot${hs.paths.objectSearch('companies')}`, 'lin'],
+      [`/hubspot${hs.paths.objectSearch('deals')}`, 'lin'],
+      [`/hubspot${hs.paths.objectSearch('tickets')}`, 'lin'],
     ]);
   });
 

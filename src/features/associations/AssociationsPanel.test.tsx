@@ -59,12 +59,12 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
   it('links each record to its page in HubSpot when connected to HubSpot', async () => {
     hs.connectToHubSpot();
     renderWithProviders(<AssociationsPanel callId={callId} />);
-    // The mock's account (GET /account-info/v3/details): portal 146839205, hosted in the EU (app-eu1.hubspot.com).
+    // The mock's account (account details): portal 146839205, hosted in the EU (app-eu1.hubspot.com).
     const link = await screen.findByRole('link', { name: /Ada Lovelace/ });
     expect(link).toHaveAttribute('href', `https://app-eu1.hubspot.com/contacts/146839205/record/0-1/${ids.ada}`);
     expect(link).toHaveAttribute('target', '_blank');
     expect(screen.getByRole('link', { name: /Acme Corp/ })).toHaveAttribute('href', `https://app-eu1.hubspot.com/contacts/146839205/record/0-2/${ids.acme}`);
-    expect(hs.hubspotRequests()).toContain('GET /account-info/v3/details');
+    expect(hs.hubspotRequests()).toContain(`GET ${hs.paths.accountDetails()}`);
   });
 
   it('reads 50 associated contacts with one association request and one batch read', async () => {
@@ -78,8 +78,8 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(50);
     const requests = hs.hubspotRequests();
     expect(requests.filter((r) => /\/contacts(\/|$|\?)/.test(r))).toEqual([
-      `GET /crm/v4/objects/calls/${bigCall}/associations/contacts?limit=500`,
-      'POST /crm/v3/objects/contacts/batch/read',
+      `POST ${hs.paths.associationBatchRead('calls', 'contacts')}`,
+      `POST ${hs.paths.objectBatch('contacts', 'read')}`,
     ]);
     // Types with nothing associated cost only their association list.
     expect(requests).toHaveLength(5);
@@ -87,11 +87,11 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
 
   it('removes a record after confirmation, and puts it back with HubSpot’s message when HubSpot refuses', async () => {
     const user = userEvent.setup();
-    hs.fail('DELETE', `/crm/v4/objects/calls/${callId}/associations/companies/${ids.acme}`, 403, hubspotError('This app hasn’t been granted all required scopes', 'MISSING_SCOPES'));
+    hs.fail('DELETE', hs.paths.associationPair('calls', callId, 'companies', ids.acme), 403, hubspotError('This app hasn’t been granted all required scopes', 'MISSING_SCOPES'));
     renderWithProviders(<AssociationsPanel callId={callId} />);
     await user.click(await screen.findByRole('button', { name: 'Remove Acme Corp' }));
     // The re-read after the failure is held: what the panel shows comes from the rollback alone.
-    const reread = hs.hold('GET', `/crm/v4/objects/calls/${callId}/associations/companies`);
+    const reread = hs.hold('POST', hs.paths.associationBatchRead('calls', 'companies'));
     const dialog = screen.getByRole('dialog', { name: 'Remove association?' });
     expect(dialog).toHaveTextContent('Acme Corp will no longer be associated with this call');
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
@@ -118,10 +118,10 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
     expect(await screen.findByText('No associated deals')).toBeInTheDocument();
     expect(await hs.associatedIds(callId, 'deals')).toEqual([]);
     expect(await pinOf('deals', ids.deal)).toBe('');
-    const writes = hs.requests.filter((r) => r.method !== 'GET' && r.path.includes(ids.deal));
+    const writes = hs.requests.filter((r) => ['PATCH', 'PUT', 'DELETE'].includes(r.method) && r.path.split('/').includes(ids.deal));
     expect(writes.map((r) => [r.method, r.path, r.body])).toEqual([
-      ['PATCH', `/hubspot/crm/v3/objects/deals/${ids.deal}`, { properties: { hs_pinned_engagement_id: '' } }],
-      ['DELETE', `/hubspot/crm/v4/objects/calls/${callId}/associations/deals/${ids.deal}`, undefined],
+      ['PATCH', `/hubspot${hs.paths.object('deals', ids.deal)}`, { properties: { hs_pinned_engagement_id: '' } }],
+      ['DELETE', `/hubspot${hs.paths.associationPair('calls', callId, 'deals', ids.deal)}`, undefined],
     ]);
   });
 
@@ -143,7 +143,7 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
 
   it('puts a refused pin back and says why', async () => {
     const user = userEvent.setup();
-    hs.fail('PATCH', `/crm/v3/objects/contacts/${ids.ada}`, 400, hubspotError('Pinning is not allowed here'));
+    hs.fail('PATCH', hs.paths.object('contacts', ids.ada), 400, hubspotError('Pinning is not allowed here'));
     renderWithProviders(
       <>
         <PinnedOnSummary callId={callId} />
@@ -202,7 +202,7 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
   it('takes back an association HubSpot refuses and says why', async () => {
     const user = userEvent.setup();
     const alan = await hs.create('contacts', { firstname: 'Alan', lastname: 'Turing', email: 'alan@example.com' });
-    hs.fail('PUT', `/crm/v4/objects/calls/${callId}/associations/contacts/${alan}`, 403, hubspotError('You do not have permission to associate these records.', 'MISSING_SCOPES'));
+    hs.fail('PUT', hs.paths.associationPair('calls', callId, 'contacts', alan), 403, hubspotError('You do not have permission to associate these records.', 'MISSING_SCOPES'));
     renderWithProviders(<AssociationsPanel callId={callId} />);
     await user.click(await screen.findByRole('button', { name: 'Add association' }));
     const dialog = screen.getByRole('dialog', { name: 'Associate records with this call' });
@@ -210,7 +210,7 @@ describe('AssociationsPanel', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('option', { name: /Alan Turing/ }));
     await user.keyboard('{Escape}');
     // The re-read after the failure is held: what the panel shows comes from the rollback alone.
-    const reread = hs.hold('GET', `/crm/v4/objects/calls/${callId}/associations/contacts`);
+    const reread = hs.hold('POST', hs.paths.associationBatchRead('calls', 'contacts'));
     await user.click(within(dialog).getByRole('button', { name: 'Associate' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not associate Alan Turing: You do not have permission to associate these records.');
     await reread.reached;

@@ -8,6 +8,7 @@ import { getAssociationLabels, listAssociations } from '../../api/associations';
 import { getCall } from '../../api/calls';
 import { hubspotRequest } from '../../api/http';
 import { batchReadRecords, getRecord, RECORD_PROPERTIES } from '../../api/records';
+import { currentPaths } from '../../api/api-version';
 import type { RecordType } from '../../api/records';
 import { propertyDefinitionSchema } from '../../api/schemas';
 import type { HubSpotObject } from '../../api/schemas';
@@ -17,7 +18,7 @@ import type { AssociatedEntry } from './association-model';
 const BATCH_READ_LIMIT = 100;
 
 /**
- * The records of one type associated with a call: one v4 association list (HubSpot pages at 500,
+ * The records of one type associated with a call: one association batch read (HubSpot's paging
  * followed) and one batch read of the records' names, details and pins (per 100 records).
  * So the panel costs at most two requests per record type, whatever the number of records up to 100.
  */
@@ -77,7 +78,7 @@ export const associationQueries = {
       queryFn: async ({ signal }) => {
         const name = STAGE_PROPERTY[type];
         if (!name) return new Map<string, string>();
-        const def = await hubspotRequest(`/crm/v3/properties/${type}/${name}`, { schema: propertyDefinitionSchema, signal });
+        const def = await hubspotRequest((await currentPaths()).property(type, name), { schema: propertyDefinitionSchema, signal });
         return new Map((def.options ?? []).map((o) => [o.value, o.label] as const));
       },
       staleTime: 10 * 60_000,
@@ -87,7 +88,7 @@ export const associationQueries = {
   account: () =>
     queryOptions({
       queryKey: ['associations', 'account'] as const,
-      queryFn: ({ signal }) => hubspotRequest('/account-info/v3/details', { schema: accountDetailsSchema, signal }),
+      queryFn: async ({ signal }) => hubspotRequest((await currentPaths()).accountDetails(), { schema: accountDetailsSchema, signal }),
       staleTime: Infinity,
       retry: false,
     }),

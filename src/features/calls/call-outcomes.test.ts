@@ -8,7 +8,6 @@ import { configureHttp, resetHttpConfig } from '../../api/http';
 import { getDispositions } from '../../api/metadata';
 import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
 
-const BETA = '/crm/extensions/calling/2027-03-beta/dispositions';
 const ARCHIVED = { id: '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48', label: 'Callback requested', archived: true };
 
 let hs: HubSpotFake | undefined;
@@ -26,16 +25,16 @@ describe('getDispositions', () => {
       { id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected', archived: false },
     ]);
     expect(outcomes).toContainEqual(ARCHIVED);
-    expect(hs.hubspotRequests()).toEqual([`GET ${BETA}?archived=true`]);
+    expect(hs.hubspotRequests()).toEqual([`GET ${hs.paths.dispositions()}?archived=true`]);
   });
 
   it.each([403, 404])('falls back to /calling/v1/dispositions (active outcomes only) when the beta answers %i', async (status) => {
     hs = installHubSpot();
-    hs.fail('GET', BETA, status, hubspotError('This app is not part of the beta.', status === 403 ? 'FORBIDDEN' : 'OBJECT_NOT_FOUND'));
+    hs.fail('GET', hs.paths.dispositions(), status, hubspotError('This app is not part of the beta.', status === 403 ? 'FORBIDDEN' : 'OBJECT_NOT_FOUND'));
     const outcomes = await getDispositions();
     expect(outcomes).toContainEqual({ id: 'f240bbac-87c9-4f6e-bf70-924b57d47db7', label: 'Connected', archived: false });
     expect(outcomes.map((d) => d.id)).not.toContain(ARCHIVED.id);
-    expect(hs.hubspotRequests()).toEqual([`GET ${BETA}?archived=true`, 'GET /calling/v1/dispositions']);
+    expect(hs.hubspotRequests()).toEqual([`GET ${hs.paths.dispositions()}?archived=true`, `GET ${hs.paths.legacyDispositions()}`]);
   });
 
   it('falls back with the mock outside the beta (dispositionsBeta: false)', async () => {
@@ -46,8 +45,8 @@ describe('getDispositions', () => {
   it('reports other failures of the beta instead of hiding them behind the legacy list', async () => {
     configureHttp({ maxUnavailableRetries: 0 });
     hs = installHubSpot();
-    hs.fail('GET', BETA, 500, hubspotError('Internal error', 'INTERNAL_ERROR'));
+    hs.fail('GET', hs.paths.dispositions(), 500, hubspotError('Internal error', 'INTERNAL_ERROR'));
     await expect(getDispositions()).rejects.toMatchObject({ status: 500 });
-    expect(hs.hubspotRequests()).toEqual([`GET ${BETA}?archived=true`]);
+    expect(hs.hubspotRequests()).toEqual([`GET ${hs.paths.dispositions()}?archived=true`]);
   });
 });

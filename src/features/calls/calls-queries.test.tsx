@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => uninstallHubSpot(hs));
 
-const detailPath = () => `/crm/v3/objects/calls/${callId}`;
+const detailPath = () => hs.paths.object('calls', callId);
 
 function Title({ id }: { id: string }) {
   const { data, error } = useQuery(callQueries.detail(id));

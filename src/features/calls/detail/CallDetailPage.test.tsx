@@ -8,7 +8,6 @@ import CallDetailPage from './CallDetailPage';
 /** The demo account's archived outcome (the mock's account configuration), and an active one. */
 const CALLBACK_REQUESTED = '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48';
 const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
-const BETA = '/crm/extensions/calling/2027-03-beta/dispositions';
 const PROPERTIES_SENT = 'hs_timestamp,hs_call_title,hs_call_source,hs_call_external_id,hs_call_app_id,hs_call_recording_duration';
 
 let hs: HubSpotFake | undefined;
@@ -43,9 +42,11 @@ describe('CallDetailPage', { timeout: 30_000 }, () => {
       hs_call_callee_object_id: contactId,
     });
     renderWithProviders(<CallDetailPage />, { route: `/calls/${id}`, params: { id } });
-    const links = await screen.findAllByRole('link', { name: 'Ada Lovelace' }, { timeout: 10_000 });
-    for (const link of links) expect(link).toHaveAttribute('href', `/calls?record=contacts:${contactId}`);
-    expect(links[0]?.closest('p')).toHaveTextContent('Callee: Ada Lovelace (contact)');
+    // The header's and the property table's links resolve in either order: wait for the header's.
+    await waitFor(() => expect(screen.getAllByRole('link', { name: 'Ada Lovelace' })[0]?.closest('p')).toHaveTextContent('Callee: Ada Lovelace (contact)'), {
+      timeout: 10_000,
+    });
+    for (const link of screen.getAllByRole('link', { name: 'Ada Lovelace' })) expect(link).toHaveAttribute('href', `/calls?record=contacts:${contactId}`);
     expect(propertyRow('Callee object ID')).toHaveTextContent('Ada Lovelace (contact)');
     expect(propertyRow('Callee object type')).toHaveTextContent('Contact');
   });
@@ -61,12 +62,12 @@ describe('CallDetailPage', { timeout: 30_000 }, () => {
       hs_call_recording_duration: '61000',
     });
     // HubSpot answers a requested property the call has no value for with null (calls guide).
-    const stored = (await hs.api<{ properties: Record<string, string | null> }>('GET', `/crm/v3/objects/calls/${id}?properties=${PROPERTIES_SENT}`)).body;
+    const stored = (await hs.api<{ properties: Record<string, string | null> }>('GET', `${hs.paths.object('calls', id)}?properties=${PROPERTIES_SENT}`)).body;
     const asHubSpotSendsIt = {
       ...stored,
       properties: { ...stored.properties, hs_call_recording_url: null, hs_call_video_recording_url: null, hs_call_summary: null },
     };
-    hs.fail('GET', `/crm/v3/objects/calls/${id}`, 200, asHubSpotSendsIt, { times: 20 });
+    hs.fail('GET', hs.paths.object('calls', id), 200, asHubSpotSendsIt, { times: 20 });
     renderWithProviders(<CallDetailPage />, { route: `/calls/${id}`, params: { id } });
 
     const info = await screen.findByRole('table', { name: 'Call information properties' }, { timeout: 10_000 });
@@ -99,7 +100,7 @@ describe('CallDetailPage', { timeout: 30_000 }, () => {
     const { fake } = await showCall({ hs_call_disposition: CONNECTED }, { dispositionsBeta: false });
     expect(await screen.findByText('Outcome: Connected')).toBeInTheDocument();
     const asked = fake.hubspotRequests();
-    expect(asked).toContain(`GET ${BETA}?archived=true`);
-    expect(asked).toContain('GET /calling/v1/dispositions');
+    expect(asked).toContain(`GET ${fake.paths.dispositions()}?archived=true`);
+    expect(asked).toContain(`GET ${fake.paths.legacyDispositions()}`);
   });
 });

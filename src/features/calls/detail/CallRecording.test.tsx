@@ -6,7 +6,7 @@ import { renderWithProviders } from '../../../test/render';
 import { CallRecording } from './CallRecording';
 
 const RECORDING = 'https://recordings.example.com/calls/intro.mp3';
-const TRANSCRIPTS = '/crm/v3/extensions/calling/transcripts';
+/** Where the test stores transcripts, straight in the mock (the app reads them in its own API version). */
 
 let hs: HubSpotFake;
 let callId: string;
@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** Stores a transcript of the test's call through HubSpot's transcripts API (lines given out of order). */
 async function createTranscript(): Promise<string> {
-  const answer = await hs.api<{ id: string }>('POST', TRANSCRIPTS, {
+  const answer = await hs.api<{ id: string }>('POST', hs.paths.transcripts(), {
     engagementId: Number(callId),
     transcriptCreateUtterances: [
       { speaker: { id: '7', name: 'Ada Lovelace' }, text: 'Good, and you?', startTimeMillis: 65_400, endTimeMillis: 68_000, languageCode: 'en-GB' },
@@ -49,7 +49,7 @@ describe('CallRecording: the transcript', { timeout: 30_000 }, () => {
     ]);
     expect(within(transcript).getByText('Good, and you?')).toHaveAttribute('lang', 'en-GB');
     expect(screen.getByText(/Transcript from the calling app\. Select a line to play the recording from there\./)).toBeInTheDocument();
-    expect(hs.hubspotRequests()).toEqual([`GET ${TRANSCRIPTS}/${id}`]);
+    expect(hs.hubspotRequests()).toEqual([`GET ${hs.paths.transcript(id)}`]);
   });
 
   it('plays the recording from a line when it is clicked, or chosen with Enter', async () => {
@@ -99,7 +99,7 @@ describe('CallRecording: the transcript', { timeout: 30_000 }, () => {
   it('says HubSpot refused, with its message and the scope needed, and Retry reads it again', async () => {
     const user = userEvent.setup();
     const id = await createTranscript();
-    hs.fail('GET', `${TRANSCRIPTS}/${id}`, 403, hubspotError('This app hasn’t been granted all required scopes to make this call.', 'MISSING_SCOPES'));
+    hs.fail('GET', hs.paths.transcript(id), 403, hubspotError('This app hasn’t been granted all required scopes to make this call.', 'MISSING_SCOPES'));
     renderWithProviders(<CallRecording recordingUrl={RECORDING} transcriptId={id} />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('HubSpot did not let this app read the transcript');

@@ -35,7 +35,7 @@ describe('the call list over a search that lags behind writes', { timeout: 60_00
     await user.click(await screen.findByRole('menuitemradio', { name: 'Busy' }));
     expect(await screen.findByText('Outcome of “lagword alpha” set to Busy.')).toBeInTheDocument();
     // The list is read again from search, which still has the old outcome.
-    await waitFor(() => expect(hs.hubspotRequests().filter((r) => r.startsWith('POST /crm/v3/objects/calls/search'))).toHaveLength(2));
+    await waitFor(() => expect(hs.hubspotRequests().filter((r) => r.startsWith(`POST ${hs.paths.objectSearch('calls')}`))).toHaveLength(2));
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(outcomeCell(ids.alpha)).toBe('Busy');
 
@@ -55,7 +55,7 @@ describe('the call list over a search that lags behind writes', { timeout: 60_00
     await user.click(within(dialog).getByRole('button', { name: 'Delete 1 call' }));
     expect(await within(dialog).findByText('1 call deleted.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(hs.hubspotRequests().filter((r) => r.startsWith('POST /crm/v3/objects/calls/search'))).toHaveLength(3));
+    await waitFor(() => expect(hs.hubspotRequests().filter((r) => r.startsWith(`POST ${hs.paths.objectSearch('calls')}`))).toHaveLength(3));
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(rowOf(ids.beta)).toBeNull();
     expect(screen.getByText('1 call matches.')).toBeInTheDocument();

@@ -92,7 +92,7 @@ describe('list filters', { timeout: 60_000 }, () => {
 
   it('Clear all leaves every filter control empty, the record type too', async () => {
     const company = await hs.create('companies', { name: 'Acme Corp' });
-    const owners = await hs.api<{ results: { id: string }[] }>('GET', '/crm/v3/owners');
+    const owners = await hs.api<{ results: { id: string }[] }>('GET', hs.paths.owners());
     const owner = owners.body.results[0]!.id;
     const { user } = renderList(
       `/calls?outcome=${BUSY}&direction=INBOUND&status=COMPLETED&owner=${owner}&from=2026-01-01&to=2026-06-30&recording=with&record=companies:${company}`,

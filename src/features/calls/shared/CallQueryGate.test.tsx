@@ -31,7 +31,7 @@ describe('CallQueryGate', () => {
   it('keeps the loaded call on screen when a background refresh fails, with the error and Retry beside it', async () => {
     const refresh = await renderGate();
     await hs.update('calls', callId, { hs_call_title: 'Fresh from HubSpot' });
-    hs.fail('GET', `/crm/v3/objects/calls/${callId}`, 503, hubspotError('Service Unavailable', 'SERVICE_UNAVAILABLE'));
+    hs.fail('GET', hs.paths.object('calls', callId), 503, hubspotError('Service Unavailable', 'SERVICE_UNAVAILABLE'));
     await refresh();
 
     const alert = await screen.findByRole('alert');
@@ -46,7 +46,7 @@ describe('CallQueryGate', () => {
 
   it('says when the call is gone from HubSpot but keeps what was on screen', async () => {
     const refresh = await renderGate();
-    expect((await hs.api('DELETE', `/crm/v3/objects/calls/${callId}`)).status).toBe(204);
+    expect((await hs.api('DELETE', hs.paths.object('calls', callId))).status).toBe(204);
     await refresh();
 
     expect(await screen.findByRole('alert')).toHaveTextContent('HubSpot no longer has this call');
