@@ -141,7 +141,11 @@ const isCall = (v: unknown): v is HubSpotObject => isObject(v) && typeof v.id ==
 function writesOf(m: Mutation<unknown, unknown, unknown>): CallWrites {
   const kind = m.options.mutationKey?.[2];
   const { data, variables } = m.state;
-  if (kind === 'update' && isCall(data)) return { saved: [data], archived: [] };
+  if (kind === 'update' && isCall(data)) {
+    // HubSpot's answer may leave out a property the update cleared: what was sent is what HubSpot now has
+    const sent = isObject(variables) && isObject(variables.properties) ? (variables.properties as Record<string, string>) : {};
+    return { saved: [{ ...data, properties: { ...data.properties, ...sent } }], archived: [] };
+  }
   if (kind === 'archive' && isObject(variables) && typeof variables.id === 'string') return { saved: [], archived: [variables.id] };
   if (kind === 'bulk' && isObject(data) && Array.isArray(data.saved) && Array.isArray(data.archived)) return data as unknown as CallWrites;
   return NO_WRITES;
