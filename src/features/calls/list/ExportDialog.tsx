@@ -10,7 +10,7 @@ import { describeError } from '../../../lib/describeError';
 import type { CallListParams } from '../calls-queries';
 import type { ColumnId } from '../call-properties';
 import type { RowLookups } from './call-row';
-import { callCount, formatCount } from './counts';
+import { callCount } from './counts';
 import { csvFileName } from './csv';
 import { downloadCsv, exportView } from './export';
 import { FetchProgress } from './FetchProgress';
