@@ -29,18 +29,6 @@ export interface ReadParams {
   associations?: readonly string[];
 }
 
-export async function listCalls(
-  p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[] },
-  signal?: AbortSignal,
-): Promise<Page<HubSpotObject>> {
-  const data = await hubspotRequest(base, {
-    query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations },
-    schema: collectionSchema,
-    signal,
-  });
-  return toPage(data);
-}
-
 export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {
   const data = await hubspotRequest(`${base}/search`, {
     method: 'POST',
