@@ -2,7 +2,6 @@
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,
-  collectionSchema,
   hubSpotObjectSchema,
   noContentSchema,
   searchCollectionSchema,
@@ -11,7 +10,6 @@ import {
   type AssociationCategory,
   type BatchResult,
   type HubSpotObject,
-  type Page,
   type SearchPage,
   type SearchRequest,
 } from './schemas';
