@@ -50,7 +50,7 @@ test.describe('saved views', () => {
     const other = await teammate(browser, baseURL);
     try {
       await other.goto('/calls');
-      await settled(other, /^Page 1\./);
+      await settled(other, /^[\d,]+ calls match\./);
       await expect(other.getByRole('columnheader', { name: 'Owner' })).toBeVisible();
       const item = (await openViewsMenu(other)).getByRole('menuitem', { name });
       const link = await item.getAttribute('href');

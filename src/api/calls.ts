@@ -3,7 +3,6 @@ import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,
-  collectionSchema,
   hubSpotObjectSchema,
   noContentSchema,
   searchCollectionSchema,
@@ -12,7 +11,6 @@ import {
   type AssociationCategory,
   type BatchResult,
   type HubSpotObject,
-  type Page,
   type SearchPage,
   type SearchRequest,
 } from './schemas';
@@ -26,18 +24,6 @@ export interface ReadParams {
   properties?: readonly string[];
   propertiesWithHistory?: readonly string[];
   associations?: readonly string[];
-}
-
-export async function listCalls(
-  p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[] },
-  signal?: AbortSignal,
-): Promise<Page<HubSpotObject>> {
-  const data = await hubspotRequest((await currentPaths()).objects('calls'), {
-    query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations },
-    schema: collectionSchema,
-    signal,
-  });
-  return toPage(data);
 }
 
 export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {

@@ -4,8 +4,8 @@
  * Labels the account owns (outcomes, options, owners, property labels) come from the account; the texts
  * here are fallbacks for when its metadata has not loaded or lacks the value. Pure.
  *
- * Search behaviour: the list endpoint pages the plain view only; a sort key (or any filter or search text)
- * takes the view to HubSpot's search (calls-queries decides, in isPlainListView).
+ * Every view of the list is a HubSpot search, sorted newest first unless a sort key is chosen
+ * (calls-queries.ts, DEFAULT_SORT).
  */
 import { ownerNames } from '../../api/metadata-queries';
 import type { Disposition, Owner, PropertyDefinition } from '../../api/schemas';
@@ -90,8 +90,9 @@ interface ColumnSpec {
 export const COLUMNS = {
   title: { header: 'Title', property: 'hs_call_title', sortable: true },
   time: { header: 'Time', property: 'hs_timestamp', sortable: true },
-  direction: { header: 'Direction', property: 'hs_call_direction' },
-  outcome: { header: 'Outcome', property: 'hs_call_disposition', sortable: true },
+  direction: { header: 'Direction', property: 'hs_call_direction', sortable: true },
+  // Not sortable: HubSpot's search orders an outcome by its stored GUID, not its label (as the owner by id, not name).
+  outcome: { header: 'Outcome', property: 'hs_call_disposition' },
   status: { header: 'Status', property: 'hs_call_status', sortable: true },
   duration: { header: 'Duration', property: 'hs_call_duration', sortable: true },
   owner: { header: 'Owner', property: 'hubspot_owner_id' },

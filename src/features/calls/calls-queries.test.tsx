@@ -3,7 +3,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubspotError, installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/hubspot';
 import { renderWithProviders } from '../../test/render';
-import { buildCallSearchRequest, callQueries, isPlainListView, useUpdateCall } from './calls-queries';
+import { buildCallSearchRequest, callQueries, useUpdateCall } from './calls-queries';
 
 let hs: HubSpotFake;
 let callId: string;
@@ -85,12 +85,13 @@ describe('useUpdateCall', () => {
 });
 
 describe('list view requests', () => {
-  it('uses the list endpoint only for the plain view', () => {
-    expect(isPlainListView({ pageSize: 25 })).toBe(true);
-    expect(isPlainListView({ pageSize: 25, search: '  ' })).toBe(true);
-    expect(isPlainListView({ pageSize: 25, search: 'renewal' })).toBe(false);
-    expect(isPlainListView({ pageSize: 25, sort: { field: 'time', direction: 'desc' } })).toBe(false);
-    expect(isPlainListView({ pageSize: 25, filters: { direction: 'INBOUND' } })).toBe(false);
+  it('searches every view newest first unless another sort is chosen', () => {
+    const newestFirst = [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }];
+    expect(buildCallSearchRequest({ pageSize: 25 })).toMatchObject({ filterGroups: [], sorts: newestFirst, limit: 25 });
+    expect(buildCallSearchRequest({ pageSize: 25, search: 'renewal' })).toMatchObject({ query: 'renewal', sorts: newestFirst });
+    expect(buildCallSearchRequest({ pageSize: 25, sort: { field: 'title', direction: 'asc' } })?.sorts).toEqual([
+      { propertyName: 'hs_call_title', direction: 'ASCENDING' },
+    ]);
   });
 
   it('turns filters, sort and search into HubSpot search filters', () => {

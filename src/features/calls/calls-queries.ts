@@ -3,11 +3,12 @@
  * ['calls'] ⊃ ['calls','list'] ⊃ ['calls','list',params]; ['calls','detail',id].
  */
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { archiveCall, createCall, getCall, listCalls, searchCalls, updateCall, type AssociationInput } from '../../api/calls';
+import { archiveCall, createCall, getCall, searchCalls, updateCall, type AssociationInput } from '../../api/calls';
 import type { HubSpotApiError } from '../../api/errors';
 import { RECORD_TYPES, type RecordType } from '../../api/records';
 import type { HubSpotObject, SearchFilter, SearchRequest } from '../../api/schemas';
 import { CALL_DETAIL_PROPERTIES, CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, sortProperty, type SortKey } from './call-properties';
+import { boundOf, formatCursor, nextCursor, orderKeys, parseCursor, SEARCH_RESULT_CAP, sliceFilterGroups } from './search-slices';
 
 
 export interface CallListFilters {
@@ -35,7 +36,7 @@ export interface CallListParams {
 export interface CallListPage {
   results: HubSpotObject[];
   nextAfter?: string;
-  /** Only the search endpoint knows a total. */
+  /** The view's search total (every page of the view is a search). */
   total?: number;
 }
 
@@ -63,29 +64,54 @@ function callSearchFilters(f: CallListFilters = {}): SearchFilter[] {
   return filters;
 }
 
-/** The one list-or-search rule: the list endpoint serves the view with no filter, no sort and no search text; HubSpot's search serves the rest. */
-export function isPlainListView(p: CallListParams): boolean {
-  return !p.sort && !p.search?.trim() && callSearchFilters(p.filters).length === 0;
-}
+/** The order of a view with no sort chosen: newest first. */
+export const DEFAULT_SORT = { field: 'time', direction: 'desc' } as const satisfies NonNullable<CallListParams['sort']>;
 
-export function buildCallSearchRequest(p: CallListParams): SearchRequest {
+/**
+ * The search request for one page of a view. Every view is sorted (newest first unless another sort is
+ * chosen), so every view is served by HubSpot's search; `p.after` is a page cursor (search-slices.ts):
+ * beyond HubSpot's 10,000-result cap, the page's slice narrows the view's filters to the calls after the
+ * slice's bound. Undefined for a cursor that is not one.
+ */
+export function buildCallSearchRequest(p: CallListParams, properties: readonly string[] = CALL_PROPERTIES): SearchRequest | undefined {
+  const cursor = parseCursor(p.after);
+  if (!cursor) return undefined;
+  const sort = p.sort ?? DEFAULT_SORT;
+  const property = sortProperty(sort.field);
+  const descending = sort.direction === 'desc';
   const filters = callSearchFilters(p.filters);
+  const groups = cursor.bound ? sliceFilterGroups(filters, orderKeys(property), cursor.bound, descending) : filters.length ? [filters] : [];
   const req: SearchRequest = {
-    filterGroups: filters.length ? [{ filters }] : [],
-    sorts: p.sort ? [{ propertyName: sortProperty(p.sort.field), direction: p.sort.direction === 'asc' ? 'ASCENDING' : 'DESCENDING' }] : [],
-    properties: CALL_PROPERTIES,
-    limit: p.pageSize,
+    filterGroups: groups.map((g) => ({ filters: g })),
+    sorts: [{ propertyName: property, direction: descending ? 'DESCENDING' : 'ASCENDING' }],
+    properties: [...new Set([...properties, ...orderKeys(property)])],
+    limit: Math.min(p.pageSize, SEARCH_RESULT_CAP - cursor.offset),
   };
   const q = p.search?.trim();
   if (q) req.query = q;
-  if (p.after) req.after = p.after;
+  if (cursor.offset) req.after = String(cursor.offset);
   return req;
 }
 
-/** One page of calls: the list endpoint for the plain view, the search endpoint for everything else. */
-async function fetchCallPage(p: CallListParams, signal?: AbortSignal): Promise<CallListPage> {
-  if (isPlainListView(p)) return listCalls({ limit: p.pageSize, after: p.after, properties: CALL_PROPERTIES }, signal);
-  return searchCalls(buildCallSearchRequest(p), signal);
+/**
+ * One page of a view (search; past 10,000 results, a slice of it). `total` is the search total of the view
+ * itself, not of the slice: a page in a later slice costs one more search (`viewTotal: false` skips it).
+ */
+export async function fetchCallPage(
+  p: CallListParams,
+  opts: { properties?: readonly string[]; viewTotal?: boolean; signal?: AbortSignal } = {},
+): Promise<CallListPage> {
+  const cursor = parseCursor(p.after);
+  const req = buildCallSearchRequest(p, opts.properties);
+  if (!cursor || !req) throw new Error('This page link is not valid any more: go back to the first page.');
+  const viewReq = cursor.bound && opts.viewTotal !== false ? buildCallSearchRequest({ ...p, after: undefined }, ['hs_object_id']) : undefined;
+  const [res, view] = await Promise.all([searchCalls(req, opts.signal), viewReq && searchCalls({ ...viewReq, limit: 1 }, opts.signal)]);
+  const last = res.results.at(-1);
+  const keys = orderKeys(sortProperty((p.sort ?? DEFAULT_SORT).field));
+  const next = nextCursor(cursor, { count: res.results.length, sliceTotal: res.total, last: last && boundOf(last, keys) });
+  const nextAfter = next && formatCursor(next);
+  const total = view ? view.total : cursor.bound ? undefined : res.total;
+  return { results: res.results, ...(total === undefined ? {} : { total }), ...(nextAfter ? { nextAfter } : {}) };
 }
 
 export const callKeys = {
@@ -111,7 +137,7 @@ export const callQueries = {
   list: (p: CallListParams) =>
     queryOptions({
       queryKey: callKeys.list(p),
-      queryFn: ({ signal }) => fetchCallPage(p, signal),
+      queryFn: ({ signal }) => fetchCallPage(p, { signal }),
       meta: { errorTitle: 'Could not refresh the call list' },
     }),
   detail: (id: string) =>

@@ -28,7 +28,6 @@ import { archiveWork, runBulk, updateWork, type BulkReport } from './bulk';
 import { callCount, formatCount } from './counts';
 import { FetchProgress } from './FetchProgress';
 import { fetchMatchingIds, type CallWrites } from './list-queries';
-import { SEARCH_RESULT_CAP } from './list-state';
 
 export type BulkAction = 'outcome' | 'delete';
 
@@ -41,7 +40,7 @@ export interface BulkRequest {
 
 type Phase =
   | { kind: 'collect'; fetched: number; total?: number }
-  | { kind: 'confirm'; ids: string[]; capped: boolean }
+  | { kind: 'confirm'; ids: string[] }
   | { kind: 'run'; done: number; total: number }
   | { kind: 'report'; report: BulkReport; attempted: number }
   | { kind: 'error'; message: string };
@@ -58,7 +57,7 @@ export interface BulkDialogProps {
 export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialogProps) {
   const titleId = useId();
   const [phase, setPhase] = useState<Phase>(() =>
-    request.ids ? { kind: 'confirm', ids: request.ids, capped: false } : { kind: 'collect', fetched: 0 },
+    request.ids ? { kind: 'confirm', ids: request.ids } : { kind: 'collect', fetched: 0 },
   );
   const [outcome, setOutcome] = useState('');
   const [notice, setNotice] = useState<RetryNotice | null>(null);
@@ -72,7 +71,7 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
     const ac = new AbortController();
     abort.current = ac;
     fetchMatchingIds(request.matching, (p) => setPhase({ kind: 'collect', fetched: p.fetched, total: p.total }), ac.signal).then(
-      (res) => setPhase({ kind: 'confirm', ids: res.ids, capped: res.capped }),
+      (res) => setPhase({ kind: 'confirm', ids: res.ids }),
       (e: unknown) => {
         if (!ac.signal.aborted) setPhase({ kind: 'error', message: e instanceof Error ? e.message : 'Could not list the matching calls.' });
       },
@@ -143,12 +142,6 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
                     ))}
                 </TextField>
               </>
-            )}
-            {phase.capped && (
-              <Alert severity="warning" sx={{ mt: 2 }}>
-                HubSpot&apos;s search returns at most {formatCount(SEARCH_RESULT_CAP)} results, so only the first {formatCount(SEARCH_RESULT_CAP)} matching
-                calls are included. Narrow the filters and repeat for the rest.
-              </Alert>
             )}
             {phase.ids.length > 100 && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

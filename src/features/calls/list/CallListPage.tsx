@@ -6,7 +6,6 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { appPaths, navigate as navigateTo, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -28,7 +27,7 @@ import { formatCount } from './counts';
 import { trailForPage } from './cursor-trail';
 import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
-import { clearAll, SEARCH_RESULT_CAP, serializeListState, withView } from './list-state';
+import { clearAll, effectiveSort, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
@@ -137,7 +136,7 @@ function CallList() {
             pageSize={state.pageSize}
             rowCount={list.rowCount}
             hasNextPage={list.hasNextPage}
-            sort={state.sort}
+            sort={effectiveSort(state)}
             columnContext={columnContext}
             selection={selection.ids}
             onSelectionChange={selection.setIds}
@@ -194,20 +193,14 @@ function CallList() {
             ? '1 call matches.'
             : `${formatCount(total)} calls match.`
           : data
-            ? `Page ${page + 1}. HubSpot does not report a total for the unfiltered list; search or filter to get a count.`
+            ? `Page ${page + 1}.`
             : 'Loading calls…'}
       </Typography>
-      {total !== undefined && total > SEARCH_RESULT_CAP && (
-        <Alert severity="info">
-          HubSpot&apos;s search returns at most the first {formatCount(SEARCH_RESULT_CAP)} of these {formatCount(total)} calls. Narrow the filters to reach the
-          rest.
-        </Alert>
-      )}
 
       <SelectionBar
         selection={selection}
         canSelectAllMatching={wholePageSelected && moreThanPage}
-        cappedTotal={list.cappedTotal}
+        total={list.total}
         viewParams={list.viewParams}
         onBulk={setBulk}
       />

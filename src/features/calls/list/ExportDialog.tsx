@@ -10,15 +10,14 @@ import { describeError } from '../../../lib/describeError';
 import type { CallListParams } from '../calls-queries';
 import type { ColumnId } from '../call-properties';
 import type { RowLookups } from './call-row';
-import { callCount, formatCount } from './counts';
+import { callCount } from './counts';
 import { csvFileName } from './csv';
 import { downloadCsv, exportView } from './export';
 import { FetchProgress } from './FetchProgress';
-import { SEARCH_RESULT_CAP } from './list-state';
 
 type Phase =
   | { kind: 'run'; fetched: number; total?: number }
-  | { kind: 'done'; count: number; capped: boolean }
+  | { kind: 'done'; count: number }
   | { kind: 'error'; error: unknown };
 
 
@@ -40,7 +39,7 @@ export function ExportDialog({ params, columns, lookups, onClose }: ExportDialog
     exportView(params, columns, lookups, (p) => setPhase({ kind: 'run', fetched: p.fetched, total: p.total }), ac.signal).then(
       (res) => {
         downloadCsv(res.csv, csvFileName(new Date()));
-        setPhase({ kind: 'done', count: res.count, capped: res.capped });
+        setPhase({ kind: 'done', count: res.count });
       },
       (e: unknown) => {
         if (ac.signal.aborted) return;
@@ -60,7 +59,6 @@ export function ExportDialog({ params, columns, lookups, onClose }: ExportDialog
         {phase.kind === 'done' && (
           <Alert severity="success" role="status">
             Exported {callCount(phase.count)}.
-            {phase.capped ? ` HubSpot's search returns at most ${formatCount(SEARCH_RESULT_CAP)} results, so the file holds the first ${formatCount(SEARCH_RESULT_CAP)}.` : ''}
           </Alert>
         )}
         {phase.kind === 'error' && (

@@ -11,14 +11,14 @@ export interface SelectionBarProps {
   selection: Selection;
   /** Every row of the page is selected and the view has more than this page. */
   canSelectAllMatching: boolean;
-  /** The view's total, capped at HubSpot's 10,000 (search only). */
-  cappedTotal: number | undefined;
+  /** The view's total (HubSpot's search total). */
+  total: number | undefined;
   /** The view without its page cursor, for "all matching". */
   viewParams: Omit<CallListParams, 'after'>;
   onBulk: (request: BulkRequest) => void;
 }
 
-export function SelectionBar({ selection, canSelectAllMatching, cappedTotal, viewParams, onBulk }: SelectionBarProps) {
+export function SelectionBar({ selection, canSelectAllMatching, total, viewParams, onBulk }: SelectionBarProps) {
   const { ids, allMatching } = selection;
   if (ids.size === 0 && !allMatching) return null;
   const target = allMatching ? { matching: viewParams } : { ids: [...ids] };
@@ -26,13 +26,13 @@ export function SelectionBar({ selection, canSelectAllMatching, cappedTotal, vie
     <Paper variant="outlined" sx={{ p: 1, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }} role="region" aria-label="Selection">
       <Typography sx={{ flex: 1 }}>
         {allMatching
-          ? cappedTotal !== undefined
-            ? `All ${formatCount(cappedTotal)} calls matching this view are selected.`
+          ? total !== undefined
+            ? `All ${formatCount(total)} calls matching this view are selected.`
             : 'Every call in this view is selected.'
           : `${formatCount(ids.size)} selected.`}
         {!allMatching && canSelectAllMatching && (
           <Button size="small" sx={{ ml: 1 }} onClick={selection.selectAllMatching}>
-            {cappedTotal !== undefined ? `Select all ${formatCount(cappedTotal)} matching calls` : 'Select every call in this view'}
+            {total !== undefined ? `Select all ${formatCount(total)} matching calls` : 'Select every call in this view'}
           </Button>
         )}
       </Typography>

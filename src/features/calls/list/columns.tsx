@@ -140,6 +140,8 @@ export function buildColumns(ctx: ColumnContext): GridColDef<HubSpotObject>[] {
     headerName: COLUMNS[id].header,
     width: ctx.prefs.widths[id] ?? DEFAULT_WIDTHS[id],
     sortable: isSortKey(id),
+    // Every view has an order (newest first by default): a header click flips it, never clears it.
+    sortingOrder: id === 'time' ? ['desc', 'asc'] : ['asc', 'desc'],
     filterable: false,
     hideable: id !== 'title',
     ...cell(id, ctx),

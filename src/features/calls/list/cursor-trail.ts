@@ -5,9 +5,10 @@
  */
 export type CursorTrail = readonly string[];
 
-/** A trail longer than this is not followed from a URL (HubSpot search stops at 10,000 results anyway). */
-export const MAX_TRAIL_LENGTH = 1000;
-const MAX_CURSOR_LENGTH = 512;
+/** A trail longer than this is not followed from a URL. */
+export const MAX_TRAIL_LENGTH = 10_000;
+/** Past 10,000 results a cursor carries the sort value it starts after (search-slices.ts), e.g. a title. */
+const MAX_CURSOR_LENGTH = 2048;
 
 /** The zero-based index of the page the trail points at. */
 export function pageIndex(trail: CursorTrail): number {

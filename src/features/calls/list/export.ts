@@ -1,4 +1,4 @@
-/** Fetches every page of the current view and builds the CSV (with names of associated records). */
+/** Fetches every call of the current view (past 10,000 too) and builds the CSV (with names of associated records). */
 import { batchReadAssociations } from '../../../api/associations';
 import type { HubSpotObject } from '../../../api/schemas';
 import type { CallListParams } from '../calls-queries';
@@ -10,7 +10,6 @@ import { fetchRecordNames, walkView, type NameType, type WalkProgress } from './
 export interface ExportResult {
   csv: string;
   count: number;
-  capped: boolean;
 }
 
 export async function exportView(
@@ -46,7 +45,7 @@ export async function exportView(
     contactNames: names.contacts,
     companyNames: names.companies,
   };
-  return { csv: callsToCsv(res.calls, columns, lookups), count: res.calls.length, capped: res.capped };
+  return { csv: callsToCsv(res.calls, columns, lookups), count: res.calls.length };
 }
 
 /** Hands the CSV to the browser as a download. */

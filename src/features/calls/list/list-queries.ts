@@ -1,19 +1,17 @@
 /**
  * Queries only the call list needs, built on the lead's API functions and query factories:
  * the associations of one page of calls (one v4 batch read per record type per page), the
- * "every page of this view" walkers used by CSV export and "select all matching", and the overlay of
+ * "every call of this view" walkers used by CSV export and "select all matching", and the overlay of
  * the user's own recent writes on pages served by HubSpot's search, which lags behind writes.
  */
 import { useMemo } from 'react';
 import { queryOptions, useMutationState, type Mutation } from '@tanstack/react-query';
 import { batchReadAssociations } from '../../../api/associations';
-import { listCalls, searchCalls } from '../../../api/calls';
 import { batchReadRecords, recordDisplayName, type RecordType } from '../../../api/records';
 import type { HubSpotObject } from '../../../api/schemas';
 import { recordKeys } from '../../../api/records-queries';
 import { CALL_PROPERTIES } from '../call-properties';
-import { buildCallSearchRequest, callKeys, callWriteKeys, isPlainListView, type CallListPage, type CallListParams } from '../calls-queries';
-import { SEARCH_RESULT_CAP } from './list-state';
+import { callKeys, callWriteKeys, fetchCallPage, type CallListPage, type CallListParams } from '../calls-queries';
 
 export type NameType = Extract<RecordType, 'contacts' | 'companies'>;
 
@@ -44,59 +42,44 @@ export const listQueries = {
     }),
 };
 
-/** The list endpoint pages up to 100; search up to 200. */
-const LIST_PAGE_MAX = 100;
+/** Search pages up to 200. */
 const SEARCH_PAGE_MAX = 200;
 
 export interface WalkProgress {
   fetched: number;
-  /** HubSpot's total (search only), already capped at 10,000. */
+  /** HubSpot's search total of the view. */
   total?: number;
 }
 
 export interface WalkResult {
   calls: HubSpotObject[];
-  /** The search total was above 10,000, so only the first 10,000 are in `calls`. */
-  capped: boolean;
   total?: number;
 }
 
 /**
- * Fetches every call of a view, page by page (sequentially: HubSpot's search allows a few requests per
- * second, and http.ts waits out 429s). Stops at HubSpot's 10,000-result search cap.
+ * Fetches every call of a view in its order, page by page, past HubSpot's 10,000-result cap (slice by
+ * slice: search-slices.ts). Sequential: HubSpot's search allows a few requests per second, and http.ts
+ * waits out 429s.
  */
 export async function walkView(
   params: CallListParams,
   opts: { properties?: readonly string[]; onPage?: (page: HubSpotObject[], progress: WalkProgress) => Promise<void> | void; signal?: AbortSignal },
 ): Promise<WalkResult> {
   const calls: HubSpotObject[] = [];
-  const plain = isPlainListView(params);
   let after: string | undefined;
   let total: number | undefined;
-  let capped = false;
-  let page: HubSpotObject[];
   do {
     opts.signal?.throwIfAborted();
-    if (plain) {
-      const res = await listCalls({ limit: LIST_PAGE_MAX, after, properties: opts.properties ?? CALL_PROPERTIES }, opts.signal);
-      page = res.results;
-      after = res.nextAfter;
-    } else {
-      const req = { ...buildCallSearchRequest({ ...params, after, pageSize: SEARCH_PAGE_MAX }), properties: opts.properties ?? CALL_PROPERTIES };
-      const res = await searchCalls(req, opts.signal);
-      page = res.results;
-      after = res.nextAfter;
-      total = Math.min(res.total, SEARCH_RESULT_CAP);
-      capped = res.total > SEARCH_RESULT_CAP;
-      if (calls.length + page.length >= SEARCH_RESULT_CAP) {
-        page = page.slice(0, SEARCH_RESULT_CAP - calls.length);
-        after = undefined;
-      }
-    }
-    calls.push(...page);
-    await opts.onPage?.(page, { fetched: calls.length, total });
-  } while (after && page.length > 0);
-  return { calls, capped, total };
+    const page = await fetchCallPage(
+      { ...params, after, pageSize: SEARCH_PAGE_MAX },
+      { properties: opts.properties ?? CALL_PROPERTIES, viewTotal: false, signal: opts.signal },
+    );
+    total ??= page.total;
+    after = page.nextAfter;
+    calls.push(...page.results);
+    await opts.onPage?.(page.results, { fetched: calls.length, total });
+  } while (after);
+  return { calls, total };
 }
 
 /** Ids of every call matching a view (for "select all matching"). */
@@ -104,9 +87,9 @@ export async function fetchMatchingIds(
   params: CallListParams,
   onProgress: (p: WalkProgress) => void,
   signal?: AbortSignal,
-): Promise<{ ids: string[]; capped: boolean; total?: number }> {
+): Promise<{ ids: string[]; total?: number }> {
   const res = await walkView(params, { properties: ['hs_object_id'], onPage: (_p, progress) => onProgress(progress), signal });
-  return { ids: res.calls.map((c) => c.id), capped: res.capped, total: res.total };
+  return { ids: res.calls.map((c) => c.id), total: res.total };
 }
 
 /** Names of records by id, in batch reads of 100 (unknown ids are simply absent). */

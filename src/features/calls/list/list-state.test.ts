@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isPlainListView } from '../calls-queries';
 import {
   clearAll,
   DEFAULT_STATE,
+  effectiveSort,
   parseListState,
   serializeListState,
   toCallListParams,
@@ -13,13 +13,12 @@ import {
 } from './list-state';
 
 const parse = (qs: string) => parseListState(new URLSearchParams(qs));
-const usesSearch = (state: ListState) => !isPlainListView(toCallListParams(state, 'UTC'));
 
 describe('list URL state', () => {
   it('an empty query string is the default view, and the default view serialises to nothing', () => {
     expect(parse('')).toEqual(DEFAULT_STATE);
     expect(serializeListState(DEFAULT_STATE).toString()).toBe('');
-    expect(usesSearch(DEFAULT_STATE)).toBe(false);
+    expect(effectiveSort(DEFAULT_STATE)).toEqual({ field: 'time', direction: 'desc' });
   });
 
   it('round-trips every part of the state', () => {
@@ -43,7 +42,16 @@ describe('list URL state', () => {
     expect(parse(qs)).toEqual(state);
     expect(qs).toContain('sort=-duration');
     expect(qs).toContain('record=companies%3A42');
-    expect(usesSearch(state)).toBe(true);
+  });
+
+  it('sorts newest first unless the URL names another sort, and names the sort only when it differs', () => {
+    expect(parse('sort=-time').sort).toBeUndefined();
+    expect(serializeListState(withView(DEFAULT_STATE, { sort: { field: 'time', direction: 'desc' } })).toString()).toBe('');
+    expect(toCallListParams(withView(DEFAULT_STATE, { sort: { field: 'time', direction: 'desc' } }), 'UTC')).toEqual({ pageSize: 25 });
+    const oldestFirst = parse('sort=time&q=x');
+    expect(effectiveSort(oldestFirst)).toEqual({ field: 'time', direction: 'asc' });
+    expect(serializeListState(oldestFirst).toString()).toBe('q=x&sort=time');
+    expect(effectiveSort(clearAll(oldestFirst))).toEqual({ field: 'time', direction: 'desc' });
   });
 
   it('ignores malformed values instead of failing', () => {

@@ -3,7 +3,7 @@
  * sort, search text and filters all live in the query string, so reload, back/forward and a pasted link
  * land on the same page. Pure functions only (unit tested).
  */
-import type { CallListFilters, CallListParams } from '../calls-queries';
+import { DEFAULT_SORT, type CallListFilters, type CallListParams } from '../calls-queries';
 import { RECORD_TYPES, type RecordType } from '../../../api/records';
 import { isSortKey, type SortKey } from '../call-properties';
 import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
@@ -38,6 +38,7 @@ export interface ListState {
   pageSize: PageSize;
   /** Cursors of pages 2..n; its length is the zero-based page index. */
   trail: CursorTrail;
+  /** A sort other than the default (newest first: DEFAULT_SORT); absent means the default. */
   sort?: ListSort;
   /** Free-text search (HubSpot's search `query`). */
   q: string;
@@ -105,6 +106,7 @@ export function parseListState(params: URLSearchParams): ListState {
     const field = desc ? rawSort.slice(1) : rawSort;
     if (isSortKey(field)) sort = { field, direction: desc ? 'desc' : 'asc' };
   }
+  if (sort && isDefaultSort(sort)) sort = undefined;
 
   const q = (params.get(P.q) ?? '').trim().slice(0, MAX_QUERY_LENGTH);
 
@@ -146,10 +148,17 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (f.to) p.set(P.to, f.to);
   if (f.recording) p.set(P.recording, f.recording);
   if (f.record) p.set(P.record, `${f.record.type}:${f.record.id}`);
-  if (state.sort) p.set(P.sort, `${state.sort.direction === 'desc' ? '-' : ''}${state.sort.field}`);
+  if (state.sort && !isDefaultSort(state.sort)) p.set(P.sort, `${state.sort.direction === 'desc' ? '-' : ''}${state.sort.field}`);
   if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set(P.size, String(state.pageSize));
   for (const c of serializeTrail(state.trail)) p.append(P.cursor, c);
   return p;
+}
+
+const isDefaultSort = (s: ListSort) => s.field === DEFAULT_SORT.field && s.direction === DEFAULT_SORT.direction;
+
+/** The order the view shows: its sort, else newest first. */
+export function effectiveSort(state: ListState): ListSort {
+  return state.sort ?? DEFAULT_SORT;
 }
 
 /** A change of filter, sort, search or page size starts again on the first page. */
@@ -171,6 +180,7 @@ export function activeFilterCount(f: ListFilters): number {
   return (f.outcomes.length > 0 ? 1 : 0) + single.filter((v) => v !== undefined).length;
 }
 
+/** No filter and no search text, back in the default order (newest first). */
 export function clearAll(state: ListState): ListState {
   return { pageSize: state.pageSize, trail: [], q: '', filters: EMPTY_FILTERS };
 }
@@ -210,7 +220,7 @@ export function zoneOffsetMinutes(timeZone: string): (isoLocal: string) => numbe
   };
 }
 
-/** The lead's query parameters (callQueries.list) for a view: the list endpoint or search is chosen there. */
+/** The lead's query parameters (callQueries.list) for a view; no sort means the default order (DEFAULT_SORT). */
 export function toCallListParams(state: ListState, timeZone: string): CallListParams {
   const f = state.filters;
   const filters: CallListFilters = {};
@@ -226,11 +236,8 @@ export function toCallListParams(state: ListState, timeZone: string): CallListPa
   const params: CallListParams = { pageSize: state.pageSize };
   const after = currentCursor(state.trail);
   if (after) params.after = after;
-  if (state.sort) params.sort = { ...state.sort };
+  if (state.sort && !isDefaultSort(state.sort)) params.sort = { ...state.sort };
   if (state.q) params.search = state.q;
   if (Object.keys(filters).length) params.filters = filters;
   return params;
 }
-
-/** HubSpot's search stops at 10,000 results per query. */
-export const SEARCH_RESULT_CAP = 10_000;

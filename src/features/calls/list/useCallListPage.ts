@@ -1,16 +1,16 @@
 /**
- * The call list's data: the view from the URL, its page of calls (the list endpoint for the plain view,
- * search for the rest: callQueries.list decides), the paging facts the grid needs, column prefs and the
- * labels and names the cells show.
+ * The call list's data: the view from the URL, its page of calls (HubSpot's search, sorted, sliced past
+ * 10,000 results: callQueries.list), the paging facts the grid needs, column prefs and the labels and
+ * names the cells show.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { userTimeZone } from '../../../lib/timezone';
-import { callQueries, isPlainListView, type CallListPage } from '../calls-queries';
+import { callQueries, type CallListPage } from '../calls-queries';
 import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column-prefs';
 import { overlayRecentWrites, useRecentCallWrites } from './list-queries';
-import { SEARCH_RESULT_CAP, toCallListParams } from './list-state';
+import { activeFilterCount, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
 import { usePageNames } from './usePageNames';
@@ -66,15 +66,13 @@ export function useCallListPage() {
 
   const page = state.trail.length;
   const total = data?.total;
-  const cappedTotal = total === undefined ? undefined : Math.min(total, SEARCH_RESULT_CAP);
   // While the next page loads, the grid keeps the previous page's paging facts: flipping hasNextPage to
   // false for a moment would make it shrink its row count and clamp the page.
   const shown = query.data;
-  const shownTotal = shown?.total === undefined ? undefined : Math.min(shown.total, SEARCH_RESULT_CAP);
   let rowCount = -1;
-  if (shownTotal !== undefined) rowCount = shownTotal;
+  if (shown?.total !== undefined) rowCount = shown.total;
   else if (data && !data.nextAfter) rowCount = page * state.pageSize + data.results.length;
-  const hasNextPage = query.isPlaceholderData ? true : !!data?.nextAfter && (cappedTotal === undefined || (page + 1) * state.pageSize < cappedTotal);
+  const hasNextPage = query.isPlaceholderData ? true : !!data?.nextAfter;
 
   return {
     state,
@@ -88,7 +86,7 @@ export function useCallListPage() {
     query,
     data,
     rows,
-    filtered: !isPlainListView(params),
+    filtered: !!state.q || activeFilterCount(state.filters) > 0,
     dispositions: dispositions.data,
     owners: owners.data,
     metadata,
@@ -98,7 +96,6 @@ export function useCallListPage() {
     visible,
     page,
     total,
-    cappedTotal,
     rowCount,
     hasNextPage,
   };
