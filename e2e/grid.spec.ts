@@ -4,6 +4,8 @@ import { dataRows, expect, grid, rowByTitle, settled, test, uniqueToken } from '
 /** Reading the call list at a glance on a 1440×900 screen: columns that fit, cut text readable, sticky headers, density. */
 
 test.use({ viewport: { width: 1440, height: 900 } });
+// Pages of 50-100 rows and a reload: generous on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** The list's first load (its lazy code, a page and its names) can take long on a busy machine. */
 async function loaded(page: Page, status: string | RegExp) {

@@ -77,9 +77,8 @@ export function setWidth(prefs: ColumnPrefs, id: ColumnId, width: number): Colum
 
 /** Row height of the list: compact fits more calls on a screen, standard is easier to read and click. */
 export type Density = 'compact' | 'standard';
-export const DENSITIES: readonly Density[] = ['compact', 'standard'];
-export const DENSITY_STORAGE_KEY = 'calls-admin:call-list:density:v1';
-export const DEFAULT_DENSITY: Density = 'standard';
+const DENSITY_STORAGE_KEY = 'calls-admin:call-list:density:v1';
+const DEFAULT_DENSITY: Density = 'standard';
 
 export const isDensity = (v: unknown): v is Density => v === 'compact' || v === 'standard';
 
