@@ -22,8 +22,8 @@ import type { BulkReport } from './bulk';
 import { CallListEmpty } from './CallListEmpty';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';
-import { normalizePrefs, savePrefs } from './column-prefs';
-import { formatCount } from './counts';
+import { normalizePrefs, saveDensity, savePrefs } from './column-prefs';
+import { listStatus } from './counts';
 import { trailForPage } from './cursor-trail';
 import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
@@ -47,11 +47,12 @@ const gridModule = import('./CallGrid');
 const CallGrid = lazy(() => gridModule);
 
 /**
- * Opens a saved view: its columns (when it has them) become this browser's column prefs, and the address becomes
- * the list's URL for its filters, sort, search and page size. Its density waits for the list's density choice.
+ * Opens a saved view: its columns and density (when it has them) become this browser's list prefs, and the
+ * address becomes the list's URL for its filters, sort, search and page size.
  */
 function openSavedView(view: SavedView) {
   if (view.columns) savePrefs(normalizePrefs(view.columns));
+  if (view.density) saveDensity(view.density);
   navigateTo(appPaths.calls(view.search), { replace: true });
 }
 
@@ -75,10 +76,10 @@ function CallList() {
   const labelOf = useCallback((guid: string) => outcomeLabel(guid, metadata.dispositions)?.label ?? '', [metadata.dispositions]);
   const editOutcome = useOutcomeEdit(labelOf);
   const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
-  const { timeZone, prefs } = list;
+  const { timeZone, prefs, density } = list;
   const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
   // What "Save current view" stores: the view from its first page.
-  const currentView: ViewState = useMemo(() => ({ search: serializeListState({ ...state, trail: [] }).toString(), columns: prefs, density: null }), [state, prefs]);
+  const currentView: ViewState = useMemo(() => ({ search: serializeListState({ ...state, trail: [] }).toString(), columns: prefs, density }), [state, prefs, density]);
 
   const clearSelection = selection.clear;
   const onRan = useCallback(
@@ -135,6 +136,8 @@ function CallList() {
             page={page}
             pageSize={state.pageSize}
             rowCount={list.rowCount}
+            total={query.data?.total}
+            density={density}
             hasNextPage={list.hasNextPage}
             sort={effectiveSort(state)}
             columnContext={columnContext}
@@ -166,7 +169,7 @@ function CallList() {
         <RecentChanges />
         <ShortcutsHelp />
         <ViewsMenu current={currentView} />
-        <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />
+        <ColumnChooser prefs={prefs} onChange={list.updatePrefs} density={density} onDensityChange={list.updateDensity} />
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
           Export CSV
         </Button>
@@ -188,13 +191,13 @@ function CallList() {
       />
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
-        {total !== undefined
-          ? total === 1
-            ? '1 call matches.'
-            : `${formatCount(total)} calls match.`
-          : data
-            ? `Page ${page + 1}.`
-            : 'Loading calls…'}
+        {listStatus({
+          loaded: !!data,
+          failed: query.isError && !query.data,
+          total,
+          page,
+          lastPageCount: data && !data.nextAfter ? list.rowCount : undefined,
+        })}
       </Typography>
 
       <SelectionBar

@@ -1,4 +1,4 @@
-/** Which columns show and in what order (the MIT grid cannot drag columns, so order is set here). */
+/** Which columns show and in what order (the MIT grid cannot drag columns, so order is set here), and the row density. */
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,14 +6,23 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import Popover from '@mui/material/Popover';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ViewColumnIcon from '@mui/icons-material/ViewColumn';
 import { COLUMNS } from '../call-properties';
-import { DEFAULT_PREFS, move, setHidden, type ColumnPrefs } from './column-prefs';
+import { DEFAULT_PREFS, isDensity, move, setHidden, type ColumnPrefs, type Density } from './column-prefs';
 
-export function ColumnChooser({ prefs, onChange }: { prefs: ColumnPrefs; onChange: (p: ColumnPrefs) => void }) {
+export interface ColumnChooserProps {
+  prefs: ColumnPrefs;
+  onChange: (p: ColumnPrefs) => void;
+  density: Density;
+  onDensityChange: (d: Density) => void;
+}
+
+export function ColumnChooser({ prefs, onChange, density, onDensityChange }: ColumnChooserProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
@@ -69,6 +78,21 @@ export function ColumnChooser({ prefs, onChange }: { prefs: ColumnPrefs; onChang
           <Button size="small" sx={{ mt: 1 }} onClick={() => onChange(DEFAULT_PREFS)}>
             Reset columns
           </Button>
+          <Typography variant="subtitle2" component="h2" id="call-list-density" sx={{ mt: 2, mb: 1 }}>
+            Density
+          </Typography>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={density}
+            aria-labelledby="call-list-density"
+            onChange={(_e, value: unknown) => {
+              if (isDensity(value)) onDensityChange(value);
+            }}
+          >
+            <ToggleButton value="compact">Compact</ToggleButton>
+            <ToggleButton value="standard">Standard</ToggleButton>
+          </ToggleButtonGroup>
         </Box>
       </Popover>
     </>

@@ -1,4 +1,4 @@
-/** Column visibility, order and width, kept per browser in localStorage. Pure except load/save. */
+/** Column visibility, order and width, and the row density, kept per browser in localStorage. Pure except load/save. */
 import { COLUMN_IDS, isColumnId, type ColumnId } from '../call-properties';
 
 export interface ColumnPrefs {
@@ -73,4 +73,28 @@ export function move(prefs: ColumnPrefs, id: ColumnId, delta: -1 | 1): ColumnPre
 
 export function setWidth(prefs: ColumnPrefs, id: ColumnId, width: number): ColumnPrefs {
   return { ...prefs, widths: { ...prefs.widths, [id]: Math.round(width) } };
+}
+
+/** Row height of the list: compact fits more calls on a screen, standard is easier to read and click. */
+export type Density = 'compact' | 'standard';
+const DENSITY_STORAGE_KEY = 'calls-admin:call-list:density:v1';
+const DEFAULT_DENSITY: Density = 'standard';
+
+export const isDensity = (v: unknown): v is Density => v === 'compact' || v === 'standard';
+
+export function loadDensity(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Density {
+  try {
+    const stored = storage?.getItem(DENSITY_STORAGE_KEY);
+    return isDensity(stored) ? stored : DEFAULT_DENSITY;
+  } catch {
+    return DEFAULT_DENSITY;
+  }
+}
+
+export function saveDensity(density: Density, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(DENSITY_STORAGE_KEY, density);
+  } catch {
+    // Storage full or disabled: the choice lasts for this visit only.
+  }
 }

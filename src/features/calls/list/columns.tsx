@@ -1,5 +1,5 @@
 /** Column definitions of the call grid. Cells stay light (text, one icon button) so 100 rows render fast. */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
@@ -28,20 +28,37 @@ export interface ColumnContext {
   onEditOutcome: (call: HubSpotObject, anchor: HTMLElement) => void;
 }
 
+/**
+ * Widths that fit the default columns on a 1440 px screen without horizontal scroll; the title takes the
+ * rest of the row (flex) until the user sets its width. Text cut by a column shows in full in a tooltip.
+ */
 const DEFAULT_WIDTHS: Record<ColumnId, number> = {
-  title: 240,
-  time: 170,
-  direction: 110,
-  outcome: 190,
-  status: 120,
-  duration: 120,
-  owner: 160,
-  from: 150,
-  to: 150,
-  contacts: 180,
-  companies: 180,
-  recording: 110,
+  title: 220,
+  time: 166,
+  direction: 96,
+  outcome: 160,
+  status: 96,
+  duration: 90,
+  owner: 130,
+  from: 140,
+  to: 140,
+  contacts: 140,
+  companies: 140,
+  recording: 96,
 };
+const TITLE_MIN_WIDTH = 180;
+
+/** Marks text a column may cut (with an ellipsis); the grid shows such text in full on hover and focus. */
+export const CUT_TEXT_CLASS = 'CallGrid-cutText';
+const cutText = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
+
+function Cut({ children }: { children: ReactNode }) {
+  return (
+    <Box component="span" className={CUT_TEXT_CLASS} sx={cutText}>
+      {children}
+    </Box>
+  );
+}
 
 const titleOf = (c: HubSpotObject) => prop(c, 'hs_call_title') || '(untitled call)';
 
@@ -51,7 +68,8 @@ function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext })
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, width: '100%', minWidth: 0 }}>
       <Box
         component="span"
-        sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1, color: o?.unknown ? 'warning.main' : undefined }}
+        className={CUT_TEXT_CLASS}
+        sx={{ ...cutText, flex: 1, color: o?.unknown ? 'warning.main' : undefined }}
         title={o?.unknown ? "This outcome ID is not one of the account's outcomes" : undefined}
       >
         {o?.unknown && <WarningAmberIcon fontSize="inherit" sx={{ verticalAlign: 'text-bottom', mr: 0.5 }} aria-hidden />}
@@ -75,22 +93,22 @@ function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext })
 }
 
 function DirectionCell({ call }: { call: HubSpotObject }) {
-  return <>{optionLabel(prop(call, 'hs_call_direction'), useLookups().directionLabels)}</>;
+  return <Cut>{optionLabel(prop(call, 'hs_call_direction'), useLookups().directionLabels)}</Cut>;
 }
 function StatusCell({ call }: { call: HubSpotObject }) {
-  return <>{optionLabel(prop(call, 'hs_call_status'), useLookups().statusLabels)}</>;
+  return <Cut>{optionLabel(prop(call, 'hs_call_status'), useLookups().statusLabels)}</Cut>;
 }
 function OwnerCell({ call }: { call: HubSpotObject }) {
-  return <>{ownerNameOf(call, useLookups())}</>;
+  return <Cut>{ownerNameOf(call, useLookups())}</Cut>;
 }
 function RecordsCell({ call, type }: { call: HubSpotObject; type: 'contacts' | 'companies' }) {
-  return <>{recordNamesOf(call, type, useLookups()).join(', ')}</>;
+  return <Cut>{recordNamesOf(call, type, useLookups()).join(', ')}</Cut>;
 }
 
 function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObject>> {
   switch (id) {
     case 'title':
-      return { renderCell: ({ row }) => <span>{titleOf(row)}</span> };
+      return { renderCell: ({ row }) => <Cut>{titleOf(row)}</Cut> };
     case 'time':
       return {
         renderCell: ({ row }) => {
@@ -116,9 +134,9 @@ function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObjec
     case 'owner':
       return { renderCell: ({ row }) => <OwnerCell call={row} /> };
     case 'from':
-      return { renderCell: ({ row }) => prop(row, 'hs_call_from_number') };
+      return { renderCell: ({ row }) => <Cut>{prop(row, 'hs_call_from_number')}</Cut> };
     case 'to':
-      return { renderCell: ({ row }) => prop(row, 'hs_call_to_number') };
+      return { renderCell: ({ row }) => <Cut>{prop(row, 'hs_call_to_number')}</Cut> };
     case 'contacts':
       return { renderCell: ({ row }) => <RecordsCell call={row} type="contacts" /> };
     case 'companies':
@@ -139,6 +157,7 @@ export function buildColumns(ctx: ColumnContext): GridColDef<HubSpotObject>[] {
     field: id,
     headerName: COLUMNS[id].header,
     width: ctx.prefs.widths[id] ?? DEFAULT_WIDTHS[id],
+    ...(id === 'title' && ctx.prefs.widths.title === undefined ? { flex: 1, minWidth: TITLE_MIN_WIDTH } : {}),
     sortable: isSortKey(id),
     // Every view has an order (newest first by default): a header click flips it, never clears it.
     sortingOrder: id === 'time' ? ['desc', 'asc'] : ['asc', 'desc'],

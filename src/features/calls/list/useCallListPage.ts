@@ -1,19 +1,20 @@
 /**
  * The call list's data: the view from the URL, its page of calls (HubSpot's search, sorted, sliced past
  * 10,000 results: callQueries.list), the paging facts the grid needs, column prefs and the labels and
- * names the cells show.
+ * names the cells show (a page resolves with its contact and company names: pageWithNames), and the
+ * row density.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { userTimeZone } from '../../../lib/timezone';
-import { callQueries, type CallListPage } from '../calls-queries';
-import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column-prefs';
+import { type CallListPage } from '../calls-queries';
+import { loadDensity, loadPrefs, saveDensity, savePrefs, visibleColumns, type ColumnPrefs, type Density } from './column-prefs';
 import { overlayRecentWrites, useRecentCallWrites } from './list-queries';
 import { activeFilterCount, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
-import { usePageNames } from './usePageNames';
+import { pageWithNames, usePageNames } from './usePageNames';
 
 export function useCallListPage() {
   const [state, setState, update] = useListState();
@@ -32,36 +33,45 @@ export function useCallListPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey]);
 
+  const [prefs, setPrefs] = useState<ColumnPrefs>(() => loadPrefs());
+  const updatePrefs = useCallback((p: ColumnPrefs) => {
+    setPrefs(p);
+    savePrefs(p);
+  }, []);
+  const [density, setDensity] = useState<Density>(() => loadDensity());
+  const updateDensity = useCallback((d: Density) => {
+    setDensity(d);
+    saveDensity(d);
+  }, []);
+  const visible = useMemo(() => visibleColumns(prefs), [prefs]);
+  const showContacts = visible.includes('contacts');
+  const showCompanies = visible.includes('companies');
+  const nameColumns = useMemo(() => ({ contacts: showContacts, companies: showCompanies }), [showContacts, showCompanies]);
+
   // Requests start during this first render, not after it commits (the grid's code may still be loading).
-  usePrefetchQuery(callQueries.list(params));
+  usePrefetchQuery(pageWithNames(qc, params, nameColumns));
   usePrefetchQuery(metadataQueries.dispositions());
   usePrefetchQuery(metadataQueries.properties('calls'));
   usePrefetchQuery(metadataQueries.owners());
   // HubSpot's search lags behind writes: the user's own recent writes win over older search answers.
   const recent = useRecentCallWrites();
   const select = useCallback((page: CallListPage) => overlayRecentWrites(page, recent), [recent]);
-  const query = useQuery({ ...callQueries.list(params), placeholderData: keepPreviousData, select });
+  const query = useQuery({ ...pageWithNames(qc, params, nameColumns), placeholderData: keepPreviousData, select });
   /** This view's page; undefined while another view's page stands in. */
   const data = query.isPlaceholderData ? undefined : query.data;
   const rows = query.data?.results ?? [];
 
-  // Prefetch the next page so "next" is instant.
+  // Prefetch the next page and its names so "next" is instant.
   const nextAfter = data?.nextAfter;
   useEffect(() => {
-    if (nextAfter) void qc.prefetchQuery(callQueries.list({ ...params, after: nextAfter }));
-  }, [qc, params, nextAfter]);
+    if (nextAfter) void qc.prefetchQuery(pageWithNames(qc, { ...params, after: nextAfter }, nameColumns));
+  }, [qc, params, nextAfter, nameColumns]);
 
   const dispositions = useQuery(metadataQueries.dispositions());
   const owners = useQuery(metadataQueries.owners());
   const metadata = useMetadataLookups();
 
-  const [prefs, setPrefs] = useState<ColumnPrefs>(() => loadPrefs());
-  const updatePrefs = useCallback((p: ColumnPrefs) => {
-    setPrefs(p);
-    savePrefs(p);
-  }, []);
-  const visible = useMemo(() => visibleColumns(prefs), [prefs]);
-  const pageNames = usePageNames(query.data?.results, { contacts: visible.includes('contacts'), companies: visible.includes('companies') });
+  const pageNames = usePageNames(query.data?.results, nameColumns);
   const lookups = useMemo(() => ({ ...metadata, ...pageNames }), [metadata, pageNames]);
 
   const page = state.trail.length;
@@ -93,6 +103,8 @@ export function useCallListPage() {
     lookups,
     prefs,
     updatePrefs,
+    density,
+    updateDensity,
     visible,
     page,
     total,

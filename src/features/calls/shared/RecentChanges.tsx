@@ -55,7 +55,7 @@ export function RecentChanges() {
       >
         Recent changes{changes.length > 0 ? ` (${changes.length})` : ''}
       </Button>
-      <Box role="status" sx={visuallyHidden}>
+      <Box role="status" sx={{ ...visuallyHidden, top: 0, left: 0 }}>
         <span key={announcement.seq}>{announcement.text}</span>
       </Box>
       <Popover
