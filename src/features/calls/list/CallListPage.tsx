@@ -32,6 +32,7 @@ import { clearAll, SEARCH_RESULT_CAP, serializeListState, withView } from './lis
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
+import { SummaryStrip } from './summary/SummaryStrip';
 import { useCallListPage } from './useCallListPage';
 import { useOutcomeEdit } from '../shared/useOutcomeEdit';
 import { RecentChanges } from '../shared/RecentChanges';
@@ -203,6 +204,8 @@ function CallList() {
           rest.
         </Alert>
       )}
+
+      <SummaryStrip params={list.viewParams} update={update} />
 
       <SelectionBar
         selection={selection}
