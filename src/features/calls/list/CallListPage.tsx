@@ -31,6 +31,7 @@ import { clearAll, effectiveSort, serializeListState, withView } from './list-st
 import { OutcomeMenu } from './OutcomeMenu';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
+import { SummaryStrip } from './summary/SummaryStrip';
 import { useCallListPage } from './useCallListPage';
 import { useOutcomeEdit } from '../shared/useOutcomeEdit';
 import { RecentChanges } from '../shared/RecentChanges';
@@ -199,6 +200,8 @@ function CallList() {
           lastPageCount: data && !data.nextAfter ? list.rowCount : undefined,
         })}
       </Typography>
+
+      <SummaryStrip params={list.viewParams} update={update} />
 
       <SelectionBar
         selection={selection}
