@@ -9,7 +9,7 @@ import { metadataQueries } from '../../../api/metadata-queries';
 import { userTimeZone } from '../../../lib/timezone';
 import { callQueries, isPlainListView, type CallListPage } from '../calls-queries';
 import { loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from './column-prefs';
-import { overlayRecentWrites, useRecentCallWrites } from './list-queries';
+import { overlayRecentWrites, useRecentCallWrites } from './recent-writes';
 import { SEARCH_RESULT_CAP, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
