@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isHubSpotApiError } from '../api/errors';
 import type { HubSpotApiError } from '../api/errors';
+import { rememberCallWrites } from '../features/calls/list/recent-writes';
 import { describeError } from '../lib/describeError';
 import type { Notification } from '../lib/notifications';
 
@@ -59,6 +60,8 @@ export function createQueryClient(notify?: (notification: Notification) => void)
       },
     }),
     mutationCache: new MutationCache({
+      // The user's own writes of calls outlive the mutation cache (and a reload): lists overlay them on lagging search pages.
+      onSuccess: (data, _variables, _context, mutation) => rememberCallWrites(data, mutation),
       onError: (error, _variables, _context, mutation) => {
         const title = mutation.meta?.errorTitle;
         if (title !== false) tell(title ?? DEFAULT_MUTATION_TITLE, error);

@@ -8,4 +8,6 @@ configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
+  // Each test is a new tab (the mock behind the next test's fake gives out the same ids again).
+  sessionStorage.clear();
 });

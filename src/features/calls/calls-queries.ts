@@ -124,7 +124,7 @@ export const callKeys = {
 
 /**
  * Keys of the mutations that write calls. Views served by HubSpot's search, which lags behind writes,
- * overlay what these saved (list/list-queries.ts: useRecentCallWrites).
+ * overlay what these saved (list/recent-writes.ts, recorded by the query client's MutationCache).
  */
 export const callWriteKeys = {
   all: [...callKeys.all, 'write'] as const,

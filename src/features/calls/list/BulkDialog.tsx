@@ -27,7 +27,8 @@ import { callWriteKeys, type CallListParams } from '../calls-queries';
 import { archiveWork, runBulk, updateWork, type BulkReport } from './bulk';
 import { callCount, formatCount } from './counts';
 import { FetchProgress } from './FetchProgress';
-import { fetchMatchingIds, type CallWrites } from './list-queries';
+import { fetchMatchingIds } from './list-queries';
+import type { CallWrites } from './recent-writes';
 
 export type BulkAction = 'outcome' | 'delete';
 

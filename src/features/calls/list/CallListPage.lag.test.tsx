@@ -66,4 +66,27 @@ describe('the call list over a search that lags behind writes', { timeout: 60_00
     // HubSpot has both writes: only search lags.
     expect((await hs.read('calls', ids.alpha, ['hs_call_disposition'])).hs_call_disposition).toBe('9d9162e7-6cf3-4944-bf63-4dff82258764');
   });
+
+  it('keeps the user’s own write after a reload of the tab, while search still has the old value', async () => {
+    const user = userEvent.setup();
+    const first = renderWithProviders(<CallListPage />, { route: '/calls?q=lagword' });
+    expect(await screen.findByText('2 calls match.')).toBeInTheDocument();
+    await waitFor(() => expect(outcomeCell(ids.alpha)).toBe('Connected'), { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: 'Change outcome of lagword alpha' }));
+    await user.click(await screen.findByRole('menuitemradio', { name: 'Busy' }));
+    expect(await screen.findByText('Outcome of “lagword alpha” set to Busy.')).toBeInTheDocument();
+    await waitFor(() => expect(first.queryClient.isFetching()).toBe(0));
+
+    // The reload: the page and its query client (with the mutation cache) are gone; the tab's storage stays.
+    first.unmount();
+    const searches = () => hs.hubspotRequests().filter((r) => r.startsWith(`POST ${hs.paths.objectSearch('calls')}`)).length;
+    const before = searches();
+    const reloaded = renderWithProviders(<CallListPage />, { route: '/calls?q=lagword' });
+    expect(await screen.findByText('2 calls match.')).toBeInTheDocument();
+    await waitFor(() => expect(searches()).toBeGreaterThan(before));
+    await waitFor(() => expect(reloaded.queryClient.isFetching()).toBe(0));
+    // (The row the user did not edit shows search's answer, so the labels are in.)
+    await waitFor(() => expect(outcomeCell(ids.beta)).toBe('Connected'), { timeout: 10_000 });
+    expect(outcomeCell(ids.alpha)).toBe('Busy');
+  });
 });

@@ -10,7 +10,7 @@ import { metadataQueries } from '../../../api/metadata-queries';
 import { userTimeZone } from '../../../lib/timezone';
 import { type CallListPage } from '../calls-queries';
 import { loadDensity, loadPrefs, saveDensity, savePrefs, visibleColumns, type ColumnPrefs, type Density } from './column-prefs';
-import { overlayRecentWrites, useRecentCallWrites } from './list-queries';
+import { overlayRecentWrites, useRecentCallWrites } from './recent-writes';
 import { activeFilterCount, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
