@@ -27,14 +27,17 @@ export interface ReadParams {
   properties?: readonly string[];
   propertiesWithHistory?: readonly string[];
   associations?: readonly string[];
+  /** Read a deleted call (in HubSpot's recycling bin) instead of a live one. */
+  archived?: boolean;
 }
 
 export async function listCalls(
-  p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[] },
+  /** `archived`: list the deleted calls (HubSpot's recycling bin) instead of the live ones. */
+  p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[]; archived?: boolean },
   signal?: AbortSignal,
 ): Promise<Page<HubSpotObject>> {
   const data = await hubspotRequest(base, {
-    query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations },
+    query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations, archived: p.archived || undefined },
     schema: collectionSchema,
     signal,
   });
@@ -53,7 +56,7 @@ export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Pro
 
 export function getCall(id: string, p: ReadParams = {}, signal?: AbortSignal): Promise<HubSpotObject> {
   return hubspotRequest(`${base}/${encodeURIComponent(id)}`, {
-    query: { properties: p.properties, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations },
+    query: { properties: p.properties, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations, archived: p.archived || undefined },
     schema: hubSpotObjectSchema,
     signal,
   });

@@ -12,6 +12,11 @@ export const appPaths = {
     return query ? `${CALLS}?${query}` : CALLS;
   },
   newCall: (): string => `${CALLS}/new`,
+  /** Recently deleted calls; `after` is the cursor trail (one per page after the first). */
+  deletedCalls(after: readonly string[] = []): string {
+    const query = new URLSearchParams(after.map((a) => ['after', a])).toString();
+    return query ? `${CALLS}/deleted?${query}` : `${CALLS}/deleted`;
+  },
   call: (id: string): string => `${CALLS}/${encodeURIComponent(id)}`,
   callEdit: (id: string): string => `${CALLS}/${encodeURIComponent(id)}/edit`,
 };
@@ -20,6 +25,7 @@ type AppRoute =
   | { name: 'home' }
   | { name: 'calls' }
   | { name: 'newCall' }
+  | { name: 'deletedCalls' }
   | { name: 'call'; id: string }
   | { name: 'callEdit'; id: string };
 
@@ -39,6 +45,7 @@ export function matchAppPath(pathname: string): AppRoute | null {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (/^\/calls\/?$/i.test(pathname)) return { name: 'calls' };
   if (/^\/calls\/new\/?$/i.test(pathname)) return { name: 'newCall' };
+  if (/^\/calls\/deleted\/?$/i.test(pathname)) return { name: 'deletedCalls' };
   const edit = CALL_EDIT.exec(pathname);
   if (edit) return { name: 'callEdit', id: decode(edit[1] ?? '') };
   const detail = CALL.exec(pathname);
