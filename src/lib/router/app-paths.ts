@@ -12,11 +12,8 @@ export const appPaths = {
     return query ? `${CALLS}?${query}` : CALLS;
   },
   newCall: (): string => `${CALLS}/new`,
-  /** Recently deleted calls; `after` is the cursor trail (one per page after the first). */
-  deletedCalls(after: readonly string[] = []): string {
-    const query = new URLSearchParams(after.map((a) => ['after', a])).toString();
-    return query ? `${CALLS}/deleted?${query}` : `${CALLS}/deleted`;
-  },
+  /** Recently deleted calls, at `page` (1-based). */
+  deletedCalls: (page = 1): string => (page > 1 ? `${CALLS}/deleted?page=${page}` : `${CALLS}/deleted`),
   call: (id: string): string => `${CALLS}/${encodeURIComponent(id)}`,
   callEdit: (id: string): string => `${CALLS}/${encodeURIComponent(id)}/edit`,
 };

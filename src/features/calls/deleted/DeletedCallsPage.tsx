@@ -1,10 +1,11 @@
 /**
  * /calls/deleted: the calls in HubSpot's recycling bin (HubSpot's list with `archived=true`), each with its title,
- * time and deletion time, paged with HubSpot's cursor (the trail in the URL, one `after` per page). A call can be
- * logged again as a new call; restoring is HubSpot's own (linked when connected to HubSpot).
+ * time and deletion time, newest deletion first, 50 per page (`?page=N`). A call can be logged again as a new call;
+ * restoring is HubSpot's own (its article linked when connected to HubSpot).
  */
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -23,8 +24,8 @@ import { ErrorState } from '../../../components/ErrorState';
 import { connectionQuery } from '../../../lib/connection';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { appPaths, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
-import { currentCursor, nextTrail, pageIndex, parseTrail, previousTrail, type CursorTrail } from '../list/cursor-trail';
-import { deletedCallQueries, newestDeletionFirst } from './deleted-calls';
+import { formatCount } from '../list/counts';
+import { deletedCallQueries, MAX_DELETED_LISTED } from './deleted-calls';
 import { LogAgainDialog } from './LogAgainDialog';
 
 /**
@@ -33,34 +34,44 @@ import { LogAgainDialog } from './LogAgainDialog';
  */
 const RESTORE_ACTIVITY_ARTICLE = 'https://knowledge.hubspot.com/records/restore-deleted-activity-in-a-record';
 
+const PAGE_SIZE = 50;
+
+/** The 1-based page number of `?page=`, 1 when absent or not a page number. */
+function pageParam(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 ? n : 1;
+}
+
 export default function DeletedCallsPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const trail = parseTrail(params.getAll('after'));
-  const query = useQuery({ ...deletedCallQueries.page(currentCursor(trail)), placeholderData: keepPreviousData });
+  const query = useQuery(deletedCallQueries.list());
   const connection = useQuery(connectionQuery);
   const [logAgain, setLogAgain] = useState<HubSpotObject | null>(null);
-  const page = pageIndex(trail);
-  const goTo = (next: CursorTrail) => void navigate(appPaths.deletedCalls(next));
+  const page = pageParam(params.get('page'));
+  const goTo = (next: number) => void navigate(appPaths.deletedCalls(next));
+  const all = query.data?.calls;
+  const pageCount = all ? Math.max(1, Math.ceil(all.length / PAGE_SIZE)) : 1;
+  const shown = all?.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   let body: React.ReactNode;
   if (query.isError && !query.data) {
     body = <ErrorState error={query.error} title="Could not load the deleted calls" onRetry={() => void query.refetch()} />;
-  } else if (!query.data) {
+  } else if (!shown) {
     body = (
-      <Box role="status" aria-label="Loading deleted calls">
+      <Box role="status" aria-label="Reading HubSpot's deleted calls">
         {Array.from({ length: 5 }, (_, i) => (
           <Skeleton key={i} height={40} />
         ))}
       </Box>
     );
-  } else if (query.data.results.length === 0) {
+  } else if (shown.length === 0) {
     body = (
       <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }} role="status">
-        {page > 0 ? (
+        {page > 1 ? (
           <>
             <Typography gutterBottom>This page has no deleted calls any more.</Typography>
-            <Button onClick={() => goTo([])}>Back to the first page</Button>
+            <Button onClick={() => goTo(1)}>Back to the first page</Button>
           </>
         ) : (
           <>
@@ -73,10 +84,9 @@ export default function DeletedCallsPage() {
       </Paper>
     );
   } else {
-    const nextAfter = query.data.nextAfter;
     body = (
       <>
-        <Table size="small" aria-label="Deleted calls" sx={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+        <Table size="small" aria-label="Deleted calls">
           <TableHead>
             <TableRow>
               <TableCell>Title</TableCell>
@@ -86,7 +96,7 @@ export default function DeletedCallsPage() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {newestDeletionFirst(query.data.results).map((call) => {
+            {shown.map((call) => {
               const title = call.properties.hs_call_title || 'Untitled call';
               return (
                 <TableRow key={call.id} data-id={call.id}>
@@ -105,12 +115,12 @@ export default function DeletedCallsPage() {
         </Table>
         <Stack direction="row" spacing={1} component="nav" aria-label="Pages" sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
           <Typography variant="body2" color="text.secondary">
-            Page {page + 1}
+            Page {page} of {pageCount}
           </Typography>
-          <Button disabled={page === 0 || query.isPlaceholderData} onClick={() => goTo(previousTrail(trail))}>
+          <Button disabled={page <= 1} onClick={() => goTo(page - 1)}>
             Previous page
           </Button>
-          <Button disabled={!nextAfter || query.isPlaceholderData} onClick={() => nextAfter && goTo(nextTrail(trail, nextAfter))}>
+          <Button disabled={page >= pageCount} onClick={() => goTo(page + 1)}>
             Next page
           </Button>
         </Stack>
@@ -140,9 +150,17 @@ export default function DeletedCallsPage() {
           </Link>
         </Typography>
       )}
-      <Typography variant="body2" color="text.secondary">
-        HubSpot lists deleted calls in its own order and cannot sort them by deletion time; each page shows the newest deletion first.
-      </Typography>
+      {all && (
+        <Typography variant="body2" color="text.secondary" aria-live="polite">
+          {all.length === 1 ? '1 deleted call' : `${formatCount(all.length)} deleted calls`}, newest deletion first.
+        </Typography>
+      )}
+      {query.data?.capped && (
+        <Alert severity="info">
+          HubSpot has more than {formatCount(MAX_DELETED_LISTED)} deleted calls; this list reads the first {formatCount(MAX_DELETED_LISTED)} in HubSpot&apos;s
+          order (not by deletion time), so some recent deletions may be missing.
+        </Alert>
+      )}
       {body}
       {logAgain && <LogAgainDialog call={logAgain} onClose={() => setLogAgain(null)} />}
     </Stack>

@@ -10,8 +10,10 @@ import { RECORD_TYPES, type RecordType } from '../../../api/records';
 import type { HubSpotObject, PropertyDefinition } from '../../../api/schemas';
 import { callKeys } from '../calls-queries';
 
-/** Deleted calls per page (HubSpot's list serves at most 100). */
-const DELETED_PAGE_SIZE = 50;
+/** HubSpot's largest list page. */
+const LIST_LIMIT = 100;
+/** Deleted calls read at most (HubSpot's own recycling bin shows at most 10,000 records). */
+export const MAX_DELETED_LISTED = 10_000;
 
 /** What the list shows of each deleted call, besides its deletion time (`archivedAt`). */
 const LISTED_PROPERTIES = ['hs_call_title', 'hs_timestamp'] as const;
@@ -31,15 +33,37 @@ const NOT_COPIED = new Set([
 
 const deletedKeys = {
   all: [...callKeys.all, 'deleted'] as const,
-  page: (after: string | undefined) => [...deletedKeys.all, 'page', after ?? null] as const,
+  list: () => [...deletedKeys.all, 'list'] as const,
   call: (id: string, properties: readonly string[]) => [...deletedKeys.all, 'call', id, properties] as const,
 };
 
+export interface DeletedCalls {
+  /** Newest deletion first. */
+  calls: HubSpotObject[];
+  /** HubSpot has more than MAX_DELETED_LISTED deleted calls; the rest were not read. */
+  capped: boolean;
+}
+
+/**
+ * Every deleted call (up to MAX_DELETED_LISTED), newest deletion first. HubSpot's list cannot sort (it pages in its
+ * own order, by record id), so the newest deletions would otherwise sit on its last page.
+ */
+async function listDeletedCalls(signal: AbortSignal): Promise<DeletedCalls> {
+  const calls: HubSpotObject[] = [];
+  let after: string | undefined;
+  do {
+    const page = await listCalls({ limit: LIST_LIMIT, after, archived: true, properties: LISTED_PROPERTIES }, signal);
+    calls.push(...page.results);
+    after = page.nextAfter;
+  } while (after && calls.length < MAX_DELETED_LISTED);
+  return { calls: newestDeletionFirst(calls), capped: Boolean(after) };
+}
+
 export const deletedCallQueries = {
-  page: (after: string | undefined) =>
+  list: () =>
     queryOptions({
-      queryKey: deletedKeys.page(after),
-      queryFn: ({ signal }) => listCalls({ limit: DELETED_PAGE_SIZE, after, archived: true, properties: LISTED_PROPERTIES }, signal),
+      queryKey: deletedKeys.list(),
+      queryFn: ({ signal }) => listDeletedCalls(signal),
       meta: { errorTitle: 'Could not refresh the deleted calls' },
     }),
   /** One deleted call with the properties to copy and its associations (as far as HubSpot lists them). */
@@ -51,8 +75,8 @@ export const deletedCallQueries = {
     }),
 };
 
-/** Newest deletion first (HubSpot's list cannot sort, so this orders one page). */
-export function newestDeletionFirst(calls: readonly HubSpotObject[]): HubSpotObject[] {
+/** Newest deletion first. */
+function newestDeletionFirst(calls: readonly HubSpotObject[]): HubSpotObject[] {
   return [...calls].sort((a, b) => (b.archivedAt ?? '').localeCompare(a.archivedAt ?? ''));
 }
 
