@@ -56,6 +56,28 @@ describe('recently deleted calls', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('link', { name: /restore deleted activities/i })).toBeNull();
   });
 
+  it('pages 50 at a time, the URL holding the page, across HubSpot’s own pages of 100', async () => {
+    const user = userEvent.setup();
+    const inputs = Array.from({ length: 101 }, (_, i) => ({ properties: { hs_call_title: `Paged ${i}`, hs_timestamp: '2026-10-07T08:00:00.000Z' }, associations: [] }));
+    const created = await hs.api<{ results: { id: string }[] }>('POST', '/crm/v3/objects/calls/batch/create', { inputs: inputs.slice(0, 100) });
+    const last = await hs.api<{ results: { id: string }[] }>('POST', '/crm/v3/objects/calls/batch/create', { inputs: inputs.slice(100) });
+    const ids = [...created.body.results, ...last.body.results].map((c) => c.id);
+    expect((await hs.api('POST', '/crm/v3/objects/calls/batch/archive', { inputs: ids.slice(0, 100).map((id) => ({ id })) })).status).toBe(204);
+    await deleteCall(ids[100] ?? '');
+
+    renderWithProviders(<DeletedCallsPage />, { route: '/calls/deleted' });
+    const table = await screen.findByRole('table', { name: 'Deleted calls' });
+    expect(screen.getByText('101 deleted calls, newest deletion first.')).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument();
+    expect(window.location.search).toBe('?page=3');
+    expect(within(screen.getByRole('table', { name: 'Deleted calls' })).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  });
+
   it('says so when nothing is deleted, and shows HubSpot’s error with a retry', async () => {
     hs.fail('GET', '/crm/v3/objects/calls', 500, { status: 'error', message: 'Internal error', correlationId: 'abc-123', category: 'INTERNAL_ERROR' }, { times: 1 });
     renderWithProviders(<DeletedCallsPage />, { route: '/calls/deleted' });
