@@ -3,6 +3,7 @@ import { currentPaths } from './api-version';
 import { hubspotRequest } from './http';
 import {
   batchResponseSchema,
+  collectionSchema,
   hubSpotObjectSchema,
   noContentSchema,
   searchCollectionSchema,
@@ -11,6 +12,7 @@ import {
   type AssociationCategory,
   type BatchResult,
   type HubSpotObject,
+  type Page,
   type SearchPage,
   type SearchRequest,
 } from './schemas';
@@ -24,6 +26,21 @@ export interface ReadParams {
   properties?: readonly string[];
   propertiesWithHistory?: readonly string[];
   associations?: readonly string[];
+  /** Read a deleted call (in HubSpot's recycling bin) instead of a live one. */
+  archived?: boolean;
+}
+
+export async function listCalls(
+  /** `archived`: list the deleted calls (HubSpot's recycling bin) instead of the live ones. */
+  p: { limit: number; after?: string; properties?: readonly string[]; associations?: readonly string[]; archived?: boolean },
+  signal?: AbortSignal,
+): Promise<Page<HubSpotObject>> {
+  const data = await hubspotRequest((await currentPaths()).objects('calls'), {
+    query: { limit: p.limit, after: p.after, properties: p.properties, associations: p.associations, archived: p.archived || undefined },
+    schema: collectionSchema,
+    signal,
+  });
+  return toPage(data);
 }
 
 export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {
@@ -38,7 +55,7 @@ export async function searchCalls(req: SearchRequest, signal?: AbortSignal): Pro
 
 export async function getCall(id: string, p: ReadParams = {}, signal?: AbortSignal): Promise<HubSpotObject> {
   return hubspotRequest((await currentPaths()).object('calls', id), {
-    query: { properties: p.properties, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations },
+    query: { properties: p.properties, propertiesWithHistory: p.propertiesWithHistory, associations: p.associations, archived: p.archived || undefined },
     schema: hubSpotObjectSchema,
     signal,
   });

@@ -9,8 +9,9 @@ const CallListPage = lazy(() => import('../features/calls/list/CallListPage'));
 const CallCreatePage = lazy(() => import('../features/calls/form/CallCreatePage'));
 const CallDetailPage = lazy(() => import('../features/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../features/calls/form/CallEditPage'));
+const DeletedCallsPage = lazy(() => import('../features/calls/deleted/DeletedCallsPage'));
 
-/** The page for a path: `/` → the list, the list, new, detail and edit pages, anything else is not found. */
+/** The page for a path: `/` → the list, the list, new, recently deleted, detail and edit pages, anything else is not found. */
 function resolveRoute(pathname: string): RouteMatch {
   const route = matchAppPath(pathname);
   switch (route?.name) {
@@ -20,6 +21,8 @@ function resolveRoute(pathname: string): RouteMatch {
       return { element: <CallListPage /> };
     case 'newCall':
       return { element: <CallCreatePage /> };
+    case 'deletedCalls':
+      return { element: <DeletedCallsPage /> };
     case 'callEdit':
       return { element: <CallEditPage />, params: { id: route.id } };
     case 'call':

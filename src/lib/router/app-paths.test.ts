@@ -7,6 +7,9 @@ describe('app paths', () => {
     expect(appPaths.calls('?q=acme')).toBe('/calls?q=acme');
     expect(appPaths.calls(new URLSearchParams({ q: 'a b' }))).toBe('/calls?q=a+b');
     expect(appPaths.newCall()).toBe('/calls/new');
+    expect(appPaths.deletedCalls()).toBe('/calls/deleted');
+    expect(appPaths.deletedCalls(1)).toBe('/calls/deleted');
+    expect(appPaths.deletedCalls(3)).toBe('/calls/deleted?page=3');
     expect(appPaths.call('42')).toBe('/calls/42');
     expect(appPaths.callEdit('4/2')).toBe('/calls/4%2F2/edit');
   });
@@ -15,6 +18,7 @@ describe('app paths', () => {
     expect(matchAppPath('/')).toEqual({ name: 'home' });
     expect(matchAppPath(appPaths.calls())).toEqual({ name: 'calls' });
     expect(matchAppPath(appPaths.newCall())).toEqual({ name: 'newCall' });
+    expect(matchAppPath(appPaths.deletedCalls())).toEqual({ name: 'deletedCalls' });
     expect(matchAppPath(appPaths.call('a/b c'))).toEqual({ name: 'call', id: 'a/b c' });
     expect(matchAppPath(appPaths.callEdit('7'))).toEqual({ name: 'callEdit', id: '7' });
     expect(matchAppPath('/Calls/7/')).toEqual({ name: 'call', id: '7' });

@@ -12,6 +12,8 @@ export const appPaths = {
     return query ? `${CALLS}?${query}` : CALLS;
   },
   newCall: (): string => `${CALLS}/new`,
+  /** Recently deleted calls, at `page` (1-based). */
+  deletedCalls: (page = 1): string => (page > 1 ? `${CALLS}/deleted?page=${page}` : `${CALLS}/deleted`),
   call: (id: string): string => `${CALLS}/${encodeURIComponent(id)}`,
   callEdit: (id: string): string => `${CALLS}/${encodeURIComponent(id)}/edit`,
 };
@@ -20,6 +22,7 @@ type AppRoute =
   | { name: 'home' }
   | { name: 'calls' }
   | { name: 'newCall' }
+  | { name: 'deletedCalls' }
   | { name: 'call'; id: string }
   | { name: 'callEdit'; id: string };
 
@@ -39,6 +42,7 @@ export function matchAppPath(pathname: string): AppRoute | null {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (/^\/calls\/?$/i.test(pathname)) return { name: 'calls' };
   if (/^\/calls\/new\/?$/i.test(pathname)) return { name: 'newCall' };
+  if (/^\/calls\/deleted\/?$/i.test(pathname)) return { name: 'deletedCalls' };
   const edit = CALL_EDIT.exec(pathname);
   if (edit) return { name: 'callEdit', id: decode(edit[1] ?? '') };
   const detail = CALL.exec(pathname);

@@ -1,6 +1,6 @@
 /**
  * Bulk "set outcome" and "delete": (collect the ids of every matching call) → confirm with count and
- * effect → run through the batch endpoints in chunks of 100 with a progress bar → per-record report
+ * effect (deleting more than 100 calls asks for the number to be typed) → run through the batch endpoints in chunks of 100 with a progress bar → per-record report
  * with a retry of the failures.
  */
 import { useEffect, useId, useRef, useState } from 'react';
@@ -32,6 +32,15 @@ import type { CallWrites } from './recent-writes';
 
 export type BulkAction = 'outcome' | 'delete';
 
+/** Deleting more calls than this at once asks the user to type the number of calls. */
+const TYPED_CONFIRMATION_ABOVE = 100;
+
+/** What the user typed is the count: digits, with or without thousands separators or spaces. */
+function typedCountMatches(typed: string, count: number): boolean {
+  const digits = typed.replace(/[\s,.'\u00a0\u202f]/g, '');
+  return /^\d+$/.test(digits) && Number(digits) === count;
+}
+
 export interface BulkRequest {
   action: BulkAction;
   /** Explicitly selected ids, or every call matching `matching`. */
@@ -61,6 +70,7 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
     request.ids ? { kind: 'confirm', ids: request.ids } : { kind: 'collect', fetched: 0 },
   );
   const [outcome, setOutcome] = useState('');
+  const [typedCount, setTypedCount] = useState('');
   const [notice, setNotice] = useState<RetryNotice | null>(null);
   const abort = useRef<AbortController | null>(null);
 
@@ -123,6 +133,24 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
           <>
             {phase.ids.length === 0 ? (
               <Typography>No calls match, so there is nothing to do.</Typography>
+            ) : request.action === 'delete' && phase.ids.length > TYPED_CONFIRMATION_ABOVE ? (
+              <>
+                <Typography gutterBottom>
+                  Delete {callCount(phase.ids.length)}? They move to HubSpot&apos;s recycling bin and disappear from this list. The recycling bin is in
+                  HubSpot: calls can be restored there for 90 days, and this console cannot restore them.
+                </Typography>
+                <TextField
+                  fullWidth
+                  size="small"
+                  label="Type the number of calls to delete"
+                  helperText={`Type ${phase.ids.length} to confirm.`}
+                  value={typedCount}
+                  onChange={(e) => setTypedCount(e.target.value)}
+                  autoComplete="off"
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                  sx={{ mt: 1 }}
+                />
+              </>
             ) : request.action === 'delete' ? (
               <Typography gutterBottom>
                 Delete {callCount(phase.ids.length)}? They move to HubSpot&apos;s recycling bin, where they can be restored for 90 days, and
@@ -184,7 +212,11 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
               <Button
                 variant="contained"
                 color={request.action === 'delete' ? 'error' : 'primary'}
-                disabled={request.action === 'outcome' && !outcome}
+                disabled={
+                  request.action === 'outcome'
+                    ? !outcome
+                    : phase.ids.length > TYPED_CONFIRMATION_ABOVE && !typedCountMatches(typedCount, phase.ids.length)
+                }
                 onClick={() => void run(phase.ids)}
               >
                 {request.action === 'delete' ? `Delete ${callCount(phase.ids.length)}` : `Set outcome of ${callCount(phase.ids.length)}`}

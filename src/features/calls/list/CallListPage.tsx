@@ -171,6 +171,9 @@ function CallList() {
         <ShortcutsHelp />
         <ViewsMenu current={currentView} />
         <ColumnChooser prefs={prefs} onChange={list.updatePrefs} density={density} onDensityChange={list.updateDensity} />
+        <Button component={RouterLink} to={appPaths.deletedCalls()}>
+          Recently deleted
+        </Button>
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
           Export CSV
         </Button>
