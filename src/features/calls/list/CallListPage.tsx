@@ -11,6 +11,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { ErrorState } from '../../../components/ErrorState';
@@ -30,6 +32,7 @@ import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
 import { clearAll, SEARCH_RESULT_CAP, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
+import { CallCards } from './phone/CallCards';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { useCallListPage } from './useCallListPage';
@@ -62,8 +65,13 @@ export default function CallListPage() {
   return savedViewId === null ? <CallList /> : <OpenSavedView id={savedViewId} onOpen={openSavedView} />;
 }
 
+/** Below this width (MUI's `sm`, 600 px) the list shows cards and the filters open in a drawer. */
+const narrowQuery = (theme: Theme) => theme.breakpoints.down('sm');
+
 function CallList() {
-  const list = useCallListPage();
+  // Read at once (noSsr), so a phone never starts with the grid.
+  const narrow = useMediaQuery(narrowQuery, { noSsr: true });
+  const list = useCallListPage({ cards: narrow });
   const { state, setState, update, query, data, rows, page, metadata } = list;
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -107,6 +115,12 @@ function CallList() {
     setFilterResets((n) => n + 1);
   }, [update]);
   const toFirstPage = () => setState(withView(state, {}));
+  const onPageChange = (p: number) => {
+    if (query.isPlaceholderData) return;
+    const trail = trailForPage(state.trail, p, data?.nextAfter);
+    if (trail) setState({ ...state, trail });
+  };
+  const onPrefetch = (id: string) => void qc.prefetchQuery(callQueries.detail(id));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
   const moreThanPage = list.hasNextPage || page > 0;
@@ -125,6 +139,22 @@ function CallList() {
     );
   } else if (data && data.results.length === 0) {
     body = <CallListEmpty laterPage={page > 0} filtered={list.filtered} onFirstPage={toFirstPage} onClearFilters={onClearAll} />;
+  } else if (narrow) {
+    body = (
+      <CallCards
+        rows={rows}
+        lookups={list.lookups}
+        timeZone={timeZone}
+        loading={query.isPending || query.isPlaceholderData}
+        page={page}
+        hasNextPage={list.hasNextPage}
+        onPageChange={onPageChange}
+        selection={selection.ids}
+        onSelectionChange={selection.setIds}
+        onEditOutcome={onEditOutcome}
+        onPrefetch={onPrefetch}
+      />
+    );
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
@@ -141,16 +171,12 @@ function CallList() {
             columnContext={columnContext}
             selection={selection.ids}
             onSelectionChange={selection.setIds}
-            onPageChange={(p) => {
-              if (query.isPlaceholderData) return;
-              const trail = trailForPage(state.trail, p, data?.nextAfter);
-              if (trail) setState({ ...state, trail });
-            }}
+            onPageChange={onPageChange}
             onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
             onSortChange={(sort) => setState(withView(state, { sort }))}
             onPrefsChange={list.updatePrefs}
             onOpen={(id) => void navigate(appPaths.call(id))}
-            onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
+            onPrefetch={onPrefetch}
           />
         </Suspense>
       </Box>
@@ -167,7 +193,7 @@ function CallList() {
         <RecentChanges />
         <ShortcutsHelp />
         <ViewsMenu current={currentView} />
-        <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />
+        {!narrow && <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />}
         <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
           Export CSV
         </Button>
@@ -186,6 +212,7 @@ function CallList() {
         search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
         onClearAll={onClearAll}
         resetKey={filterResets}
+        drawer={narrow}
       />
 
       <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">

@@ -15,7 +15,8 @@ import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
 import { usePageNames } from './usePageNames';
 
-export function useCallListPage() {
+/** `cards`: the list shows cards (a narrow screen), which name each call's contacts whatever the columns. */
+export function useCallListPage({ cards = false }: { cards?: boolean } = {}) {
   const [state, setState, update] = useListState();
   const filtersKey = JSON.stringify(state.filters);
   // Same object while the filters are the same, so the memoised filter panel skips page changes.
@@ -61,7 +62,7 @@ export function useCallListPage() {
     savePrefs(p);
   }, []);
   const visible = useMemo(() => visibleColumns(prefs), [prefs]);
-  const pageNames = usePageNames(query.data?.results, { contacts: visible.includes('contacts'), companies: visible.includes('companies') });
+  const pageNames = usePageNames(query.data?.results, { contacts: cards || visible.includes('contacts'), companies: visible.includes('companies') });
   const lookups = useMemo(() => ({ ...metadata, ...pageNames }), [metadata, pageNames]);
 
   const page = state.trail.length;
