@@ -26,7 +26,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // Each screen is audited whole (axe reads every element's colours), several per test.
     test.slow();
 
-    test('call list with calls, filters open, views menu, bulk edit and export dialogs', async ({ page, api }) => {
+    test('call list with calls, its outcome menu and filter panel', async ({ page, api }) => {
       const f = await createThreeCalls(api);
       await page.goto('/calls');
       await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
@@ -35,9 +35,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.goto(`/calls?q=${f.token}`);
       await settled(page, '3 calls match.');
+      await page.getByRole('button', { name: `Change outcome of ${f.token} alpha` }).click();
+      await expect(page.getByRole('menu', { name: `Outcome of ${f.token} alpha` })).toBeVisible();
+      await expectNoViolations(page, 'the outcome menu');
+      await page.keyboard.press('Escape');
+
       await page.getByRole('button', { name: /^Filters/ }).click();
       await expect(page.getByRole('group', { name: 'Outcome' }).or(page.getByText('Outcome').first())).toBeVisible();
       await expectNoViolations(page, 'the call list with the filter panel open');
+    });
+
+    test('views menu and dialog, bulk edit and export dialogs', async ({ page, api }) => {
+      const f = await createThreeCalls(api);
+      await page.goto(`/calls?q=${f.token}`);
+      await settled(page, '3 calls match.');
 
       await page.getByRole('button', { name: 'Views' }).click();
       await expect(page.getByRole('menu', { name: 'Views' })).toBeVisible();
@@ -60,6 +71,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await download;
       await expect(page.getByRole('dialog', { name: 'Export to CSV' }).getByText(/Exported 3 calls/)).toBeVisible();
       await expectNoViolations(page, 'the export dialog');
+    });
+
+    test('call list on a phone: cards and the filter drawer', async ({ page, api }) => {
+      const f = await createThreeCalls(api);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/calls?q=${f.token}`);
+      await settled(page, '3 calls match.');
+      await expect(page.getByRole('list', { name: 'Calls' }).getByRole('listitem')).toHaveCount(3);
+      await expectNoViolations(page, 'the cards');
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
+      await expectNoViolations(page, 'the filter drawer');
     });
 
     test('empty call list', async ({ page }) => {

@@ -185,67 +185,70 @@ function CallList() {
 
   const { total } = list;
   return (
-    <Stack spacing={2} sx={{ width: '100%', minWidth: 0 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-          Calls
+    <>
+      <Stack spacing={2} sx={{ width: '100%', minWidth: 0 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+            Calls
+          </Typography>
+          <RecentChanges />
+          <ShortcutsHelp />
+          <ViewsMenu current={currentView} />
+          {!narrow && <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />}
+          <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
+            Export CSV
+          </Button>
+          <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
+            Log a call
+          </Button>
+        </Box>
+
+        <FilterBar
+          state={state}
+          filters={list.filters}
+          update={update}
+          lookups={metadata}
+          dispositions={list.dispositions}
+          owners={list.owners}
+          search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
+          onClearAll={onClearAll}
+          resetKey={filterResets}
+          drawer={narrow}
+        />
+
+        <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
+          {total !== undefined
+            ? total === 1
+              ? '1 call matches.'
+              : `${formatCount(total)} calls match.`
+            : data
+              ? `Page ${page + 1}. HubSpot does not report a total for the unfiltered list; search or filter to get a count.`
+              : 'Loading calls…'}
         </Typography>
-        <RecentChanges />
-        <ShortcutsHelp />
-        <ViewsMenu current={currentView} />
-        {!narrow && <ColumnChooser prefs={prefs} onChange={list.updatePrefs} />}
-        <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
-          Export CSV
-        </Button>
-        <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
-          Log a call
-        </Button>
-      </Box>
+        {total !== undefined && total > SEARCH_RESULT_CAP && (
+          <Alert severity="info">
+            HubSpot&apos;s search returns at most the first {formatCount(SEARCH_RESULT_CAP)} of these {formatCount(total)} calls. Narrow the filters to reach the
+            rest.
+          </Alert>
+        )}
 
-      <FilterBar
-        state={state}
-        filters={list.filters}
-        update={update}
-        lookups={metadata}
-        dispositions={list.dispositions}
-        owners={list.owners}
-        search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
-        onClearAll={onClearAll}
-        resetKey={filterResets}
-        drawer={narrow}
-      />
+        <SelectionBar
+          selection={selection}
+          canSelectAllMatching={wholePageSelected && moreThanPage}
+          cappedTotal={list.cappedTotal}
+          viewParams={list.viewParams}
+          onBulk={setBulk}
+        />
 
-      <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
-        {total !== undefined
-          ? total === 1
-            ? '1 call matches.'
-            : `${formatCount(total)} calls match.`
-          : data
-            ? `Page ${page + 1}. HubSpot does not report a total for the unfiltered list; search or filter to get a count.`
-            : 'Loading calls…'}
-      </Typography>
-      {total !== undefined && total > SEARCH_RESULT_CAP && (
-        <Alert severity="info">
-          HubSpot&apos;s search returns at most the first {formatCount(SEARCH_RESULT_CAP)} of these {formatCount(total)} calls. Narrow the filters to reach the
-          rest.
-        </Alert>
-      )}
+        {body}
 
-      <SelectionBar
-        selection={selection}
-        canSelectAllMatching={wholePageSelected && moreThanPage}
-        cappedTotal={list.cappedTotal}
-        viewParams={list.viewParams}
-        onBulk={setBulk}
-      />
-
-      {body}
-
+        <Suspense fallback={null}>
+          {bulk && <BulkDialog request={bulk} dispositions={list.dispositions} onClose={() => setBulk(null)} onRan={onRan} />}
+          {exporting && <ExportDialog params={list.viewParams} columns={list.visible} lookups={metadata} onClose={() => setExporting(false)} />}
+        </Suspense>
+      </Stack>
+      {/* Outside the Stack: the menu renders in place (in the main landmark), where the Stack's spacing would shift it. */}
       <OutcomeMenu target={outcomeTarget} dispositions={list.dispositions} onPick={editOutcome} onClose={() => setOutcomeTarget(null)} />
-      <Suspense fallback={null}>
-        {bulk && <BulkDialog request={bulk} dispositions={list.dispositions} onClose={() => setBulk(null)} onRan={onRan} />}
-        {exporting && <ExportDialog params={list.viewParams} columns={list.visible} lookups={metadata} onClose={() => setExporting(false)} />}
-      </Suspense>
-    </Stack>
+    </>
   );
 }
