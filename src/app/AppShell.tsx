@@ -34,13 +34,23 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </Link>
       <AppBar position="sticky" color="primary">
-        <Toolbar sx={{ gap: 1.5 }}>
-          <PhoneInTalkOutlined aria-hidden />
+        {/* On a phone the name gets smaller and, if it must, gives way (ellipsis) to the badge and the toggle. */}
+        <Toolbar sx={{ gap: { xs: 1, sm: 1.5 }, px: { xs: 1.5, sm: 3 } }}>
+          <PhoneInTalkOutlined aria-hidden sx={{ display: { xs: 'none', sm: 'block' } }} />
           <Typography
             variant="h6"
             component={RouterLink}
             to={appPaths.calls()}
-            sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 600, whiteSpace: 'nowrap' }}
+            sx={{
+              color: 'inherit',
+              textDecoration: 'none',
+              fontWeight: 600,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              minWidth: 0,
+              fontSize: { xs: '1.05rem', sm: '1.25rem' },
+            }}
           >
             {PRODUCT_NAME}
           </Typography>
@@ -52,7 +62,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Box role="region" aria-label="Notices" aria-live="polite">
         <RetryNotice />
       </Box>
-      <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ flexGrow: 1, py: 3, outline: 'none' }}>
+      <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ flexGrow: 1, py: { xs: 2, sm: 3 }, outline: 'none', minWidth: 0 }}>
         <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
           {children}
         </Suspense>

@@ -14,6 +14,9 @@ export const theme = createTheme({
       palette: {
         primary: { main: '#1f5f8b' },
         secondary: { main: '#c2410c' },
+        // Darker than MUI's #ed6c02, whose white text (the "Mock" badge) has a contrast of 3.1:1; this has 5.7:1,
+        // and as text on the page background (an unknown outcome) 5.3:1. WCAG AA asks for 4.5:1.
+        warning: { main: '#a84b00' },
         background: { default: '#f5f7fa' },
       },
     },

@@ -257,7 +257,7 @@ function EntryRow({
           ID {entry.id}
         </Typography>
       </Box>
-      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} aria-label="Association labels">
+      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} role="group" aria-label="Association labels">
         {labels.map((l) => (
           <Chip key={l} size="small" label={l} variant="outlined" />
         ))}

@@ -71,6 +71,9 @@ export function ViewsMenu({ current }: { current: ViewState }) {
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+        // In the page's main landmark, right after its button (in a portal at the end of <body> the menu would be
+        // content outside every landmark).
+        disablePortal
         slotProps={{ paper: { sx: { maxHeight: 480, maxWidth: 360 } }, list: { 'aria-label': 'Views' } }}
       >
         <MenuItem onClick={() => openDialog('save')}>

@@ -78,7 +78,7 @@ function CallDetail({ call }: { call: HubSpotObject }) {
             <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
               {title}
             </Typography>
-            <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }} aria-label="Call summary">
+            <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }} role="group" aria-label="Call summary">
               {outcome && (
                 <Chip
                   label={`Outcome: ${outcome.label}`}

@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -74,54 +75,56 @@ export function PropertyHistory({ call, ctx }: { call: HubSpotObject; ctx: Forma
             <Typography variant="subtitle1" component="h3" sx={{ px: 2, pt: 1.5, fontWeight: 600 }}>
               {label}
             </Typography>
-            <Table size="small" aria-label={`${label} history`}>
-              <TableHead>
-                <TableRow>
-                  <TableCell component="th">Value</TableCell>
-                  <TableCell component="th">When</TableCell>
-                  <TableCell component="th">Source</TableCell>
-                  <TableCell component="th" align="right">
-                    Revert
-                  </TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {entries.map((entry, index) => {
-                  const shown = formatCallValue(property, entry.value, ctx) || '(empty)';
-                  const isCurrent = entry.value === current && index === entries.findIndex((e) => e.value === current);
-                  return (
-                    <TableRow key={`${entry.timestamp}-${index}`}>
-                      <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                        {shown} {isCurrent && <Chip size="small" label="Current" sx={{ ml: 1 }} />}
-                      </TableCell>
-                      <TableCell title={entry.timestamp}>
-                        {formatDateTime(entry.timestamp, ctx.timeZone)}
-                        <Typography component="div" variant="caption" color="text.secondary">
-                          {formatExactDateTime(entry.timestamp, ctx.timeZone)}
-                        </Typography>
-                      </TableCell>
-                      <TableCell>{describeSource(entry)}</TableCell>
-                      <TableCell align="right">
-                        {entry.value === current ? null : canChooseValue(property, entry.value, ctx.dispositions) ? (
-                          <Button
-                            size="small"
-                            disabled={update.isPending}
-                            aria-label={`Revert ${label} to ${shown}`}
-                            onClick={() => revert(property, label, entry.value, current)}
-                          >
-                            Revert
-                          </Button>
-                        ) : (
-                          <Typography variant="body2" color="text.secondary" title="The account archived this outcome: it can no longer be chosen">
-                            Archived
+            <TableContainer>
+              <Table size="small" aria-label={`${label} history`}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell component="th">Value</TableCell>
+                    <TableCell component="th">When</TableCell>
+                    <TableCell component="th">Source</TableCell>
+                    <TableCell component="th" align="right">
+                      Revert
+                    </TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {entries.map((entry, index) => {
+                    const shown = formatCallValue(property, entry.value, ctx) || '(empty)';
+                    const isCurrent = entry.value === current && index === entries.findIndex((e) => e.value === current);
+                    return (
+                      <TableRow key={`${entry.timestamp}-${index}`}>
+                        <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                          {shown} {isCurrent && <Chip size="small" label="Current" sx={{ ml: 1 }} />}
+                        </TableCell>
+                        <TableCell title={entry.timestamp}>
+                          {formatDateTime(entry.timestamp, ctx.timeZone)}
+                          <Typography component="div" variant="caption" color="text.secondary">
+                            {formatExactDateTime(entry.timestamp, ctx.timeZone)}
                           </Typography>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+                        </TableCell>
+                        <TableCell>{describeSource(entry)}</TableCell>
+                        <TableCell align="right">
+                          {entry.value === current ? null : canChooseValue(property, entry.value, ctx.dispositions) ? (
+                            <Button
+                              size="small"
+                              disabled={update.isPending}
+                              aria-label={`Revert ${label} to ${shown}`}
+                              onClick={() => revert(property, label, entry.value, current)}
+                            >
+                              Revert
+                            </Button>
+                          ) : (
+                            <Typography variant="body2" color="text.secondary" title="The account archived this outcome: it can no longer be chosen">
+                              Archived
+                            </Typography>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </TableContainer>
           </Paper>
         );
       })}

@@ -10,6 +10,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { ErrorState } from '../../../components/ErrorState';
@@ -29,6 +31,7 @@ import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
 import { clearAll, effectiveSort, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
+import { CallCards } from './phone/CallCards';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { SummaryStrip } from './summary/SummaryStrip';
@@ -63,8 +66,13 @@ export default function CallListPage() {
   return savedViewId === null ? <CallList /> : <OpenSavedView id={savedViewId} onOpen={openSavedView} />;
 }
 
+/** Below this width (MUI's `sm`, 600 px) the list shows cards and the filters open in a drawer. */
+const narrowQuery = (theme: Theme) => theme.breakpoints.down('sm');
+
 function CallList() {
-  const list = useCallListPage();
+  // Read at once (noSsr), so a phone never starts with the grid.
+  const narrow = useMediaQuery(narrowQuery, { noSsr: true });
+  const list = useCallListPage({ cards: narrow });
   const { state, setState, update, query, data, rows, page, metadata } = list;
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -108,6 +116,12 @@ function CallList() {
     setFilterResets((n) => n + 1);
   }, [update]);
   const toFirstPage = () => setState(withView(state, {}));
+  const onPageChange = (p: number) => {
+    if (query.isPlaceholderData) return;
+    const trail = trailForPage(state.trail, p, data?.nextAfter);
+    if (trail) setState({ ...state, trail });
+  };
+  const onPrefetch = (id: string) => void qc.prefetchQuery(callQueries.detail(id));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
   const moreThanPage = list.hasNextPage || page > 0;
@@ -126,6 +140,22 @@ function CallList() {
     );
   } else if (data && data.results.length === 0) {
     body = <CallListEmpty laterPage={page > 0} filtered={list.filtered} onFirstPage={toFirstPage} onClearFilters={onClearAll} />;
+  } else if (narrow) {
+    body = (
+      <CallCards
+        rows={rows}
+        lookups={list.lookups}
+        timeZone={timeZone}
+        loading={query.isPending || query.isPlaceholderData}
+        page={page}
+        hasNextPage={list.hasNextPage}
+        onPageChange={onPageChange}
+        selection={selection.ids}
+        onSelectionChange={selection.setIds}
+        onEditOutcome={onEditOutcome}
+        onPrefetch={onPrefetch}
+      />
+    );
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
@@ -144,16 +174,12 @@ function CallList() {
             columnContext={columnContext}
             selection={selection.ids}
             onSelectionChange={selection.setIds}
-            onPageChange={(p) => {
-              if (query.isPlaceholderData) return;
-              const trail = trailForPage(state.trail, p, data?.nextAfter);
-              if (trail) setState({ ...state, trail });
-            }}
+            onPageChange={onPageChange}
             onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
             onSortChange={(sort) => setState(withView(state, { sort }))}
             onPrefsChange={list.updatePrefs}
             onOpen={(id) => void navigate(appPaths.call(id))}
-            onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
+            onPrefetch={onPrefetch}
           />
         </Suspense>
       </Box>
@@ -162,65 +188,69 @@ function CallList() {
 
   const { total } = list;
   return (
-    <Stack spacing={2} sx={{ width: '100%', minWidth: 0 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-          Calls
+    <>
+      <Stack spacing={2} sx={{ width: '100%', minWidth: 0 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+            Calls
+          </Typography>
+          <RecentChanges />
+          <ShortcutsHelp />
+          <ViewsMenu current={currentView} />
+          {!narrow && <ColumnChooser prefs={prefs} onChange={list.updatePrefs} density={density} onDensityChange={list.updateDensity} />}
+          <Button component={RouterLink} to={appPaths.deletedCalls()}>
+            Recently deleted
+          </Button>
+          <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
+            Export CSV
+          </Button>
+          <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
+            Log a call
+          </Button>
+        </Box>
+
+        <FilterBar
+          state={state}
+          filters={list.filters}
+          update={update}
+          lookups={metadata}
+          dispositions={list.dispositions}
+          owners={list.owners}
+          search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
+          onClearAll={onClearAll}
+          resetKey={filterResets}
+          drawer={narrow}
+        />
+
+        <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
+          {listStatus({
+            loaded: !!data,
+            failed: query.isError && !query.data,
+            total,
+            page,
+            lastPageCount: data && !data.nextAfter ? list.rowCount : undefined,
+          })}
         </Typography>
-        <RecentChanges />
-        <ShortcutsHelp />
-        <ViewsMenu current={currentView} />
-        <ColumnChooser prefs={prefs} onChange={list.updatePrefs} density={density} onDensityChange={list.updateDensity} />
-        <Button component={RouterLink} to={appPaths.deletedCalls()}>
-          Recently deleted
-        </Button>
-        <Button startIcon={<FileDownloadIcon />} onClick={() => setExporting(true)} disabled={!data || data.results.length === 0}>
-          Export CSV
-        </Button>
-        <Button variant="contained" component={RouterLink} to={appPaths.newCall()} startIcon={<AddIcon />}>
-          Log a call
-        </Button>
-      </Box>
 
-      <FilterBar
-        state={state}
-        filters={list.filters}
-        update={update}
-        lookups={metadata}
-        dispositions={list.dispositions}
-        owners={list.owners}
-        search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
-        onClearAll={onClearAll}
-        resetKey={filterResets}
-      />
+        <SummaryStrip params={list.viewParams} update={update} />
 
-      <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
-        {listStatus({
-          loaded: !!data,
-          failed: query.isError && !query.data,
-          total,
-          page,
-          lastPageCount: data && !data.nextAfter ? list.rowCount : undefined,
-        })}
-      </Typography>
+        <SelectionBar
+          selection={selection}
+          canSelectAllMatching={wholePageSelected && moreThanPage}
+          total={list.total}
+          viewParams={list.viewParams}
+          onBulk={setBulk}
+        />
 
-      <SummaryStrip params={list.viewParams} update={update} />
+        {body}
 
-      <SelectionBar
-        selection={selection}
-        canSelectAllMatching={wholePageSelected && moreThanPage}
-        total={list.total}
-        viewParams={list.viewParams}
-        onBulk={setBulk}
-      />
-
-      {body}
-
+        <Suspense fallback={null}>
+          {bulk && <BulkDialog request={bulk} dispositions={list.dispositions} onClose={() => setBulk(null)} onRan={onRan} />}
+          {exporting && <ExportDialog params={list.viewParams} columns={list.visible} lookups={metadata} onClose={() => setExporting(false)} />}
+        </Suspense>
+      </Stack>
+      {/* Outside the Stack: the menu renders in place (in the main landmark), where the Stack's spacing would shift it. */}
       <OutcomeMenu target={outcomeTarget} dispositions={list.dispositions} onPick={editOutcome} onClose={() => setOutcomeTarget(null)} />
-      <Suspense fallback={null}>
-        {bulk && <BulkDialog request={bulk} dispositions={list.dispositions} onClose={() => setBulk(null)} onRan={onRan} />}
-        {exporting && <ExportDialog params={list.viewParams} columns={list.visible} lookups={metadata} onClose={() => setExporting(false)} />}
-      </Suspense>
-    </Stack>
+    </>
   );
 }

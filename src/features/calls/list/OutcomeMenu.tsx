@@ -32,6 +32,8 @@ export function OutcomeMenu({ target, dispositions, onPick, onClose }: OutcomeMe
       anchorEl={target?.anchor ?? null}
       open={!!target}
       onClose={onClose}
+      // In the page's main landmark, not in a portal at the end of <body> (content outside every landmark).
+      disablePortal
       slotProps={{
         list: {
           'aria-label': `Outcome of ${title}`,

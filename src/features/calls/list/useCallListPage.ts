@@ -16,7 +16,8 @@ import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
 import { pageWithNames, usePageNames } from './usePageNames';
 
-export function useCallListPage() {
+/** `cards`: the list shows cards (a narrow screen), which name each call's contacts whatever the columns. */
+export function useCallListPage({ cards = false }: { cards?: boolean } = {}) {
   const [state, setState, update] = useListState();
   const filtersKey = JSON.stringify(state.filters);
   // Same object while the filters are the same, so the memoised filter panel skips page changes.
@@ -44,7 +45,7 @@ export function useCallListPage() {
     saveDensity(d);
   }, []);
   const visible = useMemo(() => visibleColumns(prefs), [prefs]);
-  const showContacts = visible.includes('contacts');
+  const showContacts = cards || visible.includes('contacts');
   const showCompanies = visible.includes('companies');
   const nameColumns = useMemo(() => ({ contacts: showContacts, companies: showCompanies }), [showContacts, showCompanies]);
 

@@ -55,6 +55,7 @@ export function RecentChanges() {
       >
         Recent changes{changes.length > 0 ? ` (${changes.length})` : ''}
       </Button>
+      {/* At the left edge: where the button's line ends, the 1 px box could sit past a phone's screen and widen the page. */}
       <Box role="status" sx={{ ...visuallyHidden, top: 0, left: 0 }}>
         <span key={announcement.seq}>{announcement.text}</span>
       </Box>
