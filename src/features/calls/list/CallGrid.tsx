@@ -20,8 +20,9 @@ import { useShortcuts } from '../../../lib/useShortcuts';
 import { COLUMN_IDS, isColumnId } from '../call-properties';
 import { clearListFocus, listFocus, rememberListFocus, type ListFocus } from '../shared/list-return';
 import type { RowLookups } from './call-row';
-import { buildColumns, LookupsContext, type ColumnContext } from './columns';
+import { buildColumns, LookupsContext, OUTCOME_CELL_SX, type ColumnContext } from './columns';
 import { setWidth, type ColumnPrefs } from './column-prefs';
+import { RowCheckbox, ROW_CHECKBOX_SX } from './RowCheckbox';
 import { PAGE_SIZES, parseListState, serializeListState, type ListSort, type PageSize } from './list-state';
 
 export interface CallGridProps {
@@ -46,6 +47,9 @@ export interface CallGridProps {
 }
 
 const HOVER_PREFETCH_DELAY_MS = 80;
+
+const GRID_SX = { '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 }, ...OUTCOME_CELL_SX, ...ROW_CHECKBOX_SX };
+const GRID_SLOTS = { rowCheckbox: RowCheckbox };
 
 const here = () => `${window.location.pathname}${window.location.search}`;
 /** A list URL without its page (cursor trail). */
@@ -146,6 +150,7 @@ function CallGrid(props: CallGridProps) {
           if (isColumnId(p.colDef.field)) props.onPrefsChange(setWidth(ctx.prefs, p.colDef.field, p.width));
         }}
         checkboxSelection
+        slots={GRID_SLOTS}
         disableRowSelectionOnClick
         disableRowSelectionExcludeModel
         keepNonExistentRowsSelected
@@ -177,7 +182,7 @@ function CallGrid(props: CallGridProps) {
         }}
         rowHeight={44}
         disableColumnMenu={false}
-        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 } }}
+        sx={GRID_SX}
       />
     </LookupsContext.Provider>
   );
