@@ -65,7 +65,7 @@ export interface MockAppOptions {
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
-const RATE_LIMITS = {
+export const RATE_LIMITS = {
   intervalMs: 10_000,
   max: 190,
   secondly: 19,

@@ -4,7 +4,6 @@ import {
   COLUMN_IDS,
   COLUMNS,
   dispositionLabels,
-  formatCallValue,
   htmlToText,
   optionLabel,
   optionLabels,
@@ -13,6 +12,7 @@ import {
   propertyLabel,
   type SortKey,
 } from './call-properties';
+import { formatCallValue } from './call-values';
 import { buildCallSearchRequest } from './calls-queries';
 import { groupProperties } from './detail/property-groups';
 import { parseListState } from './list/list-state';

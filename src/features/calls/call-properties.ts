@@ -7,14 +7,10 @@
  * Every view of the list is a HubSpot search, sorted newest first unless a sort key is chosen
  * (calls-queries.ts, DEFAULT_SORT).
  */
-import { ownerNames } from '../../api/metadata-queries';
-import type { Disposition, Owner, PropertyDefinition } from '../../api/schemas';
-import { formatDateTime } from '../../lib/datetime';
-import { formatDuration } from '../../lib/duration';
-import { formatPhone } from '../../lib/phone';
+import type { Disposition, PropertyDefinition } from '../../api/schemas';
 
 /** How a value of a property reads. */
-type ValueKind = 'text' | 'datetime' | 'duration' | 'phone' | 'outcome' | 'owner' | 'option' | 'html' | 'ids' | 'bool';
+export type ValueKind = 'text' | 'datetime' | 'duration' | 'phone' | 'outcome' | 'owner' | 'option' | 'html' | 'ids' | 'bool';
 
 interface PropertySpec {
   /** Fallback label (HubSpot's own, for when the account's definitions have not loaded). */
@@ -195,46 +191,10 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** The account's metadata a formatted value may need (each missing while it loads). */
-export interface FormatContext {
-  definitions?: readonly PropertyDefinition[];
-  dispositions?: readonly Disposition[];
-  owners?: readonly Owner[];
-  timeZone: string;
-}
-
-const yesNo = (raw: string) => (raw === 'true' ? 'Yes' : raw === 'false' ? 'No' : raw);
-
-/** A property value as a person reads it; "" for an empty value. */
-export function formatCallValue(name: string, raw: string | null | undefined, ctx: FormatContext): string {
-  if (raw === null || raw === undefined || raw === '') return '';
-  const def = ctx.definitions?.find((d) => d.name === name);
-  const kind: ValueKind =
+/** How a property's value reads (its spec's kind; else from its definition's type), for call-values.ts. */
+export function valueKind(name: string, def: PropertyDefinition | undefined): ValueKind {
+  return (
     CALL_PROPERTY_SPECS[name]?.kind ??
-    (def?.type === 'datetime' ? 'datetime' : def?.type === 'bool' || def?.type === 'booleancheckbox' ? 'bool' : def?.options.length ? 'option' : 'text');
-  switch (kind) {
-    case 'outcome':
-      return outcomeLabel(raw, dispositionLabels(ctx.dispositions))?.label ?? '';
-    case 'owner':
-      return ownerLabel(raw, ctx.owners && ownerNames(ctx.owners));
-    case 'duration':
-      return formatDuration(raw) || raw;
-    case 'phone':
-      return formatPhone(raw);
-    case 'html':
-      return htmlToText(raw);
-    case 'ids':
-      return raw.split(';').filter(Boolean).join(', ');
-    case 'datetime':
-      return formatDateTime(raw, ctx.timeZone) || raw;
-    case 'bool':
-      return yesNo(raw);
-    case 'option': {
-      const values = def?.fieldType === 'checkbox' ? raw.split(';') : [raw];
-      const labels = optionLabels(ctx.definitions, name);
-      return values.map((v) => optionLabel(v, labels)).join(', ');
-    }
-    case 'text':
-      return raw;
-  }
+    (def?.type === 'datetime' ? 'datetime' : def?.type === 'bool' || def?.type === 'booleancheckbox' ? 'bool' : def?.options.length ? 'option' : 'text')
+  );
 }

@@ -15,7 +15,8 @@ import { formatExactDateTime } from '../../../lib/datetime';
 import { metadataQueries } from '../../../api/metadata-queries';
 import { CopyButton } from './CopyButton';
 import { groupProperties } from './property-groups';
-import { formatCallValue, shownOnlyWithValue, type FormatContext } from '../call-properties';
+import { shownOnlyWithValue } from '../call-properties';
+import { formatCallValue, type FormatContext } from '../call-values';
 import { CalleeLink } from './CalleeLink';
 
 const COPYABLE = new Set(['hs_object_id', 'hubspot_owner_id', 'hs_call_disposition', 'hs_call_callee_object_id', 'hs_attachment_ids', 'hs_call_recording_url']);

@@ -14,7 +14,8 @@ import type { HubSpotObject, ValueWithTimestamp } from '../../../api/schemas';
 import { useNotify } from '../../../lib/notifications';
 import { formatDateTime, formatExactDateTime } from '../../../lib/datetime';
 import { useUpdateCall } from '../calls-queries';
-import { CALL_HISTORY_PROPERTIES, canChooseValue, formatCallValue, propertyLabel, type FormatContext } from '../call-properties';
+import { CALL_HISTORY_PROPERTIES, canChooseValue, propertyLabel } from '../call-properties';
+import { formatCallValue, type FormatContext } from '../call-values';
 
 /** "CRM UI · Jane Doe" from HubSpot's sourceType / sourceLabel / sourceId / updatedByUserId. */
 function describeSource(entry: ValueWithTimestamp): string {

@@ -15,7 +15,8 @@ import TableRow from '@mui/material/TableRow';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { metadataQueries } from '../../../api/metadata-queries';
-import { formatCallValue, propertyLabel } from '../call-properties';
+import { propertyLabel } from '../call-properties';
+import { formatCallValue } from '../call-values';
 import { defaultChoices, type ConflictChoice, type ConflictRow } from './conflicts';
 
 export type ConflictResolution =

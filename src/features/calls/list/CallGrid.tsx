@@ -24,9 +24,10 @@ import { useShortcuts } from '../../../lib/useShortcuts';
 import { COLUMN_IDS, isColumnId } from '../call-properties';
 import { clearListFocus, listFocus, rememberListFocus, type ListFocus } from '../shared/list-return';
 import type { RowLookups } from './call-row';
-import { buildColumns, CUT_TEXT_CLASS, LookupsContext, type ColumnContext } from './columns';
+import { buildColumns, CELL_SX, CUT_TEXT_CLASS, LookupsContext, type ColumnContext } from './columns';
 import { setWidth, type ColumnPrefs, type Density } from './column-prefs';
 import { formatCount } from './counts';
+import { RowCheckbox, ROW_CHECKBOX_SX } from './RowCheckbox';
 import { PAGE_SIZES, parseListState, serializeListState, type ListSort, type PageSize } from './list-state';
 
 export interface CallGridProps {
@@ -54,6 +55,19 @@ export interface CallGridProps {
 }
 
 const HOVER_PREFETCH_DELAY_MS = 80;
+
+/** The app bar's height (MUI's toolbar): the sticky column headers stop below it. */
+const APP_BAR_HEIGHT = { xs: 56, sm: 64 };
+const GRID_SX = {
+  '& .MuiDataGrid-row': { cursor: 'pointer' },
+  '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 },
+  // Sticky headers need the page to be their scroll container: the grid's own boxes must not clip.
+  '&, & .MuiDataGrid-main, & .MuiDataGrid-mainContent, & .MuiDataGrid-virtualScroller': { overflow: 'visible !important' },
+  '& .MuiDataGrid-topContainer': { top: APP_BAR_HEIGHT },
+  ...CELL_SX,
+  ...ROW_CHECKBOX_SX,
+};
+const GRID_SLOTS = { rowCheckbox: RowCheckbox };
 
 const here = () => `${window.location.pathname}${window.location.search}`;
 /** A list URL without its page (cursor trail). */
@@ -137,8 +151,6 @@ function useCutTextTip(rows: readonly HubSpotObject[]) {
   return { handlers, element };
 }
 
-/** The app bar's height (MUI's toolbar): the sticky column headers stop below it. */
-const APP_BAR_HEIGHT = { xs: 56, sm: 64 };
 
 function CallGrid(props: CallGridProps) {
   const { columnContext: ctx } = props;
@@ -211,6 +223,7 @@ function CallGrid(props: CallGridProps) {
             if (isColumnId(p.colDef.field)) props.onPrefsChange(setWidth(ctx.prefs, p.colDef.field, p.width));
           }}
           checkboxSelection
+          slots={GRID_SLOTS}
           disableRowSelectionOnClick
           disableRowSelectionExcludeModel
           keepNonExistentRowsSelected
@@ -245,13 +258,7 @@ function CallGrid(props: CallGridProps) {
           density={props.density}
           localeText={localeText}
           disableColumnMenu={false}
-          sx={{
-            '& .MuiDataGrid-row': { cursor: 'pointer' },
-            '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 },
-            // Sticky headers need the page to be their scroll container: the grid's own boxes must not clip.
-            '&, & .MuiDataGrid-main, & .MuiDataGrid-mainContent, & .MuiDataGrid-virtualScroller': { overflow: 'visible !important' },
-            '& .MuiDataGrid-topContainer': { top: APP_BAR_HEIGHT },
-          }}
+          sx={GRID_SX}
         />
       </Box>
       {cutTip.element}

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
 import { renderWithProviders } from '../../../test/render';
 import CallListPage from './CallListPage';
+// The panel is loaded lazily when opened; loaded here, it opens at once (a cold transform can take seconds on a busy machine).
+import './FiltersPanel';
 
 /** The filters on the real list page (its URL is the view), against the HubSpot fake. */
 

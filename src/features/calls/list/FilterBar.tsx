@@ -3,7 +3,7 @@
  * full panel below, and the active filters as removable chips with Clear all. Collapsed, the grid gets the
  * screen; the panel opens on demand. On a narrow screen (`drawer`) the panel opens in a drawer from the bottom.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
@@ -15,9 +15,11 @@ import FilterListIcon from '@mui/icons-material/FilterList';
 import type { Disposition, Owner } from '../../../api/schemas';
 import type { RowLookups } from './call-row';
 import { FilterChips } from './FilterChips';
-import { FiltersPanel } from './FiltersPanel';
 import { activeFilterCount, type ListFilters, type ListState } from './list-state';
 import type { ListStateUpdate } from './useListState';
+
+// The panel opens on demand: its code (owner and record pickers) is not part of the list's first load.
+const FiltersPanel = lazy(() => import('./FiltersPanel').then((m) => ({ default: m.FiltersPanel })));
 
 export interface FilterBarProps {
   state: ListState;
@@ -41,7 +43,11 @@ export function FilterBar({ state, filters, update, lookups, dispositions, owner
   const panelId = useId();
   const titleId = useId();
   const count = activeFilterCount(filters);
-  const panel = <FiltersPanel key={resetKey} id={panelId} filters={filters} update={update} dispositions={dispositions} owners={owners} />;
+  const panel = (
+    <Suspense fallback={null}>
+      <FiltersPanel key={resetKey} id={panelId} filters={filters} update={update} dispositions={dispositions} owners={owners} />
+    </Suspense>
+  );
   return (
     <Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>

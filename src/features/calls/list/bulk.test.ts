@@ -87,6 +87,20 @@ describe('bulk runner', () => {
     expect(report.succeeded).toHaveLength(10);
   });
 
+  it('keeps four batches in flight, not one after the other', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const work: ChunkWork = async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 1));
+      inFlight--;
+      return new Map();
+    };
+    const report = await runBulk(ids(1000), work);
+    expect(most).toBe(4);
+    expect(report.succeeded).toHaveLength(1000);
+  });
+
   it('stops between chunks when cancelled', async () => {
     const ac = new AbortController();
     const work: ChunkWork = async () => {
@@ -120,16 +134,17 @@ describe('bulk runner', () => {
     expect(hs.overlapped()).toBe(false);
   });
 
-  it('progress counts whole chunks of 100 while a refused chunk is narrowed down', async () => {
+  it('progress counts whole chunks of 100 as they finish; a refused chunk counts once it is narrowed down', async () => {
     const hs = atomicHubSpot(new Set(['150']), { names: false });
     const progress: [number, number][] = [];
     const report = await runBulk(ids(250), hs.work, { onProgress: (d, t) => progress.push([d, t]) });
     expect(report.failed.map((f) => f.id)).toEqual(['150']);
     expect(report.succeeded).toHaveLength(249);
+    // The last chunk (50) is sent beside the refused one and finishes first.
     expect(progress).toEqual([
       [0, 250],
       [100, 250],
-      [200, 250],
+      [150, 250],
       [250, 250],
     ]);
     expect(hs.sent.length).toBeLessThanOrEqual(3 + 2 * Math.ceil(Math.log2(100)));

@@ -1,8 +1,6 @@
 /** Column definitions of the call grid. Cells stay light (text, one icon button) so 100 rows render fast. */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
-import Box from '@mui/material/Box';
-import IconButton from '@mui/material/IconButton';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import GraphicEqIcon from '@mui/icons-material/GraphicEq';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
@@ -53,31 +51,30 @@ export const CUT_TEXT_CLASS = 'CallGrid-cutText';
 const cutText = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
 
 function Cut({ children }: { children: ReactNode }) {
-  return (
-    <Box component="span" className={CUT_TEXT_CLASS} sx={cutText}>
-      {children}
-    </Box>
-  );
+  return <span className={CUT_TEXT_CLASS}>{children}</span>;
 }
 
 const titleOf = (c: HubSpotObject) => prop(c, 'hs_call_title') || '(untitled call)';
 
+/**
+ * Plain elements styled once by the grid (OUTCOME_CELL_SX in CallGrid), not MUI components: a page shows up to
+ * 100 of these, and an IconButton (ripple, emotion styles) per row was a large part of rendering a page.
+ */
 function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext }) {
   const o = outcomeOf(call, useLookups());
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, width: '100%', minWidth: 0 }}>
-      <Box
-        component="span"
-        className={CUT_TEXT_CLASS}
-        sx={{ ...cutText, flex: 1, color: o?.unknown ? 'warning.main' : undefined }}
+    <span className="calls-outcome">
+      <span
+        className={`${CUT_TEXT_CLASS} calls-outcome-label${o?.unknown ? ' calls-outcome-unknown' : ''}`}
         title={o?.unknown ? "This outcome ID is not one of the account's outcomes" : undefined}
       >
         {o?.unknown && <WarningAmberIcon fontSize="inherit" sx={{ verticalAlign: 'text-bottom', mr: 0.5 }} aria-hidden />}
         {o ? o.label : '—'}
-      </Box>
+      </span>
       <OutcomeSaveStatus callId={call.id} />
-      <IconButton
-        size="small"
+      <button
+        type="button"
+        className="calls-outcome-button"
         aria-label={`Change outcome of ${titleOf(call)}`}
         aria-haspopup="menu"
         tabIndex={-1}
@@ -87,10 +84,32 @@ function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext })
         }}
       >
         <ArrowDropDownIcon fontSize="small" />
-      </IconButton>
-    </Box>
+      </button>
+    </span>
   );
 }
+
+/** The styles of the cells' plain elements (cut text, OutcomeCell), set once on the grid. */
+export const CELL_SX = {
+  [`& .${CUT_TEXT_CLASS}`]: cutText,
+  '& .calls-outcome': { display: 'flex', alignItems: 'center', gap: 0.5, width: '100%', minWidth: 0 },
+  '& .calls-outcome-label': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 },
+  '& .calls-outcome-unknown': { color: 'warning.main' },
+  '& .calls-outcome-button': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    flexShrink: 0,
+    p: '5px',
+    border: 0,
+    borderRadius: '50%',
+    bgcolor: 'transparent',
+    color: 'action.active',
+    cursor: 'pointer',
+    '&:hover': { bgcolor: 'action.hover' },
+    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+  },
+} as const;
 
 function DirectionCell({ call }: { call: HubSpotObject }) {
   return <Cut>{optionLabel(prop(call, 'hs_call_direction'), useLookups().directionLabels)}</Cut>;
