@@ -30,7 +30,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const f = await createThreeCalls(api);
       await page.goto('/calls');
       await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
-      await settled(page, /^Page 1\./);
+      await settled(page, /^[\d,]+ calls? match(es)?\./);
       await expectNoViolations(page, 'the call list');
 
       await page.goto(`/calls?q=${f.token}`);

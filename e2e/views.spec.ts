@@ -30,13 +30,14 @@ async function deleteViewNamed(request: APIRequestContext, name: string) {
 }
 
 test.describe('saved views', () => {
-  test('a view saved in one browser is listed in another and opens there with its filters, sort and columns', async ({ page, api, browser, baseURL, request }) => {
+  test('a view saved in one browser is listed in another and opens there with its filters, sort, columns and density', async ({ page, api, browser, baseURL, request }) => {
     const f = await createThreeCalls(api);
     const name = `Longest first ${f.token}`;
     await page.goto(`/calls?q=${f.token}&sort=-duration`);
     await settled(page, '3 calls match.');
     await page.getByRole('button', { name: 'Columns' }).click();
     await page.getByRole('dialog', { name: 'Choose columns' }).getByRole('checkbox', { name: 'Owner' }).uncheck();
+    await page.getByRole('button', { name: 'Compact' }).click();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
 
@@ -61,6 +62,9 @@ test.describe('saved views', () => {
       await settled(other, '3 calls match.');
       await expect.poll(() => titles(other)).toEqual([`${f.token} beta`, `${f.token} alpha`, `${f.token} gamma`]);
       await expect(other.getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
+      await other.getByRole('button', { name: 'Columns' }).click();
+      await expect(other.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
+      await other.keyboard.press('Escape');
 
       // The link itself, pasted into a fresh tab, lands on the same view.
       const pasted = await other.context().newPage();

@@ -127,9 +127,11 @@ describe('the summary strip', { timeout: 120_000 }, () => {
   it('shows a failed figure in the strip with HubSpot’s message, and Retry loads it', async () => {
     await seedCalls();
     const user = userEvent.setup();
-    renderWithProviders(<CallListPage />, { route: '/calls' });
+    const { queryClient } = renderWithProviders(<CallListPage />, { route: '/calls' });
     expect(await within(strip()).findByText('7 calls in this view', {}, SLOW)).toBeInTheDocument();
-    // Counting again: the strip's first search is refused.
+    // Every figure counted (they are paced, so some are still queued after the first)...
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0), SLOW);
+    // ...and counting again: the strip's first search is refused.
     hs.fail('POST', SEARCH, 400, { status: 'error', message: 'Search is unwell', correlationId: 'c0ffee00-0000-4000-8000-00000000abcd', category: 'VALIDATION_ERROR' });
     await user.click(within(strip()).getByRole('button', { name: 'Refresh figures' }));
     const alert = await within(strip()).findByRole('alert');

@@ -1,6 +1,6 @@
 /**
  * Total and average talk time of the view. HubSpot's search cannot sum, so the durations are read: the
- * TALK_TIME_CALLS most recent calls at first, all of them (up to HubSpot's 10,000) when the user asks.
+ * TALK_TIME_CALLS most recent calls at first, all of them when the user asks.
  * The caption says which calls the figures cover.
  */
 import { useState } from 'react';
@@ -10,7 +10,6 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { formatDuration } from '../../../../lib/duration';
 import { callCount, formatCount } from '../counts';
-import { SEARCH_RESULT_CAP } from '../../search-slices';
 import { FigureError } from './Figure';
 import { summaryQueries, TALK_TIME_CALLS, type SummaryView, type TalkTime } from './summary-queries';
 
@@ -18,7 +17,6 @@ const SEARCH_PAGE = 200;
 
 function coverage(t: TalkTime): string {
   if (t.read >= t.total) return `over all ${callCount(t.total)}`;
-  if (t.read >= SEARCH_RESULT_CAP) return `over the ${formatCount(t.read)} most recent of ${callCount(t.total)} (HubSpot's search reaches no further)`;
   return `over the ${formatCount(t.read)} most recent of ${callCount(t.total)}`;
 }
 
@@ -26,12 +24,12 @@ export function TalkTimeFigure({ view }: { view: SummaryView }) {
   const viewKey = JSON.stringify(view);
   // The view for which the user asked to read every call (a new view starts with the most recent again).
   const [allFor, setAllFor] = useState<string | null>(null);
-  const upTo = allFor === viewKey ? SEARCH_RESULT_CAP : TALK_TIME_CALLS;
+  const upTo = allFor === viewKey ? Number.MAX_SAFE_INTEGER : TALK_TIME_CALLS;
   const query = useQuery(summaryQueries.talkTime(view, upTo));
   const t = query.data;
 
   if (query.isError) return <FigureError what="talk time" error={query.error} onRetry={() => void query.refetch()} />;
-  const reachable = t ? Math.min(t.total, SEARCH_RESULT_CAP) : 0;
+  const reachable = t?.total ?? 0;
   return (
     <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
       <Typography variant="body2" component="p" sx={{ m: 0 }}>

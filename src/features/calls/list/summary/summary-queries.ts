@@ -6,8 +6,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { searchCalls } from '../../../../api/calls';
-import { buildCallSearchRequest, callKeys, type CallListParams } from '../../calls-queries';
-import { SEARCH_RESULT_CAP } from '../../search-slices';
+import { buildCallSearchRequest, callKeys, fetchCallPage, type CallListParams } from '../../calls-queries';
 import { pacedSearch } from './pace';
 
 /** HubSpot's default "Connected" outcome: the one the connect rate counts as connected. */
@@ -70,21 +69,20 @@ export const summaryQueries = {
       },
       meta,
     }),
-  /** Talk time over the `upTo` most recent calls of `view` (at most HubSpot's 10,000 search results). */
+  /**
+   * Talk time over the `upTo` most recent calls of `view` (every call when `upTo` is at least the total: past
+   * HubSpot's 10,000 search results too, slice by slice as the list pages).
+   */
   talkTime: (view: SummaryView, upTo: number) =>
     queryOptions({
       queryKey: summaryKeys.talkTime(view, upTo),
       queryFn: async ({ signal }): Promise<TalkTime> => {
         const result: TalkTime = { totalMs: 0, withDuration: 0, read: 0, total: 0 };
-        const limit = Math.min(upTo, SEARCH_RESULT_CAP);
         let after: string | undefined;
         do {
-          const req = {
-            ...buildCallSearchRequest({ ...view, pageSize: Math.min(SEARCH_PAGE_MAX, limit - result.read), after, sort: { field: 'time', direction: 'desc' } }),
-            properties: ['hs_call_duration'],
-          };
-          const page = await pacedSearch(() => searchCalls(req, signal), signal);
-          result.total = page.total;
+          const params = { ...view, pageSize: Math.min(SEARCH_PAGE_MAX, upTo - result.read), after, sort: { field: 'time', direction: 'desc' } } as const;
+          const page = await pacedSearch(() => fetchCallPage(params, { properties: ['hs_call_duration'], viewTotal: false, signal }), signal);
+          if (after === undefined) result.total = page.total ?? 0;
           for (const call of page.results) {
             const raw = call.properties.hs_call_duration;
             const ms = raw ? Number(raw) : NaN;
@@ -95,7 +93,7 @@ export const summaryQueries = {
           }
           result.read += page.results.length;
           after = page.results.length > 0 ? page.nextAfter : undefined;
-        } while (after && result.read < limit);
+        } while (after && result.read < upTo);
         return result;
       },
       meta,
