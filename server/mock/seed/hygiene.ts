@@ -109,8 +109,9 @@ export function seedHygiene(db: MockDb, now: number): void {
       hs_call_duration: String(s.durationMs),
       hs_call_from_number: s.direction === 'OUTBOUND' ? rep : s.counterpart,
       hs_call_to_number: s.direction === 'OUTBOUND' ? s.counterpart : rep,
-      hs_call_body: s.body ?? `${rng.pick(NOTE_LINES)}`,
     };
+    const body = s.body ?? rng.pick(NOTE_LINES);
+    if (body) props['hs_call_body'] = body;
     if (s.disposition) props['hs_call_disposition'] = s.disposition;
     const owner = s.ownerId === undefined ? rng.pick(ownerIds) : s.ownerId;
     if (owner) props['hubspot_owner_id'] = owner;
