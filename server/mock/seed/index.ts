@@ -20,6 +20,7 @@ import {
   TICKET_SUBJECTS,
 } from './data.js';
 import { seedCallExtras } from './call-extras.js';
+import { seedHygiene } from './hygiene.js';
 import { createRng, type Rng } from './prng.js';
 import { seedTranscripts, type RecordedCall } from './transcripts.js';
 
@@ -156,7 +157,10 @@ function generateCall(c: CallContext, who: { name: string; phone: string; city?:
   return { props, createdAt, updatedAt };
 }
 
-/** Demo CRM data: 200 contacts, 50 companies, 40 deals, 30 tickets and about 500 calls, some with transcripts. */
+/**
+ * Demo CRM data: about 200 contacts, 50 companies, 40 deals, 30 tickets and 500 calls, some with
+ * transcripts, then about 90 calls that need attention (hygiene.ts) and a deactivated owner.
+ */
 export function seedDemo(db: MockDb, clock: Clock): void {
   const rng = createRng(20_240_117);
   const now = clock.now();
@@ -315,6 +319,7 @@ export function seedDemo(db: MockDb, clock: Clock): void {
   if (withTicket) pin('tickets', withTicket.ticketId, withTicket.id);
 
   seedCallExtras(db);
+  seedHygiene(db, now);
 }
 
 /** Adds `count` generated calls (benchmarks); associated with existing contacts when there are any. */
