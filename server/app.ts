@@ -153,7 +153,14 @@ export function createServerApp(opts: ServerAppOptions): Hono {
       ...(opts.credential ? { credential: opts.credential } : {}),
     }),
   );
-  app.route('/', createApiApp({ ...(opts.appDb ? { db: opts.appDb } : {}), ...(opts.log ? { log: opts.log } : {}) }));
+  app.route(
+    '/',
+    createApiApp({
+      ...(opts.appDb ? { db: opts.appDb } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(config.adminPassword ? { authUser: config.adminUser } : {}),
+    }),
+  );
 
   if (opts.distDir) app.route('/', builtApp(opts.distDir));
   else if (opts.devServer) app.use('*', opts.devServer);

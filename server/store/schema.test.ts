@@ -34,7 +34,7 @@ describe('app database migrations', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => openAppDb(file)).toThrow('The app database is at schema version 99, newer than this app knows (1). Update the app or use another APP_DB.');
+    expect(() => openAppDb(file)).toThrow(`The app database is at schema version 99, newer than this app knows (${MIGRATIONS.length}). Update the app or use another APP_DB.`);
   });
 
   it('leave a file at its last whole version when a migration fails', () => {

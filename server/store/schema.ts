@@ -26,6 +26,44 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    up: `
+      -- The bulk-change journal (journal.ts): one entry per bulk change the browser applies to HubSpot.
+      CREATE TABLE journal_entries (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        -- Set when the browser has reported every record's result; NULL while it applies.
+        finished_at TEXT,
+        undone_at TEXT,
+        undone_by TEXT
+      );
+      CREATE TABLE journal_records (
+        entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+        call_id TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        -- pending | applied | failed
+        result TEXT NOT NULL DEFAULT 'pending',
+        error TEXT,
+        -- NULL | undone | skipped | failed
+        undo_result TEXT,
+        undo_error TEXT,
+        PRIMARY KEY (entry_id, call_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX journal_records_call ON journal_records (call_id);
+      -- Missed calls marked handled (HubSpot has no field for it).
+      CREATE TABLE handled_calls (
+        call_id TEXT PRIMARY KEY,
+        handled_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT
+      );
+    `,
+  },
 ];
 
 /**
