@@ -9,6 +9,8 @@ import type { LogLine } from '../log.ts';
 import { sameOriginGuard } from '../proxy.ts';
 import type { AppDb } from '../store/connection.ts';
 import { ApiError, errorBody, NO_STORE } from './http.ts';
+import { hygieneRoutes, type HygieneSource } from './hygiene.ts';
+import type { HygieneScanner } from '../hygiene/scan.ts';
 import { JOURNAL_PREFIX_TEST, journalRoutes } from './journal.ts';
 import { viewsRoutes } from './views.ts';
 
@@ -21,6 +23,10 @@ export interface ApiOptions {
   log?: LogLine;
   /** The basic-auth user name when the server requires a password: the journal's "who". */
   authUser?: string;
+  /** Where the hygiene scans read HubSpot (the proxy's upstream and API family); without it no /api/hygiene. */
+  hygiene?: HygieneSource;
+  /** Receives the scanner (tests and scripts wait for a scan with it). */
+  onScanner?: (scanner: HygieneScanner) => void;
 }
 
 export function createApiApp(opts: ApiOptions): Hono {
@@ -34,6 +40,7 @@ export function createApiApp(opts: ApiOptions): Hono {
   // The journal takes larger bodies (a chunk of up to 1,000 calls' values) and sets its own limit.
   app.use('*', (c, next) => (JOURNAL_PREFIX_TEST.test(c.req.path) ? next() : smallBodies(c, next)));
   if (opts.db) app.route('/views', viewsRoutes(opts.db));
+  if (opts.db && opts.hygiene) app.route('/hygiene', hygieneRoutes(opts.db, opts.hygiene, opts.onScanner ? { onScanner: opts.onScanner } : {}));
   if (opts.db) app.route('/journal', journalRoutes(opts.db, opts.authUser === undefined ? {} : { authUser: opts.authUser }));
   app.all('*', (c) => c.json(errorBody('NOT_FOUND', `There is no ${c.req.method} ${c.req.path} on this server.`), 404, NO_STORE));
 

@@ -64,6 +64,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    up: `
+      -- Hygiene scans (scans.ts): each run, and the snapshot of calls and contacts the last finished ones left.
+      CREATE TABLE scans (
+        id INTEGER PRIMARY KEY,
+        mode TEXT NOT NULL,
+        -- running | done | cancelled | failed | interrupted
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        calls_read INTEGER NOT NULL DEFAULT 0,
+        calls_total INTEGER,
+        requests INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+      );
+      CREATE TABLE scan_calls (call_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE scan_contacts (contact_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**
