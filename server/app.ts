@@ -23,6 +23,7 @@ import { isLoopbackHost } from './config.ts';
 import type { LogLine } from './log.ts';
 import type { Upstream } from './proxy.ts';
 import { createProxyApp, hostGuard, loopbackHostHeaders, PROXY_PREFIX, sameOriginGuard } from './proxy.ts';
+import type { HygieneScanner } from './hygiene/scan.ts';
 import type { AppDb } from './store/connection.ts';
 
 /**
@@ -126,6 +127,8 @@ export interface ServerAppOptions {
   log?: LogLine;
   /** The credential check reported at `/hubspot-connection` (credential.ts). */
   credential?: CredentialCheck;
+  /** Receives the hygiene scanner (tests and scripts wait for a scan with it). */
+  onScanner?: (scanner: HygieneScanner) => void;
   /** Clock of the sign-in throttle (tests). */
   now?: () => number;
 }
@@ -153,7 +156,16 @@ export function createServerApp(opts: ServerAppOptions): Hono {
       ...(opts.credential ? { credential: opts.credential } : {}),
     }),
   );
-  app.route('/', createApiApp({ ...(opts.appDb ? { db: opts.appDb } : {}), ...(opts.log ? { log: opts.log } : {}) }));
+  app.route(
+    '/',
+    createApiApp({
+      ...(opts.appDb ? { db: opts.appDb } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(config.adminPassword ? { authUser: config.adminUser } : {}),
+      hygiene: { upstream: opts.upstream, apiVersion: config.apiVersion },
+      ...(opts.onScanner ? { onScanner: opts.onScanner } : {}),
+    }),
+  );
 
   if (opts.distDir) app.route('/', builtApp(opts.distDir));
   else if (opts.devServer) app.use('*', opts.devServer);

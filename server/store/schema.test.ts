@@ -19,12 +19,12 @@ describe('app database migrations', () => {
     createView(db, { name: 'Inbound', search: 'direction=INBOUND', columns: null, density: null });
     db.close();
 
-    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, up: 'CREATE TABLE scans (id INTEGER PRIMARY KEY, computed_at TEXT NOT NULL);' }];
+    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, up: 'CREATE TABLE later_feature (id INTEGER PRIMARY KEY, computed_at TEXT NOT NULL);' }];
     const raw = new Database(file);
     migrate(raw, next);
-    migrate(raw, next); // nothing left to apply: no "table scans already exists"
+    migrate(raw, next); // nothing left to apply: no "table later_feature already exists"
     expect(raw.pragma('user_version', { simple: true })).toBe(next.length);
-    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'scans'").pluck().get()).toBe('scans');
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'later_feature'").pluck().get()).toBe('later_feature');
     expect(listViews(raw).map((v) => v.name)).toEqual(['Inbound']);
     raw.close();
   });
@@ -34,7 +34,7 @@ describe('app database migrations', () => {
     const raw = new Database(file);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => openAppDb(file)).toThrow('The app database is at schema version 99, newer than this app knows (1). Update the app or use another APP_DB.');
+    expect(() => openAppDb(file)).toThrow(`The app database is at schema version 99, newer than this app knows (${MIGRATIONS.length}). Update the app or use another APP_DB.`);
   });
 
   it('leave a file at its last whole version when a migration fails', () => {

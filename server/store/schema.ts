@@ -26,6 +26,64 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    up: `
+      -- The bulk-change journal (journal.ts): one entry per bulk change the browser applies to HubSpot.
+      CREATE TABLE journal_entries (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        -- Set when the browser has reported every record's result; NULL while it applies.
+        finished_at TEXT,
+        undone_at TEXT,
+        undone_by TEXT
+      );
+      CREATE TABLE journal_records (
+        entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+        call_id TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        -- pending | applied | failed
+        result TEXT NOT NULL DEFAULT 'pending',
+        error TEXT,
+        -- NULL | undone | skipped | failed
+        undo_result TEXT,
+        undo_error TEXT,
+        PRIMARY KEY (entry_id, call_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX journal_records_call ON journal_records (call_id);
+      -- Missed calls marked handled (HubSpot has no field for it).
+      CREATE TABLE handled_calls (
+        call_id TEXT PRIMARY KEY,
+        handled_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT
+      );
+    `,
+  },
+  {
+    version: 3,
+    up: `
+      -- Hygiene scans (scans.ts): each run, and the snapshot of calls and contacts the last finished ones left.
+      CREATE TABLE scans (
+        id INTEGER PRIMARY KEY,
+        mode TEXT NOT NULL,
+        -- running | done | cancelled | failed | interrupted
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        calls_read INTEGER NOT NULL DEFAULT 0,
+        calls_total INTEGER,
+        requests INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+      );
+      CREATE TABLE scan_calls (call_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE scan_contacts (contact_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**
