@@ -28,13 +28,13 @@ import { ApiError, errorBody, NO_STORE, readJson } from './http.ts';
 
 /** The paths journalRoutes answers under /api (they set their own body limit). */
 export const JOURNAL_PREFIX_TEST = /^\/api\/journal(?:\/|$)/;
-export const JOURNAL_MAX_BODY_BYTES = 1024 * 1024;
-export const MAX_RECORDS_PER_REQUEST = 1000;
-export const LOCAL_USER = 'local user';
+const JOURNAL_MAX_BODY_BYTES = 1024 * 1024;
+const MAX_RECORDS_PER_REQUEST = 1000;
+const LOCAL_USER = 'local user';
 const PAGE_DEFAULT = 50;
 const PAGE_MAX = 1000;
 
-export const KINDS = ['outcome', 'owner', 'associations', 'archive', 'duplicate-merge', 'properties'] as const;
+const KINDS = ['outcome', 'owner', 'associations', 'archive', 'duplicate-merge', 'properties'] as const;
 
 const callId = z.string().regex(/^\d{1,20}$/, 'Call ids are HubSpot record ids (digits).');
 const text = (max: number, what: string) =>

@@ -86,7 +86,7 @@ export function duplicateGroups(calls: Iterable<ScannedCall>, defaultCountry?: C
     .sort((a, b) => newestFirst(a[0] as ScannedCall, b[0] as ScannedCall));
 }
 
-export function isMissedInbound(call: ScannedCall): boolean {
+function isMissedInbound(call: ScannedCall): boolean {
   return call.direction === 'INBOUND' && (call.hasVoicemail || (call.status !== null && MISSED_STATUSES.includes(call.status)));
 }
 

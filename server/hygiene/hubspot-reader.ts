@@ -11,12 +11,12 @@ import { z } from 'zod';
 import { hubspotPaths, type ApiVersion, type HubSpotPaths } from '../../src/api/hubspot-paths.ts';
 import type { Upstream } from '../proxy.ts';
 
-export const BURST_LIMIT = { max: 190, windowMs: 10_000 } as const;
-export const SEARCH_LIMIT = { max: 5, windowMs: 1000 } as const;
+const BURST_LIMIT = { max: 190, windowMs: 10_000 } as const;
+const SEARCH_LIMIT = { max: 5, windowMs: 1000 } as const;
 const MAX_RETRIES = 6;
 
 /** A request answered with an error HubSpot (or the network) gave. */
-export class HubSpotReadError extends Error {
+class HubSpotReadError extends Error {
   override readonly name = 'HubSpotReadError';
   constructor(
     readonly status: number,

@@ -39,7 +39,7 @@ export interface ScannedContact {
 }
 
 /** A HubSpot property value as the rules read it: an empty string is no value. */
-export function value(properties: Record<string, string | null | undefined>, name: string): string | null {
+function value(properties: Record<string, string | null | undefined>, name: string): string | null {
   const v = properties[name];
   return v === undefined || v === null || v.trim() === '' ? null : v;
 }

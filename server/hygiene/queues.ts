@@ -16,7 +16,7 @@ export const QUEUE_IDS = [
 ] as const;
 export type QueueId = (typeof QUEUE_IDS)[number];
 
-export interface SearchFilter {
+interface SearchFilter {
   propertyName: string;
   operator: 'EQ' | 'NEQ' | 'IN' | 'NOT_IN' | 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY' | 'GT' | 'GTE' | 'LT' | 'LTE';
   value?: string;

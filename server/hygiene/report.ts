@@ -96,5 +96,3 @@ export function createQueueReport(deps: { reader: HubSpotReader; scanner: Hygien
     },
   };
 }
-
-export type QueueReport = ReturnType<typeof createQueueReport>;

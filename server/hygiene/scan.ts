@@ -23,14 +23,14 @@ import { SCANNED_CALL_PROPERTIES, SCANNED_CONTACT_PROPERTIES, toScannedCall, toS
 import type { AppDb } from '../store/connection.ts';
 import { finishScanRun, lastDoneScanRun, latestScanRun, readSnapshot, startScanRun, type ScanMode, type ScanRun, type Snapshot, type SnapshotChange } from '../store/scans.ts';
 
-export const SEARCH_LAG_MARGIN_MS = 60_000;
+const SEARCH_LAG_MARGIN_MS = 60_000;
 const LIST_PAGE = 100;
 const SEARCH_PAGE = 200;
 const SEARCH_RESULT_CAP = 10_000;
 const BATCH_READ = 100;
 const ASSOCIATION_BATCH = 1000;
 
-export type ScanProgress = Omit<ScanRun, 'id'> & { id: string };
+type ScanProgress = Omit<ScanRun, 'id'> & { id: string };
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 const ids = (r: HubSpotRecord, type: 'contacts' | 'companies') => r.associations?.[type]?.results.map((a) => a.id) ?? [];

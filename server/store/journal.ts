@@ -9,7 +9,7 @@
 import type { AppDb } from './connection.ts';
 
 /** Values of one call as the browser sends them: property values, or ids (e.g. `contacts: ["12"]`). */
-export type CallValues = Record<string, string | null | string[]>;
+type CallValues = Record<string, string | null | string[]>;
 
 export interface JournalRecordInput {
   callId: string;
@@ -17,7 +17,7 @@ export interface JournalRecordInput {
   after: CallValues;
 }
 
-export type RecordResult = 'pending' | 'applied' | 'failed';
+type RecordResult = 'pending' | 'applied' | 'failed';
 export type UndoResult = 'undone' | 'skipped' | 'failed';
 
 export interface JournalRecord extends JournalRecordInput {
@@ -27,7 +27,7 @@ export interface JournalRecord extends JournalRecordInput {
   undoError: string | null;
 }
 
-export type EntryStatus = 'pending' | 'applied' | 'partial' | 'failed';
+type EntryStatus = 'pending' | 'applied' | 'partial' | 'failed';
 
 export interface JournalEntry {
   id: string;
