@@ -1,6 +1,6 @@
 /**
  * The HubSpot API family the app speaks (HUBSPOT_API_VERSION): every request the browser sends through
- * the proxy during a session of browsing, exporting, editing, associating, pinning and bulk editing is of
+ * the proxy during a session of browsing, the recently deleted calls, exporting, editing, associating, pinning and bulk editing is of
  * the family the server reports, and the proxy refuses none of them. playwright.config.ts runs this spec
  * against the default server (2026-09) and against a second server with HUBSPOT_API_VERSION=legacy.
  */
@@ -45,6 +45,13 @@ test('a whole session speaks the API family the server is configured for', async
   // Browse: the list (metadata, associated names), a search, a page of the search.
   await page.goto('/calls?size=25');
   await settled(page, /^[\d,]+ calls? match(es)?\./);
+  await page.goto(`/calls?q=${f.token}&sort=title`);
+  await settled(page, '3 calls match.');
+
+  // The recently deleted calls (HubSpot's list endpoint with archived=true).
+  const deleted = page.waitForResponse((r) => new URL(r.url()).pathname === `/hubspot${p.objects('calls')}` && r.url().includes('archived=true'));
+  await page.goto('/calls/deleted');
+  expect((await deleted).status()).toBe(200);
   await page.goto(`/calls?q=${f.token}&sort=title`);
   await settled(page, '3 calls match.');
 

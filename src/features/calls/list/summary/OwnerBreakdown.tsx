@@ -42,7 +42,7 @@ export function OwnerBreakdown({ view, total, update }: { view: SummaryView; tot
   const rest = total !== undefined && done === counts.length ? total - known : undefined;
   return (
     <Box component="section" aria-label="Calls by owner" sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-      <Typography variant="body2" component="h3" sx={{ m: 0, fontWeight: 500 }}>
+      <Typography variant="body2" component="h2" sx={{ m: 0, fontWeight: 500 }}>
         By owner{done < counts.length && ` (${done} of ${counts.length} counted)`}
       </Typography>
       {rows.map((r) => (

@@ -85,7 +85,7 @@ export function SummaryStrip({ params, update }: { params: CallListParams; updat
       </Box>
       <TalkTimeFigure view={view} />
       <Box component="section" aria-label="Calls by outcome" sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="body2" component="h3" sx={{ m: 0, fontWeight: 500 }}>
+        <Typography variant="body2" component="h2" sx={{ m: 0, fontWeight: 500 }}>
           By outcome
         </Typography>
         {shownOutcomes.map((o) => {
