@@ -266,7 +266,7 @@ test.describe('call list failures', () => {
       correlationId: '4f1d2c3b-0000-4000-8000-000000000abc',
       category: 'INTERNAL_ERROR',
     };
-    const list = `**/hubspot${api.paths.objects('calls')}?*`;
+    const list = `**/hubspot${api.paths.objectSearch('calls')}`;
     await page.route(list, (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(body) }),
     );

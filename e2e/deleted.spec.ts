@@ -23,7 +23,7 @@ async function createCalls(api: HubSpotApi, token: string, n: number): Promise<s
     const made = await Promise.all(
       Array.from({ length: Math.min(10, n - start) }, async (_, i) => {
         const properties = { hs_call_title: `${token} n${start + i}`, hs_timestamp: '2026-05-01T09:00:00.000Z', hs_call_disposition: OUTCOME.connected };
-        const res = await api.request<HubSpotObject>('POST', '/crm/v3/objects/calls', { properties });
+        const res = await api.request<HubSpotObject>('POST', api.paths.objects('calls'), { properties });
         expect(res.status).toBe(201);
         return res.body.id;
       }),
@@ -31,7 +31,7 @@ async function createCalls(api: HubSpotApi, token: string, n: number): Promise<s
     ids.push(...made);
   }
   await expect
-    .poll(async () => (await api.request<{ total: number }>('POST', '/crm/v3/objects/calls/search', { query: token, limit: 1 })).body.total, { timeout: 30_000 })
+    .poll(async () => (await api.request<{ total: number }>('POST', api.paths.objectSearch('calls'), { query: token, limit: 1 })).body.total, { timeout: 30_000 })
     .toBe(n);
   return ids;
 }
@@ -58,26 +58,26 @@ test.describe('deleted calls', () => {
       await expect(del).toBeDisabled();
       await typed.fill('100');
       await expect(del).toBeDisabled();
-      expect((await api.request('GET', `/crm/v3/objects/calls/${ids[0]}`)).status).toBe(200);
+      expect((await api.request('GET', api.paths.object('calls', ids[0]!))).status).toBe(200);
 
       await typed.fill('101');
       await expect(del).toBeEnabled();
       await del.click();
       await expect(dialog.getByText('101 calls deleted.')).toBeVisible();
       await dialog.getByRole('button', { name: 'Close' }).click();
-      for (const id of [ids[0], ids[99], ids[100]]) expect((await api.request('GET', `/crm/v3/objects/calls/${id}`)).status).toBe(404);
+      for (const id of [ids[0], ids[99], ids[100]]) expect((await api.request('GET', api.paths.object('calls', id!))).status).toBe(404);
     } finally {
       // Whatever the test reached, none of its calls stays (archiving an archived call answers 204).
       for (let i = 0; i < ids.length; i += 100) {
-        await api.request('POST', '/crm/v3/objects/calls/batch/archive', { inputs: ids.slice(i, i + 100).map((id) => ({ id })) });
+        await api.request('POST', api.paths.objectBatch('calls', 'archive'), { inputs: ids.slice(i, i + 100).map((id) => ({ id })) });
       }
     }
   });
 
   test('the recently deleted list shows a deleted call with its deletion time; "Log again" creates a new call with its associations', async ({ page, api }) => {
     const token = uniqueToken();
-    const contact = (await api.request<{ results: HubSpotObject[] }>('GET', '/crm/v3/objects/contacts?limit=1')).body.results[0]!;
-    const company = (await api.request<{ results: HubSpotObject[] }>('GET', '/crm/v3/objects/companies?limit=1')).body.results[0]!;
+    const contact = (await api.request<{ results: HubSpotObject[] }>('GET', `${api.paths.objects('contacts')}?limit=1`)).body.results[0]!;
+    const company = (await api.request<{ results: HubSpotObject[] }>('GET', `${api.paths.objects('companies')}?limit=1`)).body.results[0]!;
     const title = `${token} deleted`;
     const original = await api.createCall(
       {
@@ -92,7 +92,7 @@ test.describe('deleted calls', () => {
       ],
     );
     await api.deleteCall(original.id);
-    const archived = await api.request<HubSpotObject & { archivedAt: string }>('GET', `/crm/v3/objects/calls/${original.id}?archived=true`);
+    const archived = await api.request<HubSpotObject & { archivedAt: string }>('GET', `${api.paths.object('calls', original.id)}?archived=true`);
     expect(archived.body.archived).toBe(true);
 
     await page.goto('/calls');
@@ -127,7 +127,7 @@ test.describe('deleted calls', () => {
       await expect(page).toHaveURL(new RegExp(`/calls/${newId}$`));
       await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     } finally {
-      await api.request('DELETE', `/crm/v3/objects/calls/${newId}`);
+      await api.request('DELETE', api.paths.object('calls', newId));
     }
   });
 });

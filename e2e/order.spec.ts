@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIRequestContext } from '@playwright/test';
 import Papa from 'papaparse';
 import { createMockApp } from '../server/mock/app';
+import { hubspotPaths, type ApiVersion, type HubSpotPaths } from '../src/api/hubspot-paths';
 import { openMockDb, type MockDb } from '../server/mock/store/index';
 import { createThreeCalls, expect, settled, test, titles, uniqueToken, type HubSpotObject } from './fixtures';
 
@@ -12,8 +13,8 @@ interface SearchAnswer {
   results: HubSpotObject[];
 }
 
-const newestCall = async (request: APIRequestContext): Promise<string> => {
-  const res = await request.post('/hubspot/crm/v3/objects/calls/search', {
+const newestCall = async (request: APIRequestContext, paths: HubSpotPaths): Promise<string> => {
+  const res = await request.post(`/hubspot${paths.objectSearch('calls')}`, {
     data: { sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }], properties: ['hs_call_title'], limit: 1 },
   });
   const body = (await res.json()) as SearchAnswer;
@@ -30,7 +31,7 @@ test.describe('order', () => {
     expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
 
     // The landing page too: it opens on the account's newest call.
-    const newest = await newestCall(request);
+    const newest = await newestCall(request, api.paths);
     await page.goto('/calls');
     await expect(page.locator('[role="row"][data-id]').first()).toHaveAttribute('data-id', newest);
 
@@ -74,6 +75,8 @@ test.describe('a view of 30,000 calls', () => {
     test.setTimeout(600_000);
     const baseURL = String(info.project.use.baseURL);
     ctx = await playwright.request.newContext({ baseURL });
+    const { apiVersion } = (await (await ctx.get('/hubspot-connection')).json()) as { apiVersion: ApiVersion };
+    const searchPath = hubspotPaths(apiVersion).objectSearch('calls');
     db = openMockDb({ file: `.data/e2e-${new URL(baseURL).port}.sqlite` });
     mock = createMockApp({ db, token: 'seed' });
     // HubSpot's batch create: 100 calls a request.
@@ -88,7 +91,7 @@ test.describe('a view of 30,000 calls', () => {
     }
     // The app's server sees them through search.
     await expect
-      .poll(async () => ((await (await ctx.post('/hubspot/crm/v3/objects/calls/search', { data: { query: token, limit: 1 } })).json()) as SearchAnswer).total, {
+      .poll(async () => ((await (await ctx.post(`/hubspot${searchPath}`, { data: { query: token, limit: 1 } })).json()) as SearchAnswer).total, {
         timeout: 30_000,
       })
       .toBe(SEEDED);

@@ -3,11 +3,10 @@ import { expect, OUTCOME, settled, test, type HubSpotApi } from './fixtures';
 
 /** The summary strip over the call list's view, on the demo seed: its figures are HubSpot's search totals. */
 
-const SEARCH = '/crm/v3/objects/calls/search';
 type Filter = { propertyName: string; operator: string; value?: string };
 
 async function searchTotal(api: HubSpotApi, filters: Filter[]): Promise<number> {
-  const res = await api.request<{ total: number }>('POST', SEARCH, { filterGroups: filters.length ? [{ filters }] : [], limit: 1, properties: ['hs_object_id'] });
+  const res = await api.request<{ total: number }>('POST', api.paths.objectSearch('calls'), { filterGroups: filters.length ? [{ filters }] : [], limit: 1, properties: ['hs_object_id'] });
   expect(res.status).toBe(200);
   return res.body.total;
 }
@@ -18,7 +17,7 @@ async function talkTime(api: HubSpotApi, filters: Filter[]): Promise<{ totalMs: 
   let totalMs = 0;
   let withDuration = 0;
   do {
-    const res = await api.request<{ results: { properties: Record<string, string | null> }[]; paging?: { next?: { after: string } } }>('POST', SEARCH, {
+    const res = await api.request<{ results: { properties: Record<string, string | null> }[]; paging?: { next?: { after: string } } }>('POST', api.paths.objectSearch('calls'), {
       filterGroups: filters.length ? [{ filters }] : [],
       limit: 200,
       properties: ['hs_call_duration'],
