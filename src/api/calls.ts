@@ -86,15 +86,3 @@ export async function batchUpdateCalls(inputs: readonly { id: string; properties
 export async function batchArchiveCalls(ids: readonly string[]): Promise<void> {
   await hubspotRequest((await currentPaths()).objectBatch('calls', 'archive'), { method: 'POST', body: { inputs: ids.map((id) => ({ id })) }, schema: noContentSchema });
 }
-
-/** Reads up to 100 calls by id in one request; ids HubSpot does not know come back as errors, not failures. */
-export async function batchReadCalls(ids: readonly string[], properties: readonly string[], signal?: AbortSignal): Promise<BatchResult<HubSpotObject>> {
-  if (ids.length === 0) return { results: [], errors: [] };
-  const data = await hubspotRequest((await currentPaths()).objectBatch('calls', 'read'), {
-    method: 'POST',
-    body: { inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] },
-    schema: batchResponseSchema,
-    signal,
-  });
-  return toBatchResult(data);
-}

@@ -4,7 +4,7 @@
  * the scan behind the scan queues. Each queue opens its calls (QueuePage). The fixes hang off QueuePage.
  */
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
@@ -66,7 +66,7 @@ function QueueCard({ queue, days, onDays, now, timeZone }: { queue: QueueSummary
   const headingId = `queue-${queue.id}`;
   const linkDays = queue.id === DAYS_QUEUE && days !== DEFAULT_DAYS ? days : undefined;
   return (
-    <Paper component="li" variant="outlined" aria-labelledby={headingId} sx={{ p: 2, listStyle: 'none' }}>
+    <Paper component="li" variant="outlined" sx={{ p: 2, listStyle: 'none' }}>
       <Box component="section" aria-labelledby={headingId} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1, minWidth: 260 }}>
           <Typography variant="h6" component="h2" id={headingId}>
@@ -96,7 +96,8 @@ function QueueCard({ queue, days, onDays, now, timeZone }: { queue: QueueSummary
 
 export default function AttentionPage() {
   const [days, setDays] = useDays();
-  const queues = useQuery(hygieneQueries.queues(days));
+  // The last counts stay while another N is counted (the N field stays where it is, with what is typed).
+  const queues = useQuery({ ...hygieneQueries.queues(days), placeholderData: keepPreviousData });
   const now = useNow();
   const [timeZone] = useState(userTimeZone);
 

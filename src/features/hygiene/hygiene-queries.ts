@@ -5,7 +5,7 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { batchReadCalls } from '../../api/calls';
+import { searchCalls } from '../../api/calls';
 import type { HubSpotObject } from '../../api/schemas';
 import { callKeys } from '../calls';
 import { cancelScan, getQueueCalls, getQueues, getScan, isScanRequired, startScan, type QueueId, type ScanMode } from './hygiene-api';
@@ -24,13 +24,21 @@ const hygieneKeys = {
 
 /** Properties a scan queue's table shows. */
 export const QUEUE_CALL_PROPERTIES = ['hs_call_title', 'hs_timestamp', 'hs_call_direction', 'hs_call_status', 'hs_call_duration', 'hs_call_from_number', 'hs_call_to_number', 'hubspot_owner_id'] as const;
-const BATCH_READ = 100;
+/** Ids per search (HubSpot's IN takes up to 100 values; a page has up to 100 results). */
+const IDS_PER_SEARCH = 100;
 
-/** Calls by id, in batch reads of 100 (a call deleted since the scan is simply absent). */
+/**
+ * Calls by id, 100 a search on hs_object_id (the proxy does not forward the calls' batch read; search lags
+ * HubSpot's writes by a few seconds, which a scan's result does anyway). A call deleted since the scan is absent.
+ */
 async function readCalls(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, HubSpotObject>> {
   const found = new Map<string, HubSpotObject>();
-  for (let i = 0; i < ids.length; i += BATCH_READ) {
-    const res = await batchReadCalls(ids.slice(i, i + BATCH_READ), QUEUE_CALL_PROPERTIES, signal);
+  for (let i = 0; i < ids.length; i += IDS_PER_SEARCH) {
+    const chunk = ids.slice(i, i + IDS_PER_SEARCH);
+    const res = await searchCalls(
+      { filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'IN', values: chunk }] }], properties: QUEUE_CALL_PROPERTIES, limit: chunk.length },
+      signal,
+    );
     for (const call of res.results) found.set(call.id, call);
   }
   return found;
