@@ -32,7 +32,7 @@ export function useNow(everyMs = 30_000): Date {
 }
 
 /** "12 calls", "1 call"; duplicates are counted in groups. */
-export function countText(q: Pick<QueueSummary, 'id' | 'count'>): string {
+function countText(q: Pick<QueueSummary, 'id' | 'count'>): string {
   if (q.count === null) return '—';
   const n = q.count.toLocaleString('en-US');
   if (q.id === 'duplicates') return `${n} ${q.count === 1 ? 'group' : 'groups'}`;

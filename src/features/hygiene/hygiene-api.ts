@@ -8,7 +8,7 @@ import { serverRequest } from '../../api/http';
 
 const BASE = '/api/hygiene';
 
-export const QUEUE_IDS = ['no-outcome', 'unknown-outcome', 'no-association', 'placeholder-contact', 'no-owner', 'zero-duration', 'duplicates', 'missed-no-callback'] as const;
+const QUEUE_IDS = ['no-outcome', 'unknown-outcome', 'no-association', 'placeholder-contact', 'no-owner', 'zero-duration', 'duplicates', 'missed-no-callback'] as const;
 export type QueueId = (typeof QUEUE_IDS)[number];
 export const isQueueId = (id: string | undefined): id is QueueId => (QUEUE_IDS as readonly (string | undefined)[]).includes(id);
 
@@ -25,7 +25,6 @@ const filterSchema = z.object({
   values: z.optional(z.array(z.string())),
 });
 const filterGroupsSchema = z.array(z.object({ filters: z.array(filterSchema) }));
-export type QueueFilterGroups = z.infer<typeof filterGroupsSchema>;
 
 const scanSchema = z.object({
   id: z.string(),

@@ -23,7 +23,7 @@ const hygieneKeys = {
 };
 
 /** Properties a scan queue's table shows. */
-export const QUEUE_CALL_PROPERTIES = ['hs_call_title', 'hs_timestamp', 'hs_call_direction', 'hs_call_status', 'hs_call_duration', 'hs_call_from_number', 'hs_call_to_number', 'hubspot_owner_id'] as const;
+const QUEUE_CALL_PROPERTIES = ['hs_call_title', 'hs_timestamp', 'hs_call_direction', 'hs_call_status', 'hs_call_duration', 'hs_call_from_number', 'hs_call_to_number', 'hubspot_owner_id'] as const;
 /** Ids per search (HubSpot's IN takes up to 100 values; a page has up to 100 results). */
 const IDS_PER_SEARCH = 100;
 
