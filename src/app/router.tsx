@@ -14,8 +14,10 @@ const CallCreatePage = lazy(() => import('../features/calls/form/CallCreatePage'
 const CallDetailPage = lazy(() => import('../features/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../features/calls/form/CallEditPage'));
 const DeletedCallsPage = lazy(() => import('../features/calls/deleted/DeletedCallsPage'));
+const AttentionPage = lazy(() => import('../features/hygiene/AttentionPage'));
+const QueuePage = lazy(() => import('../features/hygiene/QueuePage'));
 
-/** The page for a path: `/` → the list, the list, new, recently deleted, detail and edit pages, anything else is not found. */
+/** The page for a path: `/` → the list, the list, new, recently deleted, detail and edit pages, needs attention and a queue, anything else is not found. */
 function resolveRoute(pathname: string): RouteMatch {
   const route = matchAppPath(pathname);
   switch (route?.name) {
@@ -31,6 +33,10 @@ function resolveRoute(pathname: string): RouteMatch {
       return { element: <CallEditPage />, params: { id: route.id } };
     case 'call':
       return { element: <CallDetailPage />, params: { id: route.id } };
+    case 'attention':
+      return { element: <AttentionPage /> };
+    case 'attentionQueue':
+      return { element: <QueuePage />, params: { queue: route.queue } };
     default:
       return { element: <NotFound /> };
   }

@@ -3,7 +3,7 @@
  * configuration only: owners, the call outcomes and the association labels) behind the real /hubspot
  * proxy (server/proxy.ts: allowlist, token injection), reached through a stubbed global `fetch`, so the
  * app's src/api/http.ts talks to it exactly as it talks to the server in the browser. Our server's own
- * API (`/api/...`: saved views) answers too, over its real store in memory (server/api, server/store).
+ * API (`/api/...`: saved views, the journal, the hygiene queues and scans) answers too, over its real store in memory (server/api, server/store).
  *
  * The proxy speaks one HubSpot API version (2026-09 unless a test picks another); `paths` builds that
  * version's paths for a test's expectations, faults and holds. Tests seed data through the mock's own
@@ -16,6 +16,7 @@ import { forgetApiVersion } from '../api/api-version';
 import { CALL_ASSOCIATION_TYPE_IDS } from '../api/associations';
 import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createApiApp } from '../../server/api/app';
+import type { HygieneScanner } from '../../server/hygiene/scan';
 import { createMockApp, type MockAppOptions } from '../../server/mock/app';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
@@ -110,10 +111,17 @@ export class HubSpotFake {
   /** Our server's store and API, opened on the first `/api` request. */
   private appDb: AppDb | undefined;
   private serverApi: Hono | undefined;
+  private readonly apiVersion: ApiVersion;
+  /** The hygiene scanner of our server's API (tests wait for a scan with `scanner.settled()`); set on the first `/api` request. */
+  scanner: HygieneScanner | undefined;
 
   private ownApi(): Hono {
     this.appDb ??= openAppDb(':memory:');
-    this.serverApi ??= createApiApp({ db: this.appDb });
+    this.serverApi ??= createApiApp({
+      db: this.appDb,
+      hygiene: { upstream: this.upstream, apiVersion: this.apiVersion },
+      onScanner: (scanner) => (this.scanner = scanner),
+    });
     return this.serverApi;
   }
 
@@ -129,6 +137,7 @@ export class HubSpotFake {
     this.mock = createMockApp({ ...options, db: this.db, token: TOKEN });
     this.direct = options.searchLagMs ? createMockApp({ ...options, searchLagMs: 0, db: this.db, token: TOKEN }) : this.mock;
     this.paths = hubspotPaths(apiVersion);
+    this.apiVersion = apiVersion;
     this.proxy = createProxyApp({ upstream: this.upstream, apiVersion });
     // The app asks this fake, not an earlier one, what it speaks.
     forgetApiVersion();

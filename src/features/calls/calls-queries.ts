@@ -31,6 +31,11 @@ export interface CallListParams {
   sort?: { field: SortKey; direction: 'asc' | 'desc' };
   search?: string;
   filters?: CallListFilters;
+  /**
+   * Search filter groups of a rule (e.g. a "Needs attention" queue): a call matches one group (OR) and the
+   * view's filters (AND). Absent: the view's filters alone.
+   */
+  groups?: SearchFilter[][];
 }
 
 export interface CallListPage {
@@ -80,7 +85,12 @@ export function buildCallSearchRequest(p: CallListParams, properties: readonly s
   const property = sortProperty(sort.field);
   const descending = sort.direction === 'desc';
   const filters = callSearchFilters(p.filters);
-  const groups = cursor.bound ? sliceFilterGroups(filters, orderKeys(property), cursor.bound, descending) : filters.length ? [filters] : [];
+  const bases = p.groups?.length ? p.groups.map((g) => [...filters, ...g]) : [filters];
+  const groups = cursor.bound
+    ? bases.flatMap((base) => sliceFilterGroups(base, orderKeys(property), cursor.bound ?? [], descending))
+    : bases.some((base) => base.length === 0)
+      ? []
+      : bases;
   const req: SearchRequest = {
     filterGroups: groups.map((g) => ({ filters: g })),
     sorts: [{ propertyName: property, direction: descending ? 'DESCENDING' : 'ASCENDING' }],

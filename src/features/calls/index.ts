@@ -1,2 +1,7 @@
-/** Public surface of the calls feature for other features: its query keys (e.g. to refresh a call after a change). */
+/** Public surface of the calls feature for other features. */
+import { lazy } from 'react';
+
+/** Its query keys (e.g. to refresh a call after a change). */
 export { callKeys } from './calls-queries';
+/** The list's grid over the calls matching search filter groups (its own chunk: the Data Grid is large). */
+export const FilteredCallGrid = lazy(() => import('./embed/FilteredCallGrid'));

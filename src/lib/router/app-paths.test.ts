@@ -12,6 +12,10 @@ describe('app paths', () => {
     expect(appPaths.deletedCalls(3)).toBe('/calls/deleted?page=3');
     expect(appPaths.call('42')).toBe('/calls/42');
     expect(appPaths.callEdit('4/2')).toBe('/calls/4%2F2/edit');
+    expect(appPaths.attention()).toBe('/attention');
+    expect(appPaths.attention(7)).toBe('/attention?days=7');
+    expect(appPaths.attentionQueue('no-outcome')).toBe('/attention/no-outcome');
+    expect(appPaths.attentionQueue('missed-no-callback', 3)).toBe('/attention/missed-no-callback?days=3');
   });
 
   it('the route table reads back what the builders write, ids included', () => {
@@ -22,6 +26,9 @@ describe('app paths', () => {
     expect(matchAppPath(appPaths.call('a/b c'))).toEqual({ name: 'call', id: 'a/b c' });
     expect(matchAppPath(appPaths.callEdit('7'))).toEqual({ name: 'callEdit', id: '7' });
     expect(matchAppPath('/Calls/7/')).toEqual({ name: 'call', id: '7' });
+    expect(matchAppPath(appPaths.attention())).toEqual({ name: 'attention' });
+    expect(matchAppPath(appPaths.attentionQueue('duplicates'))).toEqual({ name: 'attentionQueue', queue: 'duplicates' });
+    expect(matchAppPath('/attention/a/b')).toBeNull();
     expect(matchAppPath('/contacts')).toBeNull();
   });
 });

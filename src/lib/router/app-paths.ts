@@ -4,6 +4,10 @@
  */
 
 const CALLS = '/calls';
+const ATTENTION = '/attention';
+
+/** `?days=N` when the missed-calls queue's N is given. */
+const daysQuery = (days?: number) => (days === undefined ? '' : `?days=${days}`);
 
 export const appPaths = {
   /** The calls list; `search` is a query string with or without its `?` (e.g. from `listSearch`). */
@@ -16,6 +20,10 @@ export const appPaths = {
   deletedCalls: (page = 1): string => (page > 1 ? `${CALLS}/deleted?page=${page}` : `${CALLS}/deleted`),
   call: (id: string): string => `${CALLS}/${encodeURIComponent(id)}`,
   callEdit: (id: string): string => `${CALLS}/${encodeURIComponent(id)}/edit`,
+  /** "Needs attention": the queues of calls to fix; `days` is the missed-calls queue's N. */
+  attention: (days?: number): string => `${ATTENTION}${daysQuery(days)}`,
+  /** One queue's calls. */
+  attentionQueue: (queue: string, days?: number): string => `${ATTENTION}/${encodeURIComponent(queue)}${daysQuery(days)}`,
 };
 
 type AppRoute =
@@ -24,10 +32,13 @@ type AppRoute =
   | { name: 'newCall' }
   | { name: 'deletedCalls' }
   | { name: 'call'; id: string }
-  | { name: 'callEdit'; id: string };
+  | { name: 'callEdit'; id: string }
+  | { name: 'attention' }
+  | { name: 'attentionQueue'; queue: string };
 
 const CALL = /^\/calls\/([^/]+)\/?$/i;
 const CALL_EDIT = /^\/calls\/([^/]+)\/edit\/?$/i;
+const ATTENTION_QUEUE = /^\/attention\/([^/]+)\/?$/i;
 
 function decode(segment: string): string {
   try {
@@ -43,6 +54,9 @@ export function matchAppPath(pathname: string): AppRoute | null {
   if (/^\/calls\/?$/i.test(pathname)) return { name: 'calls' };
   if (/^\/calls\/new\/?$/i.test(pathname)) return { name: 'newCall' };
   if (/^\/calls\/deleted\/?$/i.test(pathname)) return { name: 'deletedCalls' };
+  if (/^\/attention\/?$/i.test(pathname)) return { name: 'attention' };
+  const queue = ATTENTION_QUEUE.exec(pathname);
+  if (queue) return { name: 'attentionQueue', queue: decode(queue[1] ?? '') };
   const edit = CALL_EDIT.exec(pathname);
   if (edit) return { name: 'callEdit', id: decode(edit[1] ?? '') };
   const detail = CALL.exec(pathname);

@@ -198,6 +198,9 @@ function CallList() {
           <ShortcutsHelp />
           <ViewsMenu current={currentView} />
           {!narrow && <ColumnChooser prefs={prefs} onChange={list.updatePrefs} density={density} onDensityChange={list.updateDensity} />}
+          <Button component={RouterLink} to={appPaths.attention()}>
+            Needs attention
+          </Button>
           <Button component={RouterLink} to={appPaths.deletedCalls()}>
             Recently deleted
           </Button>

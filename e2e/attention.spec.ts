@@ -1,0 +1,92 @@
+/**
+ * "Needs attention" on the demo seed: every queue's count on the page equals what the API says (HubSpot's search
+ * total for the search queues; our server's scan result for the others, after a scan started from the page), and
+ * a queue opens its calls from the keyboard.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+interface Queue {
+  id: string;
+  title: string;
+  source: 'search' | 'scan';
+  count: number | null;
+  filterGroups?: unknown[];
+}
+
+async function queues(request: APIRequestContext): Promise<Queue[]> {
+  const res = await request.get('/api/hygiene/queues');
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { queues: Queue[] }).queues;
+}
+
+/** The number a queue shows on the page, read from its region. */
+async function shownCount(page: Page, title: string): Promise<number> {
+  const label = await page.getByRole('region', { name: title }).getByLabel(/^Count: /).getAttribute('aria-label');
+  const match = /^Count: ([\d,]+) (?:calls?|groups?)$/.exec(label ?? '');
+  if (!match?.[1]) throw new Error(`${title}: no count shown (${label})`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
+async function scanFromThePage(page: Page) {
+  await page.goto('/attention');
+  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' }).or(page.getByText(/^Last scan \(every call\) finished/))).toBeVisible();
+  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
+}
+
+test('every queue’s count equals what HubSpot’s search or the scan says, and every queue has demo cases', async ({ page, request, api }) => {
+  await scanFromThePage(page);
+  for (const q of await queues(request)) {
+    // Other specs' calls come and go: read the page and the API again until they agree.
+    await expect(async () => {
+      await page.reload();
+      const shown = await shownCount(page, q.title);
+      let expected: number;
+      if (q.source === 'search') {
+        const res = await api.request<{ total: number }>('POST', api.paths.objectSearch('calls'), { filterGroups: q.filterGroups, limit: 1, properties: ['hs_object_id'] });
+        expect(res.status).toBe(200);
+        expected = res.body.total;
+        await expect(page.getByRole('region', { name: q.title }).getByText(/^Counted just now by HubSpot’s search$/)).toBeVisible();
+      } else {
+        const res = await request.get(`/api/hygiene/queues/${q.id}/calls`);
+        expect(res.status()).toBe(200);
+        const body = (await res.json()) as { callIds?: string[]; groups?: string[][] };
+        expected = (q.id === 'duplicates' ? body.groups : body.callIds)?.length ?? -1;
+        await expect(page.getByRole('region', { name: q.title }).getByText(/^From the scan of \d\d:\d\d, (just now|\d+ min ago)$/)).toBeVisible();
+      }
+      expect(shown, q.title).toBe(expected);
+      expect(shown, `${q.title} has demo cases`).toBeGreaterThan(0);
+    }).toPass({ timeout: 30_000 });
+  }
+});
+
+test('a queue opens from the keyboard: a search queue in the list’s grid, the duplicates grouped with links to each call', async ({ page, request }) => {
+  await scanFromThePage(page);
+  const noOutcome = page.getByRole('link', { name: 'No outcome', exact: true });
+  await noOutcome.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/attention\/no-outcome$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'No outcome' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Calls' }).locator('[role="row"][data-id]').first()).toBeVisible();
+  await expect(page.getByText(/^[\d,]+ calls? match$/)).toBeVisible();
+
+  await page.goto('/attention/duplicates');
+  const res = await request.get('/api/hygiene/queues/duplicates/calls');
+  const { groups } = (await res.json()) as { groups: string[][] };
+  const first = groups[0] ?? [];
+  const group = page.getByRole('region', { name: `Group 1: ${first.length} calls` });
+  await expect(group.getByRole('link')).toHaveCount(first.length);
+  const link = group.getByRole('link').first();
+  const href = await link.getAttribute('href');
+  expect(first.map((id) => `/calls/${id}`)).toContain(href);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+});
+
+test('the call list links to Needs attention', async ({ page }) => {
+  await page.goto('/calls');
+  await page.getByRole('link', { name: 'Needs attention' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
+});
