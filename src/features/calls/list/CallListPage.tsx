@@ -235,7 +235,7 @@ function CallList() {
           })}
         </Typography>
 
-        <SummaryStrip params={list.viewParams} update={update} />
+        <SummaryStrip params={list.viewParams} update={update} listLoaded={!!data || query.isError} />
 
         <SelectionBar
           selection={selection}

@@ -91,6 +91,23 @@ describe('the summary strip', { timeout: 120_000 }, () => {
     expect(statuses).not.toContain(429);
   });
 
+  it('starts counting once the list’s rows and names are in, so the rows come first', async () => {
+    await seedCalls();
+    const call = await hs.create('calls', { hs_call_title: 'named', hs_timestamp: AT, hs_call_direction: 'OUTBOUND' });
+    await hs.associate(call, 'contacts', await hs.create('contacts', { firstname: 'Ada', lastname: 'Lovelace' }));
+    // The list's page waits for its contacts' names: hold them back.
+    const held = hs.hold('POST', '/crm/objects/2026-09/contacts/batch/read');
+    renderWithProviders(<CallListPage />, { route: '/calls' });
+    await held.reached;
+    // Only the list's own search so far: the strip has not asked HubSpot anything.
+    expect(hs.requests.filter((r) => r.path.endsWith('/search'))).toHaveLength(1);
+    expect(within(strip()).getByText('Counting calls…')).toBeInTheDocument();
+    held.release();
+    expect(await screen.findByText('named')).toBeInTheDocument();
+    expect(await within(strip()).findByText('8 calls in this view', {}, SLOW)).toBeInTheDocument();
+    expect(await figure(/^Connected \d/)).toHaveTextContent('Connected 4');
+  });
+
   it('counts by owner only when asked, and each figure filters the list', async () => {
     await seedCalls();
     const [ann, bob] = owners;

@@ -22,16 +22,22 @@ import { TalkTimeFigure } from './TalkTimeFigure';
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
-export function SummaryStrip({ params, update }: { params: CallListParams; update: ListStateUpdate }) {
+/**
+ * `listLoaded`: whether the list's own page of this view is in. The figures' searches wait for it, so they never
+ * compete with the rows for HubSpot's search limit or the server (first rows come first).
+ */
+export function SummaryStrip({ params, update, listLoaded = true }: { params: CallListParams; update: ListStateUpdate; listLoaded?: boolean }) {
   const view = summaryView(params);
   const qc = useQueryClient();
   const dispositions = useDispositions();
   const labels = dispositionLabels(dispositions.data);
-  const total = useQuery(summaryQueries.count(view));
+  const total = useQuery({ ...summaryQueries.count(view), enabled: listLoaded });
 
   // The outcomes the view can hold: those its outcome filter names, else every outcome of the account.
   const outcomeIds = view.filters?.outcomes?.length ? view.filters.outcomes : (dispositions.data ?? []).map((d) => d.id);
-  const outcomes = useQueries({ queries: outcomeIds.map((id) => summaryQueries.count(narrowView(view, 'outcomes', id) ?? view)) });
+  const outcomes = useQueries({
+    queries: outcomeIds.map((id) => ({ ...summaryQueries.count(narrowView(view, 'outcomes', id) ?? view), enabled: listLoaded })),
+  });
   const countOf = (id: string) => outcomes[outcomeIds.indexOf(id)]?.data;
   const shownOutcomes = outcomeIds
     .map((id) => ({ id, count: countOf(id), archived: dispositions.data?.find((d) => d.id === id)?.archived ?? false }))
@@ -83,7 +89,7 @@ export function SummaryStrip({ params, update }: { params: CallListParams; updat
           Refresh figures
         </Button>
       </Box>
-      <TalkTimeFigure view={view} />
+      <TalkTimeFigure view={view} enabled={listLoaded} />
       <Box component="section" aria-label="Calls by outcome" sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Typography variant="body2" component="h2" sx={{ m: 0, fontWeight: 500 }}>
           By outcome

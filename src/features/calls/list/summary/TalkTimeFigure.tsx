@@ -20,12 +20,12 @@ function coverage(t: TalkTime): string {
   return `over the ${formatCount(t.read)} most recent of ${callCount(t.total)}`;
 }
 
-export function TalkTimeFigure({ view }: { view: SummaryView }) {
+export function TalkTimeFigure({ view, enabled = true }: { view: SummaryView; enabled?: boolean }) {
   const viewKey = JSON.stringify(view);
   // The view for which the user asked to read every call (a new view starts with the most recent again).
   const [allFor, setAllFor] = useState<string | null>(null);
   const upTo = allFor === viewKey ? Number.MAX_SAFE_INTEGER : TALK_TIME_CALLS;
-  const query = useQuery(summaryQueries.talkTime(view, upTo));
+  const query = useQuery({ ...summaryQueries.talkTime(view, upTo), enabled });
   const t = query.data;
 
   if (query.isError) return <FigureError what="talk time" error={query.error} onRetry={() => void query.refetch()} />;
