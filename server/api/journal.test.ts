@@ -1,14 +1,13 @@
 /** /api/journal over HTTP through the whole server app, as the browser meets it: status, body, read back. */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createServerApp } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Upstream } from '../proxy.ts';
 import { openAppDb, type AppDb } from '../store/connection.ts';
+import { postThenSigkill } from './kill-test-helpers.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'hca-journal-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -165,31 +164,8 @@ describe('/api/journal', () => {
     expect((await serverOver(again)('GET', `/api/journal/${created.body.id}`)).body).toEqual(created.body);
 
     const killedFile = path.join(temp, 'killed.sqlite');
-    const script = path.join(temp, 'journal-then-hang.mts');
-    const here = path.dirname(new URL(import.meta.url).pathname);
-    writeFileSync(
-      script,
-      `import { openAppDb } from ${JSON.stringify(pathToFileURL(path.join(here, '../store/connection.ts')).href)};
-       import { createApiApp } from ${JSON.stringify(pathToFileURL(path.join(here, 'app.ts')).href)};
-       const app = createApiApp({ db: openAppDb(process.argv[2]) });
-       const res = await app.request('/api/journal', { method: 'POST', headers: { 'content-type': 'application/json' }, body: process.argv[3] });
-       process.stdout.write(res.status + ' ' + (await res.text()) + '\\n');
-       setInterval(() => {}, 1000);`,
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', script, killedFile, JSON.stringify(outcomeChange(['5', '6']))], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const answer = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.endsWith('\n')) resolve(out);
-      });
-      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-    });
+    const answer = await postThenSigkill(temp, killedFile, '/api/journal', outcomeChange(['5', '6']));
     expect(answer).toMatch(/^201 /);
-    const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
     const survivor = openAppDb(killedFile);
     open.push(survivor);
     const acknowledged = JSON.parse(answer.slice(4)) as { id: string };
