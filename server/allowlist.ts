@@ -52,11 +52,13 @@ function rulesFor(version: ApiVersion): Rule[] {
   const allow = (methods: readonly Method[], path: string, body?: Rule['body']) =>
     rules.push({ methods, pattern: exactly(path), ...(body ? { body } : {}) });
 
-  // Calls: list, create, read, update, archive, search, batch update and archive.
+  // Calls: list, create, read, update, archive, search, batch update, archive and read.
   allow(['GET', 'POST'], p.objects('calls'));
   allow(['GET', 'PATCH', 'DELETE'], p.object('calls', SEGMENT));
   allow(['POST'], p.objectBatch('calls', 'update'));
   allow(['POST'], p.objectBatch('calls', 'archive'));
+  // Batch read: undoing a bulk change compares each call's values now with what the change wrote.
+  allow(['POST'], p.objectBatch('calls', 'read'));
   for (const type of OBJECT_TYPES) allow(['POST'], p.objectSearch(type));
   for (const type of RECORD_TYPES) {
     // The records calls link to: read (one, a batch; the list is read by the e2e fixtures), and pin a call.
@@ -64,8 +66,10 @@ function rulesFor(version: ApiVersion): Rule[] {
     allow(['GET'], p.object(type, SEGMENT));
     allow(['PATCH'], p.object(type, SEGMENT), onlyThePin(type));
     allow(['POST'], p.objectBatch(type, 'read'));
-    // Associations from a call to a record: batch read, associate, remove, labels.
+    // Associations from a call to a record: batch read, associate, remove (one pair, or many in a batch), labels.
     allow(['POST'], p.associationBatchRead('calls', type));
+    allow(['POST'], p.associationBatchWrite('calls', type, 'create'));
+    allow(['POST'], p.associationBatchWrite('calls', type, 'archive'));
     allow(['PUT', 'DELETE'], p.associationPair('calls', SEGMENT, type, SEGMENT));
     allow(['GET'], p.associationLabels('calls', type));
   }

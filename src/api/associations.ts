@@ -97,3 +97,27 @@ export async function getAssociationLabels(fromType: AssociableType, toType: Ass
   const data = await hubspotRequest((await currentPaths()).associationLabels(fromType, toType), { schema: associationLabelListSchema, signal });
   return data.results;
 }
+
+/** Associates many calls with records of one type, with HubSpot's default call → record type (up to 100 pairs a request here). */
+export async function batchAssociateCalls(toType: RecordType, pairs: readonly { callId: string; toId: string }[]): Promise<void> {
+  await hubspotRequest((await currentPaths()).associationBatchWrite('calls', toType, 'create'), {
+    method: 'POST',
+    body: {
+      inputs: pairs.map((p) => ({
+        from: { id: p.callId },
+        to: { id: p.toId },
+        types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_ASSOCIATION_TYPE_IDS[toType] }],
+      })),
+    },
+    schema: anySchema,
+  });
+}
+
+/** Removes every association between each call and the records listed for it. */
+export async function batchUnassociateCalls(toType: RecordType, pairs: readonly { callId: string; toIds: readonly string[] }[]): Promise<void> {
+  await hubspotRequest((await currentPaths()).associationBatchWrite('calls', toType, 'archive'), {
+    method: 'POST',
+    body: { inputs: pairs.map((p) => ({ from: { id: p.callId }, to: p.toIds.map((id) => ({ id })) })) },
+    schema: noContentSchema,
+  });
+}

@@ -86,3 +86,15 @@ export async function batchUpdateCalls(inputs: readonly { id: string; properties
 export async function batchArchiveCalls(ids: readonly string[]): Promise<void> {
   await hubspotRequest((await currentPaths()).objectBatch('calls', 'archive'), { method: 'POST', body: { inputs: ids.map((id) => ({ id })) }, schema: noContentSchema });
 }
+
+/** Reads up to 100 calls by id (HubSpot leaves out ids it does not find, or names them in a 207). */
+export async function batchReadCalls(ids: readonly string[], properties: readonly string[], signal?: AbortSignal): Promise<BatchResult<HubSpotObject>> {
+  const data = await hubspotRequest((await currentPaths()).objectBatch('calls', 'read'), {
+    method: 'POST',
+    body: { inputs: ids.map((id) => ({ id })), properties },
+    schema: batchResponseSchema,
+    idempotent: true,
+    signal,
+  });
+  return toBatchResult(data);
+}

@@ -25,6 +25,8 @@ export interface HubSpotPaths {
   associationPair(fromType: CrmObjectType, fromId: string, toType: CrmObjectType, toId: string): string;
   /** Associations of many records (POST `{inputs: [{id, after?}]}`). */
   associationBatchRead(fromType: CrmObjectType, toType: CrmObjectType): string;
+  /** Associate many pairs (`{inputs: [{from, to, types}]}`) or remove them (`{inputs: [{from, to: [{id}]}]}`). */
+  associationBatchWrite(fromType: CrmObjectType, toType: CrmObjectType, op: 'create' | 'archive'): string;
   associationLabels(fromType: CrmObjectType, toType: CrmObjectType): string;
   properties(type: CrmObjectType): string;
   propertyGroups(type: CrmObjectType): string;
@@ -85,6 +87,7 @@ export function hubspotPaths(version: ApiVersion): HubSpotPaths {
     objectBatch: (type, op) => `${b.objects}/${type}/batch/${op}`,
     associationPair: (fromType, fromId, toType, toId) => `${b.objectAssociations}/${fromType}/${enc(fromId)}/associations/${toType}/${enc(toId)}`,
     associationBatchRead: (fromType, toType) => `${b.associations}/${fromType}/${toType}/batch/read`,
+    associationBatchWrite: (fromType, toType, op) => `${b.associations}/${fromType}/${toType}/batch/${op}`,
     associationLabels: (fromType, toType) => `${b.associations}/${fromType}/${toType}/labels`,
     properties: (type) => `${b.properties}/${type}`,
     propertyGroups: (type) => `${b.properties}/${type}/groups`,

@@ -20,7 +20,7 @@ import type { HubSpotObject } from '../../../api/schemas';
 import { outcomeLabel } from '../call-properties';
 import { callKeys, callQueries } from '../calls-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
-import type { BulkReport } from './bulk';
+import type { BulkReport } from '../../../api/batch-runner';
 import { CallListEmpty } from './CallListEmpty';
 import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_VERSIONS } from '../../../api/hubspot-paths';
 import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
-import { runBulk, updateWork } from './bulk';
+import { runBulk } from '../../../api/batch-runner';
+import { updateWork } from './bulk';
 
 let hs: HubSpotFake | undefined;
 afterEach(() => uninstallHubSpot(hs));

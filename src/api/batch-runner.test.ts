@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HubSpotApiError } from '../../../api/errors';
-import { chunk, runBulk, type ChunkWork } from './bulk';
+import { HubSpotApiError } from './errors';
+import { chunk, runBulk, type ChunkWork } from './batch-runner';
 
 /**
  * HubSpot's all-or-nothing batch: one bad record refuses the whole batch (400) and applies nothing. With

@@ -1,0 +1,3 @@
+/** Public surface of the journal feature: run a bulk change to calls through the journal (so it can be undone). */
+export { runJournaledChange, type ChangeResult, type JournaledChange } from './run-change';
+export { ARCHIVED, type CallChange, type CallValues } from './call-values';
