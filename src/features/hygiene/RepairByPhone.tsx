@@ -71,7 +71,8 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
   const [index, setIndex] = useState(0);
   const [picked, setPicked] = useState<Record<string, number>>({});
   const [outcomes, setOutcomes] = useState<Record<string, RepairOutcome>>({});
-  const [bulkOpen, setBulkOpen] = useState(false);
+  /** The calls the bulk repair previewed (fixed while its dialog is open). */
+  const [bulk, setBulk] = useState<CallRepair[] | null>(null);
   const region = useRef<HTMLDivElement>(null);
   const afterRepair = useAfterRepair();
   const current = repairs[index];
@@ -125,7 +126,7 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
         <Typography>
           {counts(repairs)}
         </Typography>
-        <Button variant="outlined" onClick={() => setBulkOpen(true)} disabled={unambiguous.length === 0}>
+        <Button variant="outlined" onClick={() => setBulk(unambiguous)} disabled={unambiguous.length === 0}>
           Repair all {unambiguous.length} {unambiguous.length === 1 ? 'call' : 'calls'} with a single unambiguous match
         </Button>
       </Stack>
@@ -185,10 +186,13 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
       <Typography variant="body2" color="text.secondary">
         A repaired call stays in this queue until the next scan; its count changes then.
       </Typography>
-      {bulkOpen && (
+      {bulk && (
         <RepairAllDialog
-          repairs={unambiguous}
-          onClose={() => setBulkOpen(false)}
+          repairs={bulk}
+          onClose={() => {
+            setBulk(null);
+            region.current?.focus();
+          }}
           onDone={(done) => {
             setOutcomes((o) => ({ ...o, ...done }));
             afterRepair();
