@@ -1,7 +1,6 @@
-/** Counts as the list screens write them: `1,234`, and `1 call` / `2 calls`. */
-export const formatCount = (x: number) => x.toLocaleString('en-US');
+import { formatCount } from '../../../lib/counts';
 
-export const callCount = (x: number) => `${formatCount(x)} call${x === 1 ? '' : 's'}`;
+export { callCount, formatCount } from '../../../lib/counts';
 
 export interface ListStatusFacts {
   /** The view's page is shown (not loading, not another view's page standing in). */
