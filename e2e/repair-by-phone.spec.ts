@@ -77,6 +77,7 @@ test('repairs one placeholder call from the keyboard, then every call with a sin
   const [, shown, name] = m;
   await page.keyboard.press('Enter');
   await expect(list.locator(`tr[data-id="${callId}"]`)).toContainText(`Repaired → contact ${name}`, { timeout: 15_000 });
+  await expect(page.getByRole('region', { name: 'Last repair' }).getByRole('status', { name: 'Change report' })).toContainText('Applied to 1 call.');
   await expectRepaired(api, callId, before, name, shown.replace(/ /g, ''));
 
   // Every other call with a single match, at once
@@ -94,7 +95,9 @@ test('repairs one placeholder call from the keyboard, then every call with a sin
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('list', { name: 'Calls and their matches' }).getByRole('listitem')).toHaveCount(targets.length);
   await dialog.getByRole('button', { name: `Repair ${targets.length} ${targets.length === 1 ? 'call' : 'calls'}` }).click();
-  await expect(dialog.getByText(new RegExp(`^Repaired ${targets.length} of ${targets.length} calls?\\.`))).toBeVisible({ timeout: 30_000 });
+  const report = dialog.getByRole('status', { name: 'Change report' });
+  await expect(report).toContainText(`Applied to ${targets.length} ${targets.length === 1 ? 'call' : 'calls'}.`, { timeout: 30_000 });
+  await expect(report.getByRole('link', { name: 'Open in the journal to undo' })).toBeVisible();
   for (const t of targets) await expectRepaired(api, t.id, t.before, t.name, t.e164);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Repair all 0 calls with a single unambiguous match' })).toBeDisabled();

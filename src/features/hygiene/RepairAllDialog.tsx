@@ -13,7 +13,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { describeError } from '../../lib/describeError';
-import { runJournaledChange, type ChangeResult } from '../journal';
+import { ChangeReport, runJournaledChange, type ChangeResult } from '../journal';
 import { describeRepair, repairChange, type CallRepair } from './repair';
 import type { RepairOutcome } from './RepairCallList';
 
@@ -77,7 +77,7 @@ export function RepairAllDialog({ repairs, onClose, onDone }: { repairs: readonl
             <LinearProgress variant="determinate" value={n ? (100 * phase.done) / n : 100} aria-label="Progress" />
           </Box>
         )}
-        {phase.kind === 'done' && <Report result={phase.result} total={n} />}
+        {phase.kind === 'done' && <ChangeReport result={phase.result} />}
         {phase.kind === 'error' && <Alert severity="error">Nothing was changed: {phase.message}</Alert>}
       </DialogContent>
       <DialogActions>
@@ -97,26 +97,5 @@ export function RepairAllDialog({ repairs, onClose, onDone }: { repairs: readonl
         )}
       </DialogActions>
     </Dialog>
-  );
-}
-
-function Report({ result, total }: { result: ChangeResult; total: number }) {
-  const { succeeded, failed, cancelled } = result.report;
-  return (
-    <Box role="status">
-      <Typography>
-        Repaired {succeeded.length} of {total} {total === 1 ? 'call' : 'calls'}
-        {cancelled ? ' (cancelled)' : ''}. Journal entry {result.entry.id}: undo it there.
-      </Typography>
-      {failed.length > 0 && (
-        <Box component="ul" aria-label="Calls not repaired">
-          {failed.map((f) => (
-            <li key={f.id}>
-              Call {f.id}: {f.reason}
-            </li>
-          ))}
-        </Box>
-      )}
-    </Box>
   );
 }

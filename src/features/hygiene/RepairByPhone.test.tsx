@@ -64,6 +64,9 @@ describe('Repair by phone number', () => {
     const second = await screen.findByRole('group', { name: 'Call 2 of 3' }, { timeout: 5000 });
     expect(await hs.associatedIds(ids.onPlaceholder!, 'contacts')).toEqual([ids.grace]);
     expect(within(screen.getByRole('table', { name: 'Calls to repair' })).getByText('Repaired → contact Grace Hopper')).toBeInTheDocument();
+    const last = screen.getByRole('region', { name: 'Last repair' });
+    expect(within(last).getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 1 call.');
+    expect(within(last).getByRole('link', { name: 'Open in the journal to undo' })).toBeInTheDocument();
     // S: skip the shared line; K back to it, 2 picks the second desk, Enter confirms it
     expect(second).toHaveFocus();
     await user.keyboard('s');
@@ -89,7 +92,9 @@ describe('Repair by phone number', () => {
     expect(within(preview).getByText('Call to +1 617-234-5678 (+16172345678): Placeholder contact → contact Grace Hopper')).toBeInTheDocument();
     expect(within(preview).getByText('Inbound call from (415) 555-0123 (+14155550123): + contact Ada Lovelace')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Repair 2 calls' }));
-    expect(await within(dialog).findByText(/^Repaired 2 of 2 calls\. Journal entry \S+: undo it there\.$/, undefined, { timeout: 5000 })).toBeInTheDocument();
+    const report = await within(dialog).findByRole('status', { name: 'Change report' }, { timeout: 5000 });
+    expect(report).toHaveTextContent('Applied to 2 calls.');
+    expect(within(report).getByRole('link', { name: 'Open in the journal to undo' })).toHaveAttribute('href', expect.stringMatching(/^\/journal\/\S+$/));
     expect(await hs.associatedIds(ids.onPlaceholder!, 'contacts')).toEqual([ids.grace]);
     expect(await hs.associatedIds(ids.inbound!, 'contacts')).toEqual([ids.ada]);
     expect(await hs.associatedIds(ids.shared!, 'contacts')).toEqual([]);

@@ -9,12 +9,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { describeError } from '../../lib/describeError';
-import { runJournaledChange } from '../journal';
+import { appPaths, Link as RouterLink } from '../../lib/router';
+import { ChangeReport, runJournaledChange, type ChangeResult } from '../journal';
 import type { QueueId } from './hygiene-api';
 import { matchReason, repairChange, type CallRepair, type Candidate } from './repair';
 import { RepairAllDialog } from './RepairAllDialog';
@@ -73,6 +75,8 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
   const [outcomes, setOutcomes] = useState<Record<string, RepairOutcome>>({});
   /** The calls the bulk repair previewed (fixed while its dialog is open). */
   const [bulk, setBulk] = useState<CallRepair[] | null>(null);
+  /** The report of the last call repaired one at a time. */
+  const [last, setLast] = useState<{ title: string; result: ChangeResult } | null>(null);
   const region = useRef<HTMLDivElement>(null);
   const afterRepair = useAfterRepair();
   const current = repairs[index];
@@ -86,7 +90,9 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
       const summary = `Repair by phone number: “${repair.title}” → ${candidate.type === 'contacts' ? 'contact' : 'company'} ${candidate.name}`;
       return runJournaledChange({ kind: 'associations', summary, changes: [repairChange(repair, candidate)] });
     },
-    onSuccess: ({ entry, report }, { repair, candidate }) => {
+    onSuccess: (result, { repair, candidate }) => {
+      const { entry, report } = result;
+      setLast({ title: repair.title, result });
       const failed = report.failed.find((f) => f.id === repair.callId);
       setOutcomes((o) => ({ ...o, [repair.callId]: failed ? { kind: 'failed', reason: failed.reason, entryId: entry.id } : { kind: 'repaired', candidate, entryId: entry.id } }));
       if (!failed) setIndex((i) => Math.min(repairs.length - 1, i + 1));
@@ -130,6 +136,12 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
           Repair all {unambiguous.length} {unambiguous.length === 1 ? 'call' : 'calls'} with a single unambiguous match
         </Button>
       </Stack>
+      {last && (
+        <Box component="section" aria-label="Last repair">
+          <Typography variant="subtitle2">Last repair: {last.title}</Typography>
+          <ChangeReport result={last.result} />
+        </Box>
+      )}
       {current && (
         <Box
           ref={region}
@@ -208,7 +220,10 @@ function OutcomeLine({ outcome }: { outcome: RepairOutcome }) {
     case 'repaired':
       return (
         <Alert severity="success" sx={{ mt: 1 }}>
-          Repaired: the call is now on {outcome.candidate.type === 'contacts' ? 'contact' : 'company'} {outcome.candidate.name}. Undo it from journal entry {outcome.entryId}.
+          Repaired: the call is now on {outcome.candidate.type === 'contacts' ? 'contact' : 'company'} {outcome.candidate.name}.{' '}
+          <Link component={RouterLink} to={appPaths.journalEntry(outcome.entryId)}>
+            Open in the journal to undo
+          </Link>
         </Alert>
       );
     case 'failed':
