@@ -65,7 +65,7 @@ const CALCULATED_PHONES: readonly (readonly [source: string, calculated: string]
 const ACCOUNT_COUNTRY = 'US';
 
 /** The searchable form of a phone number (see CALCULATED_PHONES); empty when it has no digits. */
-export function searchablePhoneNumber(raw: string): string {
+function searchablePhoneNumber(raw: string): string {
   const parsed = parsePhoneNumberFromString(raw.trim(), ACCOUNT_COUNTRY);
   if (parsed?.isPossible()) return parsed.nationalNumber;
   return raw.replace(/\D/g, '').replace(/^0+/, '');

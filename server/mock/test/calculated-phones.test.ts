@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { check, checkValidation, createObject, getObject, useHarness } from './helpers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMockApp } from '../app';
+import { fixedClock } from '../clock';
+import { openMockDb } from '../store/index';
+import { check, checkValidation, createObject, getObject, NOW, send, useHarness } from './helpers';
 import { hubSpotObject, propertyDefinition, searchPage } from './schemas';
 
 /**
@@ -57,5 +63,32 @@ describe('contacts: searchable calculated phone numbers', () => {
     check(res, 200, propertyDefinition);
     expect(res.body).toMatchObject({ calculated: true, modificationMetadata: { readOnlyValue: true } });
     expect((await getObject(h, 'contacts', contact.id, { properties: PROPS })).properties.hs_searchable_calculated_phone_number).toBe('6175550100');
+  });
+});
+
+describe('a database from before contacts had calculated phone numbers', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-calculated-phones-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gets them when opened', async () => {
+    const file = path.join(dir, 'old.sqlite');
+    const clock = fixedClock(NOW);
+    const first = openMockDb({ file, seed: 'empty', clock });
+    const created = await send(createMockApp({ db: first, clock }), 'POST', '/crm/v3/objects/contacts', { properties: { firstname: 'Old', phone: '(617) 234-5678' } });
+    const id = String((created.body as { id: string }).id);
+    // what schema version 9 stored: no calculated phone numbers
+    first.sqlite.exec(`UPDATE objects SET props = json_remove(props, '$.hs_searchable_calculated_phone_number')`);
+    first.sqlite.pragma('user_version = 9');
+    first.close();
+
+    const db = openMockDb({ file, clock });
+    try {
+      const found = await send(createMockApp({ db, clock }), 'POST', '/crm/v3/objects/contacts/search', {
+        filterGroups: [{ filters: [{ propertyName: 'hs_searchable_calculated_phone_number', operator: 'EQ', value: '6172345678' }] }],
+      });
+      expect((found.body as { results: { id: string }[] }).results.map((r) => r.id)).toEqual([id]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -79,8 +79,12 @@ describe('Repair by phone number', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('group', { name: 'Call 3 of 3' })).toBeInTheDocument());
     expect(await hs.associatedIds(ids.shared!, 'contacts')).toEqual([ids.otherDesk]);
-    // J past the end stays on the last call; the inbound call is still to do
+    // J past the end stays on the last call; the inbound call is still to do. A click on a call in the list brings it up, keys still work
     await user.keyboard('j');
+    await user.click(screen.getByRole('button', { name: 'Call to the front desk' }));
+    expect(screen.getByRole('group', { name: 'Call 2 of 3' })).toHaveFocus();
+    await user.keyboard('j');
+    expect(screen.getByRole('group', { name: 'Call 3 of 3' })).toHaveFocus();
     expect(await hs.associatedIds(ids.inbound!, 'contacts')).toEqual([]);
   });
 
@@ -100,6 +104,7 @@ describe('Repair by phone number', () => {
     expect(await hs.associatedIds(ids.shared!, 'contacts')).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.getByRole('button', { name: 'Repair all 0 calls with a single unambiguous match' })).toBeDisabled();
+    expect(screen.getByText('A repaired call stays in this queue until the next scan; its count changes then.')).toBeInTheDocument();
   });
 
   it('looks numbers up in a few searches, not one per call', async () => {

@@ -24,7 +24,7 @@ import { RepairCallList, statusText, type RepairOutcome } from './RepairCallList
 import { repairQueries } from './repair-lookup';
 
 /** The queue's lists and counts are read again; a scan queue's count changes with the next scan. */
-export function useAfterRepair() {
+function useAfterRepair() {
   const qc = useQueryClient();
   return () => {
     void qc.invalidateQueries({ queryKey: ['hygiene', 'queues'] });
@@ -114,6 +114,11 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
     setOutcomes((o) => (o[current.callId] ? o : { ...o, [current.callId]: { kind: 'skipped' } }));
     move(1);
   };
+  /** A button of the reviewer acts, then the keys work again (focus back on the call). */
+  const thenKeys = (action: () => void) => () => {
+    action();
+    region.current?.focus();
+  };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -178,13 +183,13 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
           )}
           {outcome && <OutcomeLine outcome={outcome} />}
           <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-            <Button onClick={() => move(-1)} disabled={index === 0}>
+            <Button onClick={thenKeys(() => move(-1))} disabled={index === 0}>
               Previous
             </Button>
-            <Button onClick={() => move(1)} disabled={index === repairs.length - 1}>
+            <Button onClick={thenKeys(() => move(1))} disabled={index === repairs.length - 1}>
               Next
             </Button>
-            <Button onClick={skip}>Skip</Button>
+            <Button onClick={thenKeys(skip)}>Skip</Button>
             <Button variant="contained" onClick={confirm} disabled={current.candidates.length === 0 || repairOne.isPending || outcome?.kind === 'repaired'}>
               {repairOne.isPending ? 'Repairing…' : 'Confirm match'}
             </Button>
@@ -194,7 +199,7 @@ function Reviewer({ repairs }: { repairs: CallRepair[] }) {
           </Typography>
         </Box>
       )}
-      <RepairCallList repairs={repairs} outcomes={outcomes} index={index} onSelect={(i) => setIndex(i)} />
+      <RepairCallList repairs={repairs} outcomes={outcomes} index={index} onSelect={(i) => thenKeys(() => setIndex(i))()} />
       <Typography variant="body2" color="text.secondary">
         A repaired call stays in this queue until the next scan; its count changes then.
       </Typography>

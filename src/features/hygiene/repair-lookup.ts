@@ -19,6 +19,7 @@ import {
   companyPhoneSpellings,
   CONTACT_SEARCH_PROPERTIES,
   contactFilterGroups,
+  counterpartOf,
   IN_VALUES_MAX,
   normaliseNumber,
   type CallRepair,
@@ -90,8 +91,7 @@ async function lookUpRepairs(callIds: readonly string[], signal?: AbortSignal): 
 
   const numbers = new Map<string, ReturnType<typeof normaliseNumber>>();
   for (const call of calls) {
-    const raw = call.properties.hs_call_direction === 'INBOUND' ? call.properties.hs_call_from_number : call.properties.hs_call_to_number;
-    const n = normaliseNumber(raw);
+    const n = normaliseNumber(counterpartOf(call));
     if (n) numbers.set(n.e164, n);
   }
   const valid = [...numbers.values()].filter((n) => n !== null);

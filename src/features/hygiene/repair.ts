@@ -16,7 +16,7 @@ import type { HubSpotObject, SearchFilter } from '../../api/schemas';
 import type { CallChange, CallValues } from '../journal';
 
 /** Numbers written without a country code are read in this country (the demo account's). */
-export const DEFAULT_COUNTRY: CountryCode = 'US';
+const DEFAULT_COUNTRY: CountryCode = 'US';
 /** HubSpot's IN takes at most 100 values. */
 export const IN_VALUES_MAX = 100;
 
@@ -50,7 +50,7 @@ export function counterpartOf(call: HubSpotObject): string | null {
 const PLACEHOLDER_NAMES: readonly RegExp[] = [/^caller\b/i, /^new contact\b/i, /^unknown(?: (?:caller|contact|number))?$/i, /^anonymous\b/i];
 
 /** A contact with no name, only a phone number as its name, or a dialer's default name (as the scan judges it). */
-export function isPlaceholderContact(contact: HubSpotObject): boolean {
+function isPlaceholderContact(contact: HubSpotObject): boolean {
   const name = [contact.properties.firstname, contact.properties.lastname].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
   if (!name) return true;
   const isNumber = /^[+\d\s().\-/]+$/.test(name) && name.replace(/\D/g, '').length >= 5;
@@ -111,7 +111,7 @@ export function matchReason(n: PhoneNumber, c: Candidate): string {
  * The records whose number is `n` in E.164, contacts first: never a placeholder contact (it carries the number
  * it was made from), never one the call is already on.
  */
-export function candidatesFor(n: PhoneNumber, contacts: Iterable<HubSpotObject>, companies: Iterable<HubSpotObject>, already: ReadonlySet<string>): Candidate[] {
+function candidatesFor(n: PhoneNumber, contacts: Iterable<HubSpotObject>, companies: Iterable<HubSpotObject>, already: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const c of contacts) {
     if (already.has(`contacts:${c.id}`) || isPlaceholderContact(c)) continue;
@@ -127,7 +127,7 @@ export function candidatesFor(n: PhoneNumber, contacts: Iterable<HubSpotObject>,
   return out;
 }
 
-export type RepairStatus = 'no-number' | 'invalid-number' | 'no-match' | 'single' | 'several';
+type RepairStatus = 'no-number' | 'invalid-number' | 'no-match' | 'single' | 'several';
 
 export interface CallRepair {
   callId: string;
