@@ -107,6 +107,21 @@ describe('Repair by phone number', () => {
     expect(screen.getByText('A repaired call stays in this queue until the next scan; its count changes then.')).toBeInTheDocument();
   });
 
+  it('says why HubSpot refused a repair, on the call, and keeps the call and the chosen match to try again', async () => {
+    const { user } = await open([ids.shared!, ids.inbound!]);
+    hs.fail('POST', hs.paths.associationBatchWrite('calls', 'contacts', 'create'), 403, {
+      status: 'error',
+      message: 'This app lacks the crm.objects.contacts.write scope.',
+      category: 'MISSING_SCOPES',
+      correlationId: 'c0ffee00-0000-4000-8000-000000000042',
+    }, { times: 5 });
+    await user.keyboard('2{Enter}');
+    const region = screen.getByRole('group', { name: 'Call 1 of 2' });
+    expect(await within(region).findByText(/^Not repaired: .*crm\.objects\.contacts\.write scope/, undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(within(region).getByLabelText('Phone +1 212 555 0199 matches contact Other Desk’s phone')).toBeChecked();
+    expect(await hs.associatedIds(ids.shared!, 'contacts')).toEqual([]);
+  });
+
   it('looks numbers up in a few searches, not one per call', async () => {
     await open([ids.onPlaceholder!, ids.inbound!, ids.shared!, ids.unknown!, ids.noNumber!]);
     const searches = hs.hubspotRequests().filter((r) => r.startsWith('POST') && r.includes('/search'));
