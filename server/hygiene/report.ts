@@ -52,7 +52,7 @@ function scanQueue(id: QueueId, calls: ScannedCall[], contacts: Parameters<typeo
  * How long the account's outcomes and deactivated owners are reused: they change rarely (an admin archives an
  * outcome, a rep leaves), and reading them costs two requests or more on every count. The counts are never reused.
  */
-export const ACCOUNT_FACTS_TTL_MS = 30_000;
+const ACCOUNT_FACTS_TTL_MS = 30_000;
 
 export function createQueueReport(deps: { reader: HubSpotReader; scanner: HygieneScanner; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
