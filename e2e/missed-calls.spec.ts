@@ -1,7 +1,9 @@
 /**
  * "Missed calls with no call back" on the demo seed: Call back is a tel: link to the caller's number, and Mark
  * handled takes a call out of the queue (its list, the count on the page and GET /api/hygiene/queues) until Undo.
+ * axe finds nothing on the queue's page with its actions and a confirmation on it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -65,7 +67,7 @@ test('Call back dials the caller’s number; Mark handled takes the call out of 
   const callBack = row.getByRole('link', { name: /^Call back \+1 / });
   await expect(callBack).toHaveAttribute('href', `tel:${picked.from}`);
 
-  const mark = row.getByRole('button', { name: `Mark call ${picked.title} handled` });
+  const mark = row.getByRole('button', { name: `Mark handled: ${picked.title}` });
   await mark.focus();
   await page.keyboard.press('Enter');
   marked = picked.id;
@@ -73,11 +75,13 @@ test('Call back dials the caller’s number; Mark handled takes the call out of 
   await expect(page.getByText(new RegExp(`^From the scan of .*: ${calls(before - 1)}\\.$`))).toBeVisible();
   const notice = page.getByRole('region', { name: 'Marked handled' }).getByRole('status');
   await expect(notice).toContainText(`Marked “${picked.title}” handled.`);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(', ')})`)).toEqual([]);
   expect(await queueCount(request)).toBe(before - 1);
   expect(await queueCallIds(request)).not.toContain(picked.id);
   expect(await handledIds(request)).toContain(picked.id);
 
-  await page.getByRole('button', { name: `Undo: mark call ${picked.title} handled` }).click();
+  await page.getByRole('button', { name: `Undo: ${picked.title} marked handled` }).click();
   await expect(row).toHaveCount(1);
   marked = undefined;
   await expect(page.getByText(new RegExp(`^From the scan of .*: ${calls(before)}\\.$`))).toBeVisible();

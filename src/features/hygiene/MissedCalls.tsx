@@ -64,11 +64,16 @@ function RowActions({ id, properties, onMarked }: { id: string; properties: Prop
         size="small"
         onClick={() => mark.mutate()}
         disabled={mark.isPending}
-        aria-label={`Mark call ${title} handled`}
+        aria-label={`Mark handled: ${title}`}
         aria-describedby={mark.isError ? errorId : undefined}
       >
-        {mark.isPending ? 'Marking…' : 'Mark handled'}
+        Mark handled
       </Button>
+      {mark.isPending && (
+        <Typography variant="body2" color="text.secondary" role="status">
+          Marking…
+        </Typography>
+      )}
       {mark.isError && (
         <Typography id={errorId} role="alert" variant="body2" color="error">
           Not marked: {describeError(mark.error).text}
@@ -101,8 +106,8 @@ function MarkedNotice({ marked, focus, onUndone, onDismiss }: { marked: Marked; 
       onClose={onDismiss}
       slotProps={{ closeButton: { 'aria-label': `Dismiss: ${marked.title}` } }}
       action={
-        <Button color="inherit" size="small" onClick={() => undo.mutate()} disabled={undo.isPending} aria-label={`Undo: mark call ${marked.title} handled`}>
-          {undo.isPending ? 'Undoing…' : 'Undo'}
+        <Button color="inherit" size="small" onClick={() => undo.mutate()} disabled={undo.isPending} aria-label={`Undo: ${marked.title} marked handled`}>
+          Undo
         </Button>
       }
     >

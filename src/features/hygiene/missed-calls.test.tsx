@@ -59,7 +59,7 @@ describe('Missed calls with no call back', () => {
     const user = userEvent.setup();
     const table = await openQueue();
     expect(await screen.findByText(/^From the scan of .*: 2 calls\.$/)).toBeInTheDocument();
-    within(await waitFor(() => rowOf(table, ids.ada))).getByRole('button', { name: 'Mark call Missed call from Ada handled' }).focus();
+    within(await waitFor(() => rowOf(table, ids.ada))).getByRole('button', { name: 'Mark handled: Missed call from Ada' }).focus();
     await user.keyboard('{Enter}');
 
     await waitFor(() => expect(shownIds(table)).toEqual([ids.nobody]));
@@ -70,7 +70,7 @@ describe('Missed calls with no call back', () => {
     expect(await handledIds()).toEqual([ids.ada]);
 
     await user.tab();
-    expect(screen.getByRole('button', { name: 'Undo: mark call Missed call from Ada handled' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Undo: Missed call from Ada marked handled' })).toHaveFocus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()));
     expect(screen.getByText(/^From the scan of .*: 2 calls\.$/)).toBeInTheDocument();
@@ -88,7 +88,7 @@ describe('Missed calls with no call back', () => {
     });
     const table = await openQueue();
     const row = await waitFor(() => rowOf(table, ids.ada));
-    const button = within(row).getByRole('button', { name: 'Mark call Missed call from Ada handled' });
+    const button = within(row).getByRole('button', { name: 'Mark handled: Missed call from Ada' });
     await user.click(button);
     const alert = await within(row).findByRole('alert');
     expect(alert).toHaveTextContent('Not marked: The journal is read-only just now. (correlation ID c0ffee00-0000-4000-8000-0000000000aa)');
