@@ -6,6 +6,9 @@ import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../test/h
 import { renderWithProviders } from '../../test/render';
 import QueuePage from './QueuePage';
 
+/** The queue is read again after each change (and the page's calls from HubSpot): give a busy machine time. */
+const SLOW = { timeout: 5000 };
+
 let hs: HubSpotFake;
 const ids: Record<string, string> = {};
 
@@ -44,7 +47,7 @@ async function handledIds(): Promise<string[]> {
 describe('Missed calls with no call back', () => {
   it('offers Call back as a tel: link to the caller’s number in E.164, and says so when there is no number', async () => {
     const table = await openQueue();
-    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()));
+    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
     const call = within(rowOf(table, ids.ada)).getByRole('link', { name: 'Call back +1 617 822 4480' });
     expect(call).toHaveAttribute('href', 'tel:+16178224480');
     expect(call).toHaveTextContent('Call back');
@@ -59,10 +62,10 @@ describe('Missed calls with no call back', () => {
     const user = userEvent.setup();
     const table = await openQueue();
     expect(await screen.findByText(/^From the scan of .*: 2 calls\.$/)).toBeInTheDocument();
-    within(await waitFor(() => rowOf(table, ids.ada))).getByRole('button', { name: 'Mark handled: Missed call from Ada' }).focus();
+    within(await waitFor(() => rowOf(table, ids.ada), SLOW)).getByRole('button', { name: 'Mark handled: Missed call from Ada' }).focus();
     await user.keyboard('{Enter}');
 
-    await waitFor(() => expect(shownIds(table)).toEqual([ids.nobody]));
+    await waitFor(() => expect(shownIds(table)).toEqual([ids.nobody]), SLOW);
     expect(screen.getByText(/^From the scan of .*: 1 call\.$/)).toBeInTheDocument();
     const notice = within(screen.getByRole('region', { name: 'Marked handled' })).getByRole('status');
     expect(notice).toHaveTextContent('Marked “Missed call from Ada” handled.');
@@ -72,9 +75,9 @@ describe('Missed calls with no call back', () => {
     await user.tab();
     expect(screen.getByRole('button', { name: 'Undo: Missed call from Ada marked handled' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()));
+    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
     expect(screen.getByText(/^From the scan of .*: 2 calls\.$/)).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByRole('region', { name: 'Marked handled' })).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Marked handled' })).not.toBeInTheDocument(), SLOW);
     expect(await handledIds()).toEqual([]);
   });
 
@@ -87,7 +90,7 @@ describe('Missed calls with no call back', () => {
       return hs.fetch(input, init);
     });
     const table = await openQueue();
-    const row = await waitFor(() => rowOf(table, ids.ada));
+    const row = await waitFor(() => rowOf(table, ids.ada), SLOW);
     const button = within(row).getByRole('button', { name: 'Mark handled: Missed call from Ada' });
     await user.click(button);
     const alert = await within(row).findByRole('alert');
@@ -95,6 +98,31 @@ describe('Missed calls with no call back', () => {
     expect(button).toBeEnabled();
     expect(button).toHaveAccessibleDescription(/The journal is read-only just now/);
     expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort());
+    expect(await handledIds()).toEqual([]);
+  });
+
+  it('shows a failed Undo in its confirmation, keeps the mark, and Undo can be tried again', async () => {
+    const user = userEvent.setup();
+    let refuse = true;
+    vi.stubGlobal('fetch', async (input: string | URL | Request, init?: RequestInit) => {
+      if (refuse && String(input).startsWith('/api/journal/handled/') && init?.method === 'DELETE') {
+        refuse = false;
+        return Response.json({ status: 'error', message: 'The journal is read-only just now.', category: 'SERVICE_UNAVAILABLE', correlationId: 'c0ffee00-0000-4000-8000-0000000000bb' }, { status: 503 });
+      }
+      return hs.fetch(input, init);
+    });
+    const table = await openQueue();
+    await user.click(within(await waitFor(() => rowOf(table, ids.ada), SLOW)).getByRole('button', { name: 'Mark handled: Missed call from Ada' }));
+    await waitFor(() => expect(shownIds(table)).toEqual([ids.nobody]), SLOW);
+    const undo = screen.getByRole('button', { name: 'Undo: Missed call from Ada marked handled' });
+    await user.click(undo);
+    const notice = screen.getByRole('region', { name: 'Marked handled' });
+    expect(await within(notice).findByRole('alert')).toHaveTextContent('Not undone: The journal is read-only just now. (correlation ID c0ffee00-0000-4000-8000-0000000000bb)');
+    expect(shownIds(table)).toEqual([ids.nobody]);
+    expect(await handledIds()).toEqual([ids.ada]);
+
+    await user.click(undo);
+    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
     expect(await handledIds()).toEqual([]);
   });
 });
