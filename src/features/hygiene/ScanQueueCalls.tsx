@@ -23,6 +23,7 @@ import { formatDuration } from '../../lib/duration';
 import { appPaths, Link as RouterLink, useSearchParams } from '../../lib/router';
 import { userTimeZone } from '../../lib/timezone';
 import { hygieneQueries } from './hygiene-queries';
+import { ResolveDuplicates } from './ResolveDuplicates';
 
 /** Calls a page shows (plain queues), and groups a page shows (duplicates). */
 const CALLS_PER_PAGE = 100;
@@ -142,6 +143,7 @@ export function ScanQueueCalls({ callIds, groups }: { callIds?: readonly string[
               Group {first + i + 1}: {group.length} calls
             </Typography>
             <CallsTable ids={group} calls={calls.data} caption={`Group ${first + i + 1}`} />
+            <ResolveDuplicates group={group} name={`group ${first + i + 1}`} />
           </Box>
         ))}
       </Stack>
