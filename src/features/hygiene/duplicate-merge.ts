@@ -77,7 +77,7 @@ export function proposedKeeper(calls: readonly GroupCall[]): string | undefined 
   return rankByData(calls)[0]?.id;
 }
 
-export interface CopiedValue {
+interface CopiedValue {
   name: MergedProperty;
   value: string;
   /** The call it is copied from. */
