@@ -27,7 +27,7 @@ import { dataScore, MERGED_PROPERTIES, type GroupCall, type MergedProperty, type
 import { duplicateQueries } from './duplicate-reads';
 
 /** The same wording as the call list's Delete. */
-const RECYCLING_BIN =
+export const RECYCLING_BIN =
   'They move to HubSpot’s recycling bin and disappear from this console. The recycling bin is in HubSpot: calls can be restored there for 90 days, and this console cannot restore them.';
 
 const LABELS: Record<MergedProperty, string> = {

@@ -23,6 +23,7 @@ import { useNow } from './AttentionPage';
 import { ago, clockTime } from './freshness';
 import { DAYS_QUEUE, DEFAULT_DAYS, isQueueId, isScanRequired, type QueueId } from './hygiene-api';
 import { hygieneQueries } from './hygiene-queries';
+import { ResolveAllDuplicates } from './ResolveAllDuplicates';
 import { ScanPanel } from './ScanPanel';
 import { ScanQueueCalls } from './ScanQueueCalls';
 import { useDays } from './useDays';
@@ -69,6 +70,7 @@ function Queue({ id }: { id: QueueId }) {
           From the scan of {clockTime(data.computedAt, now, timeZone)}, {ago(data.computedAt, now)}
           {'groups' in data ? `: ${data.groups.length} ${data.groups.length === 1 ? 'group' : 'groups'}` : `: ${data.callIds.length} ${data.callIds.length === 1 ? 'call' : 'calls'}`}.
         </Typography>
+        {'groups' in data && <ResolveAllDuplicates groups={data.groups} />}
         {'groups' in data ? <ScanQueueCalls groups={data.groups} /> : <ScanQueueCalls callIds={data.callIds} />}
       </Stack>
     );

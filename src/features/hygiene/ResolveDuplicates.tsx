@@ -131,12 +131,28 @@ function ResolveDialog({ group, name, onClose, onDone }: { group: readonly strin
   );
 }
 
+/** Resolved groups leave the queue with the next scan: started here (a refresh, only the calls changed since). */
+export function RefreshScan() {
+  const scan = useScan();
+  const start = useStartScan();
+  const running = scan.data?.status === 'running';
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="body2">The queue comes from the last scan: resolved groups leave it with the next scan.</Typography>
+        <Button size="small" onClick={() => start.mutate('incremental')} disabled={start.isPending || running}>
+          {running ? 'Scanning…' : 'Refresh the scan'}
+        </Button>
+      </Stack>
+      {start.isError && <ErrorState error={start.error} title="Could not start the scan" />}
+    </Stack>
+  );
+}
+
 /** The group's Resolve button, its dialog, and once applied, "Resolved" with the report and the next scan. */
 export function ResolveDuplicates({ group, name }: { group: readonly string[]; name: string }) {
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<ChangeResult>();
-  const scan = useScan();
-  const start = useStartScan();
   const statusRef = useRef<HTMLDivElement>(null);
   const complete = result !== undefined && result.report.failed.length === 0 && !result.report.cancelled;
 
@@ -152,13 +168,7 @@ export function ResolveDuplicates({ group, name }: { group: readonly string[]; n
             {complete ? `${name}: Resolved.` : `${name}: not fully resolved.`}
           </Typography>
           <ResolveReport result={result} />
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <Typography variant="body2">The queue comes from the last scan: resolved groups leave it with the next scan.</Typography>
-            <Button size="small" onClick={() => start.mutate('incremental')} disabled={start.isPending || scan.data?.status === 'running'}>
-              {scan.data?.status === 'running' ? 'Scanning…' : 'Refresh the scan'}
-            </Button>
-          </Stack>
-          {start.isError && <ErrorState error={start.error} title="Could not start the scan" />}
+          <RefreshScan />
         </Stack>
       )}
       {!complete && (

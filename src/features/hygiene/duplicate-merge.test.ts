@@ -1,6 +1,6 @@
 /** The proposed keeper ("most data") and what keeping a call of a duplicates group copies, adds and deletes. */
 import { describe, expect, it } from 'vitest';
-import { dataScore, hasValue, planMerge, proposedKeeper, rankByData, type GroupCall } from './duplicate-merge';
+import { dataScore, hasValue, packChanges, planMerge, proposedKeeper, rankByData, type GroupCall } from './duplicate-merge';
 
 const none = { contacts: [], companies: [], deals: [], tickets: [] };
 const call = (id: string, properties: GroupCall['properties'], more: Partial<Omit<GroupCall, 'id' | 'properties'>> = {}): GroupCall => ({
@@ -84,5 +84,27 @@ describe('the merge', () => {
 
   it('refuses a keeper outside the group', () => {
     expect(() => planMerge([original, copy], '999')).toThrow(/not in the group/);
+  });
+});
+
+describe('many groups at once', () => {
+  const group = (first: number, size: number) =>
+    Array.from({ length: size }, (_, k) => call(String(first + k), k === 0 ? { hs_call_title: 'Full', hs_call_body: 'Notes' } : { hs_call_title: 'Copy' }, { associations: { ...none, contacts: [String(first + k)] } }));
+  const planOf = (calls: GroupCall[]) => planMerge(calls, proposedKeeper(calls) ?? '');
+
+  it('packs whole groups into runs of at most the batch size, each kept call before its group’s deletions', () => {
+    const plans = [planOf(group(1, 3)), planOf(group(10, 2)), planOf(group(20, 3)), planOf(group(30, 5))];
+    const runs = packChanges(plans, 5);
+    expect(runs.map((r) => r.map((c) => c.callId))).toEqual([
+      ['1', '2', '3', '10', '11'],
+      ['20', '21', '22'],
+      ['30', '31', '32', '33', '34'],
+    ]);
+    expect(runs[0]?.[0]).toMatchObject({ callId: '1', after: { contacts: ['1', '2', '3'] } });
+    expect(runs[0]?.[1]).toMatchObject({ callId: '2', after: { archived: 'true' } });
+  });
+
+  it('leaves out a group larger than a batch', () => {
+    expect(packChanges([planOf(group(1, 4)), planOf(group(10, 2))], 3).map((r) => r.map((c) => c.callId))).toEqual([['10', '11']]);
   });
 });

@@ -134,3 +134,23 @@ export function planMerge(calls: readonly GroupCall[], keeperId: string): MergeP
   const archiveChanges = others.map((c) => ({ callId: c.id, before: { archived: 'false' }, after: { archived: 'true' } }));
   return { keeper, copied, added, archived: others, changes: [...keeperChange, ...archiveChanges] };
 }
+
+/**
+ * Many groups' changes in runs of at most `max` calls (HubSpot's batch), a group never split across two runs,
+ * each group's kept call before its deleted calls: so each run is one batch in which the kept calls are written
+ * before any call is deleted (see ResolveDuplicates). A group larger than `max` is left out (not resolvable here).
+ */
+export function packChanges(plans: readonly MergePlan[], max: number): CallChange[][] {
+  const runs: CallChange[][] = [];
+  let run: CallChange[] = [];
+  for (const plan of plans) {
+    if (plan.changes.length > max) continue;
+    if (run.length + plan.changes.length > max) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(...plan.changes);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}

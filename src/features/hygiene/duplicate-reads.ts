@@ -15,19 +15,32 @@ import { MERGED_PROPERTIES, type GroupCall } from './duplicate-merge';
 /** HubSpot's batch limit: a larger group cannot be read, nor applied as one batch. */
 export const MAX_GROUP = 100;
 
-async function readGroup(ids: readonly string[], signal?: AbortSignal): Promise<GroupCall[]> {
-  const read = await batchReadCalls(ids, [...MERGED_PROPERTIES, 'hs_timestamp'], signal);
-  const found = read.results.filter((c) => !c.archived);
-  const foundIds = found.map((c) => c.id);
-  const byType = await Promise.all(RECORD_TYPES.map((type) => batchReadAssociations('calls', type, foundIds, signal)));
-  return found.map((c) => ({
-    id: c.id,
-    properties: c.properties,
-    createdAt: c.createdAt,
-    associations: Object.fromEntries(
-      RECORD_TYPES.map((type, i) => [type, [...new Set((byType[i]?.get(c.id) ?? []).map((a) => a.toObjectId))]]),
-    ) as Record<RecordType, string[]>,
-  }));
+/** The calls of `ids` still in HubSpot, with their records: a batch read per 100 calls and per record type. */
+async function readCalls(ids: readonly string[], signal?: AbortSignal): Promise<GroupCall[]> {
+  const out: GroupCall[] = [];
+  for (let i = 0; i < ids.length; i += MAX_GROUP) {
+    const read = await batchReadCalls(ids.slice(i, i + MAX_GROUP), [...MERGED_PROPERTIES, 'hs_timestamp'], signal);
+    const found = read.results.filter((c) => !c.archived);
+    const foundIds = found.map((c) => c.id);
+    const byType = await Promise.all(RECORD_TYPES.map((type) => batchReadAssociations('calls', type, foundIds, signal)));
+    for (const c of found) {
+      out.push({
+        id: c.id,
+        properties: c.properties,
+        createdAt: c.createdAt,
+        associations: Object.fromEntries(
+          RECORD_TYPES.map((type, i) => [type, [...new Set((byType[i]?.get(c.id) ?? []).map((a) => a.toObjectId))]]),
+        ) as Record<RecordType, string[]>,
+      });
+    }
+  }
+  return out;
+}
+
+/** Each group's calls still in HubSpot, in the group's order. */
+async function readGroups(groups: readonly (readonly string[])[], signal?: AbortSignal): Promise<GroupCall[][]> {
+  const byId = new Map((await readCalls(groups.flat(), signal)).map((c) => [c.id, c]));
+  return groups.map((g) => g.flatMap((id) => byId.get(id) ?? []));
 }
 
 async function readNames(wanted: Partial<Record<RecordType, readonly string[]>>, signal?: AbortSignal): Promise<Map<string, string>> {
@@ -49,7 +62,16 @@ export const duplicateQueries = {
   group: (ids: readonly string[]) =>
     queryOptions({
       queryKey: [...callKeys.all, 'duplicate-group', [...ids]] as const,
-      queryFn: ({ signal }) => readGroup(ids, signal),
+      queryFn: ({ signal }) => readCalls(ids, signal),
+      staleTime: 0,
+      gcTime: 0,
+      meta: { errorTitle: false },
+    }),
+  /** Every group of the queue (the groups of MAX_GROUP calls or fewer), for resolving them all at once. */
+  groups: (groups: readonly (readonly string[])[]) =>
+    queryOptions({
+      queryKey: [...callKeys.all, 'duplicate-groups', groups.map((g) => g.join(','))] as const,
+      queryFn: ({ signal }) => readGroups(groups, signal),
       staleTime: 0,
       gcTime: 0,
       meta: { errorTitle: false },

@@ -124,4 +124,30 @@ describe('Resolve duplicates', () => {
     expect((await hs.api('GET', hs.paths.object('calls', ids.original!))).status).toBe(200);
     expect((await hs.read('calls', ids.copy!, ['hs_call_disposition'])).hs_call_disposition ?? null).toBeNull();
   });
+
+  it('resolves every group with its proposed keeper after a preview of the counts', async () => {
+    const second = { hs_call_external_id: 'dlr-2', hs_call_direction: 'INBOUND', hs_call_status: 'COMPLETED' };
+    const full = await hs.create('calls', { ...second, hs_call_title: 'Support for Grace', hs_timestamp: '2026-11-03T10:00:00.000Z', hs_call_body: 'Reset her password', hs_call_duration: '60000' });
+    const thin = await hs.create('calls', { ...second, hs_call_title: 'Inbound call', hs_timestamp: '2026-11-03T10:00:00.000Z', hs_call_recording_url: 'https://rec.example/2.mp3' });
+    await hs.associate(thin, 'contacts', ids.grace!);
+    const user = userEvent.setup();
+    renderWithProviders(<QueuePage />, { route: '/attention/duplicates', params: { queue: 'duplicates' } });
+    await user.click(await screen.findByRole('button', { name: 'Scan now' }));
+    await waitFor(() => expect(hs.scanner).toBeDefined());
+    await hs.scanner?.settled();
+    await screen.findByRole('region', { name: 'Group 2: 2 calls' }, { timeout: 5000 });
+
+    await user.click(screen.getByRole('button', { name: 'Resolve all groups with the proposed keeper…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Resolve all groups with the proposed keeper' });
+    expect(await within(dialog).findByText('2 calls will be deleted.')).toBeInTheDocument();
+    expect(within(dialog).getByText(/^2 groups: in each, the call with the most data is kept .* \(1 value in all\) and their records \(2 records\)\.$/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Resolve 2 groups, delete 2 calls' }));
+
+    expect(await screen.findByText('All groups resolved with the proposed keeper:', undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText(/^Applied to 4 calls\. Journal entry /)).toBeInTheDocument();
+    for (const gone of [ids.copy!, thin]) expect((await hs.api('GET', hs.paths.object('calls', gone))).status).toBe(404);
+    expect((await hs.associatedIds(ids.original!, 'contacts')).sort()).toEqual([ids.ada, ids.grace].sort());
+    expect(await hs.associatedIds(full, 'contacts')).toEqual([ids.grace]);
+    expect(await hs.read('calls', full, ['hs_call_body', 'hs_call_recording_url'])).toMatchObject({ hs_call_body: 'Reset her password', hs_call_recording_url: 'https://rec.example/2.mp3' });
+  });
 });
