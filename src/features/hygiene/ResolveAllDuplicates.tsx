@@ -18,12 +18,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ErrorState } from '../../components/ErrorState';
 import { callKeys } from '../calls';
-import { runJournaledChange, type ChangeResult } from '../journal';
+import { ChangeReport, runJournaledChange, type ChangeResult } from '../journal';
 import { packChanges, planMerge, proposedKeeper, type MergePlan } from './duplicate-merge';
 import { duplicateQueries, MAX_GROUP } from './duplicate-reads';
 import { RECYCLING_BIN } from './MergePreview';
 import { RefreshScan } from './ResolveDuplicates';
-import { ResolveReport } from './ResolveReport';
 
 type Phase = { kind: 'preview'; error?: unknown } | { kind: 'applying'; done: number; total: number };
 
@@ -140,7 +139,7 @@ export function ResolveAllDuplicates({ groups }: { groups: readonly (readonly st
             All groups resolved with the proposed keeper{results.length > 1 ? ` (${results.length} journal entries)` : ''}:
           </Typography>
           {results.map((r) => (
-            <ResolveReport key={r.entry.id} result={r} />
+            <ChangeReport key={r.entry.id} result={r} />
           ))}
           <RefreshScan />
         </Stack>

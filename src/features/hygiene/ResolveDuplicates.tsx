@@ -21,12 +21,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ErrorState } from '../../components/ErrorState';
 import { callKeys } from '../calls';
-import { runJournaledChange, type ChangeResult } from '../journal';
+import { ChangeReport, runJournaledChange, type ChangeResult } from '../journal';
 import { planMerge, proposedKeeper, rankByData, type MergePlan } from './duplicate-merge';
 import { duplicateQueries, MAX_GROUP } from './duplicate-reads';
 import { useScan, useStartScan } from './hygiene-queries';
 import { callTitle, KeeperChoice, MergePreview } from './MergePreview';
-import { ResolveReport } from './ResolveReport';
 
 type Phase = { kind: 'preview'; error?: unknown } | { kind: 'applying'; done: number; total: number };
 
@@ -167,7 +166,7 @@ export function ResolveDuplicates({ group, name }: { group: readonly string[]; n
           <Typography role="status" sx={{ fontWeight: 600 }}>
             {complete ? `${name}: Resolved.` : `${name}: not fully resolved.`}
           </Typography>
-          <ResolveReport result={result} />
+          <ChangeReport result={result} />
           <RefreshScan />
         </Stack>
       )}

@@ -79,7 +79,7 @@ describe('Resolve duplicates', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 5000 });
     expect(screen.getByText('group 1: Resolved.')).toBeInTheDocument();
-    expect(screen.getByText(/^Applied to 2 calls\. Journal entry /)).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 2 calls.');
 
     // HubSpot's data: the copy has the original's values and the union of the records; the original is deleted.
     expect(await hs.read('calls', ids.copy!, ['hs_call_body', 'hs_call_disposition', 'hs_call_duration', 'hs_call_title'])).toMatchObject({
@@ -93,7 +93,7 @@ describe('Resolve duplicates', () => {
     expect((await hs.api('GET', hs.paths.object('calls', ids.original!))).status).toBe(404);
 
     // The journal: the kept call's true before values and the deletion, in one entry.
-    const entryId = /Journal entry (\S+)\./.exec(screen.getByText(/^Applied to/).textContent ?? '')?.[1] ?? '';
+    const entryId = decodeURIComponent(screen.getByRole('link', { name: 'Open in the journal to undo' }).getAttribute('href')?.replace('/journal/', '') ?? '');
     const answer = await hs.fetch(`/api/journal/${entryId}/records?limit=1000`);
     const records = ((await answer.json()) as { results: { callId: string; before: unknown; after: unknown; result: string }[] }).results;
     expect(records.map((r) => r.callId).sort()).toEqual([ids.copy, ids.original].sort());
@@ -144,7 +144,7 @@ describe('Resolve duplicates', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Resolve 2 groups, delete 2 calls' }));
 
     expect(await screen.findByText('All groups resolved with the proposed keeper:', undefined, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByText(/^Applied to 4 calls\. Journal entry /)).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 4 calls.');
     for (const gone of [ids.copy!, thin]) expect((await hs.api('GET', hs.paths.object('calls', gone))).status).toBe(404);
     expect((await hs.associatedIds(ids.original!, 'contacts')).sort()).toEqual([ids.ada, ids.grace].sort());
     expect(await hs.associatedIds(full, 'contacts')).toEqual([ids.grace]);
