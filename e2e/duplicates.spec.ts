@@ -5,6 +5,7 @@
  * group's records, the others are deleted (404, and listed with archived=true). Refreshing the scan drops the
  * group from the queue. Only the group's calls are touched.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test, type HubSpotApi } from './fixtures';
 
@@ -54,6 +55,13 @@ async function duplicateGroups(request: APIRequestContext): Promise<string[][]> 
   const res = await request.get('/api/hygiene/queues/duplicates/calls');
   expect(res.status()).toBe(200);
   return ((await res.json()) as { groups: string[][] }).groups;
+}
+
+/** axe finds no violation on the page as it is (animations finished first). */
+async function expectNoViolations(page: Page, screen: string) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), `axe on ${screen}`).toEqual([]);
 }
 
 async function scanFromThePage(page: Page) {
@@ -111,8 +119,11 @@ test('resolve a group of duplicates: the kept call gets the values it lacked and
   await expect(dialog.getByRole('table', { name: 'Values copied to the kept call' }).getByRole('row')).toHaveCount(lacking.length + 1);
   await expect(dialog.getByRole('region', { name: `Calls deleted (${others.length})` })).toContainText('calls can be restored there for 90 days, and this console cannot restore them');
 
+  await expectNoViolations(page, 'the resolve dialog');
+
   await dialog.getByRole('button', { name: `Keep 1, delete ${others.length}` }).click();
   await expect(page.getByText(`${name}: Resolved.`)).toBeVisible({ timeout: 30_000 });
+  await expectNoViolations(page, 'the resolved group');
   await expect(page.getByRole('status', { name: 'Change report' })).toContainText(`Applied to ${before.length} calls.`);
   await expect(page.getByRole('link', { name: 'Open in the journal to undo' })).toBeVisible();
 

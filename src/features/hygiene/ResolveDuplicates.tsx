@@ -27,6 +27,12 @@ import { duplicateQueries, MAX_GROUP } from './duplicate-reads';
 import { useScan, useStartScan } from './hygiene-queries';
 import { callTitle, KeeperChoice, MergePreview } from './MergePreview';
 
+/** An applied resolution: the journal's result and the plan it applied. */
+interface Resolution {
+  result: ChangeResult;
+  plan: MergePlan;
+}
+
 type Phase = { kind: 'preview'; error?: unknown } | { kind: 'applying'; done: number; total: number };
 
 function summaryOf(plan: MergePlan): string {
@@ -36,7 +42,7 @@ function summaryOf(plan: MergePlan): string {
   return `Duplicates resolved: kept “${kept}” (call ${plan.keeper.id}), ${plan.copied.length} ${plan.copied.length === 1 ? 'value' : 'values'} copied, ${records} ${records === 1 ? 'record' : 'records'} added, ${plan.archived.length} ${plan.archived.length === 1 ? 'call' : 'calls'} deleted`;
 }
 
-function ResolveDialog({ group, name, onClose, onDone }: { group: readonly string[]; name: string; onClose: () => void; onDone: (r: ChangeResult) => void }) {
+function ResolveDialog({ group, name, onClose, onDone }: { group: readonly string[]; name: string; onClose: () => void; onDone: (r: Resolution) => void }) {
   const qc = useQueryClient();
   const read = useQuery({ ...duplicateQueries.group(group), enabled: group.length <= MAX_GROUP });
   const [chosen, setChosen] = useState<string>();
@@ -67,7 +73,7 @@ function ResolveDialog({ group, name, onClose, onDone }: { group: readonly strin
         { kind: 'duplicate-merge', summary: summaryOf(plan), changes: plan.changes },
         { signal: controller.signal, onProgress: (done, total) => setPhase({ kind: 'applying', done, total }) },
       );
-      onDone(result);
+      onDone({ result, plan });
     } catch (error) {
       // The journal could not be written: nothing was sent to HubSpot; the choice stays.
       setPhase({ kind: 'preview', error });
@@ -130,6 +136,23 @@ function ResolveDialog({ group, name, onClose, onDone }: { group: readonly strin
   );
 }
 
+/**
+ * The kept call failed but others were deleted (the runner does not hold the deletions back): say what was lost
+ * where, since this console cannot restore a deleted call.
+ */
+function KeptCallFailed({ resolution: { result, plan } }: { resolution: Resolution }) {
+  const keptFailed = result.report.failed.some((f) => f.id === plan.keeper.id);
+  const deleted = plan.archived.filter((c) => result.report.succeeded.includes(c.id));
+  if (!keptFailed || deleted.length === 0) return null;
+  return (
+    <Alert severity="error">
+      The kept call (call {plan.keeper.id}) was not updated, but {deleted.length === 1 ? 'call' : 'calls'} {deleted.map((c) => c.id).join(', ')}{' '}
+      {deleted.length === 1 ? 'was' : 'were'} deleted: values and records of the preview may be missing from the kept call. Restore the deleted{' '}
+      {deleted.length === 1 ? 'call' : 'calls'} from HubSpot’s recycling bin (within 90 days), or copy the values by hand.
+    </Alert>
+  );
+}
+
 /** Resolved groups leave the queue with the next scan: started here (a refresh, only the calls changed since). */
 export function RefreshScan() {
   const scan = useScan();
@@ -151,7 +174,8 @@ export function RefreshScan() {
 /** The group's Resolve button, its dialog, and once applied, "Resolved" with the report and the next scan. */
 export function ResolveDuplicates({ group, name }: { group: readonly string[]; name: string }) {
   const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<ChangeResult>();
+  const [resolution, setResolution] = useState<Resolution>();
+  const result = resolution?.result;
   const statusRef = useRef<HTMLDivElement>(null);
   const complete = result !== undefined && result.report.failed.length === 0 && !result.report.cancelled;
 
@@ -167,6 +191,7 @@ export function ResolveDuplicates({ group, name }: { group: readonly string[]; n
             {complete ? `${name}: Resolved.` : `${name}: not fully resolved.`}
           </Typography>
           <ChangeReport result={result} />
+          {resolution && <KeptCallFailed resolution={resolution} />}
           <RefreshScan />
         </Stack>
       )}
@@ -181,7 +206,7 @@ export function ResolveDuplicates({ group, name }: { group: readonly string[]; n
           name={name}
           onClose={() => setOpen(false)}
           onDone={(r) => {
-            setResult(r);
+            setResolution(r);
             setOpen(false);
           }}
         />

@@ -139,7 +139,7 @@ export function ScanQueueCalls({ callIds, groups }: { callIds?: readonly string[
       <Stack spacing={2}>
         {pageGroups.map((group, i) => (
           <Box component="section" key={group.join(',')} aria-labelledby={`group-${first + i}`}>
-            <Typography variant="subtitle1" component="h3" id={`group-${first + i}`}>
+            <Typography variant="subtitle1" component="h2" id={`group-${first + i}`}>
               Group {first + i + 1}: {group.length} calls
             </Typography>
             <CallsTable ids={group} calls={calls.data} caption={`Group ${first + i + 1}`} />
