@@ -122,7 +122,7 @@ test('resolve a group of duplicates: the kept call gets the values it lacked and
   await expectNoViolations(page, 'the resolve dialog');
 
   await dialog.getByRole('button', { name: `Keep 1, delete ${others.length}` }).click();
-  await expect(page.getByText(`${name}: Resolved.`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`Group ${index + 1}: Resolved.`)).toBeVisible({ timeout: 30_000 });
   await expectNoViolations(page, 'the resolved group');
   await expect(page.getByRole('status', { name: 'Change report' })).toContainText(`Applied to ${before.length} calls.`);
   await expect(page.getByRole('link', { name: 'Open in the journal to undo' })).toBeVisible();

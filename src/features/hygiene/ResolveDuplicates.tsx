@@ -188,7 +188,7 @@ export function ResolveDuplicates({ group, name }: { group: readonly string[]; n
       {result && (
         <Stack spacing={1} ref={statusRef} tabIndex={-1} sx={{ mb: 1, outline: 'none' }}>
           <Typography role="status" sx={{ fontWeight: 600 }}>
-            {complete ? `${name}: Resolved.` : `${name}: not fully resolved.`}
+            {`${name.charAt(0).toUpperCase()}${name.slice(1)}: ${complete ? 'Resolved.' : 'not fully resolved.'}`}
           </Typography>
           <ChangeReport result={result} />
           {resolution && <KeptCallFailed resolution={resolution} />}

@@ -78,7 +78,7 @@ describe('Resolve duplicates', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Keep 1, delete 1' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 5000 });
-    expect(screen.getByText('group 1: Resolved.')).toBeInTheDocument();
+    expect(screen.getByText('Group 1: Resolved.')).toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 2 calls.');
 
     // HubSpot's data: the copy has the original's values and the union of the records; the original is deleted.
@@ -134,7 +134,7 @@ describe('Resolve duplicates', () => {
     hs.fail('POST', hs.paths.objectBatch('calls', 'update'), 400, hubspotError('Property values were not valid'), { times: 2 });
     await user.click(within(dialog).getByRole('button', { name: 'Keep 1, delete 1' }));
 
-    expect(await screen.findByText('group 1: not fully resolved.', undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Group 1: not fully resolved.', undefined, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 1 call. Failed on 1 call.');
     expect(screen.getByRole('table', { name: 'Calls that failed' })).toHaveTextContent('Property values were not valid');
     expect(screen.getByText(new RegExp(`^The kept call \\(call ${ids.copy}\\) was not updated, but call ${ids.original} was deleted`))).toBeInTheDocument();
