@@ -61,14 +61,8 @@ function ResolveDialog({ group, name, onClose, onDone }: { group: readonly strin
     abort.current = controller;
     setPhase({ kind: 'applying', done: 0, total: plan.changes.length });
     try {
-      // Order: the kept call is written before the others are deleted. runJournaledChange applies its calls in
-      // batches of 100 (journal/write-values.ts), and within a batch it writes associations, then properties,
-      // then deletes; a group has at most MAX_GROUP (100) calls, so it is one batch, and the kept call comes first
-      // in `changes`. If HubSpot refuses the batch, the runner narrows it down by halves, first half first, so
-      // the kept call (first) is still tried before any other call is deleted. One change, so one Undo.
-      // What this does not guarantee: that the others are deleted only if the kept call was written (the runner
-      // has no dependency between calls); the report then names the kept call as failed, and the deleted calls
-      // stay in HubSpot's recycling bin for 90 days.
+      // One change, so one Undo. The others are deleted only once the kept call is written (each deletion names
+      // it: `deleteOnlyAfter`); if HubSpot refuses the kept call, the others stay and the report says why.
       const result = await runJournaledChange(
         { kind: 'duplicate-merge', summary: summaryOf(plan), changes: plan.changes },
         { signal: controller.signal, onProgress: (done, total) => setPhase({ kind: 'applying', done, total }) },
@@ -136,23 +130,6 @@ function ResolveDialog({ group, name, onClose, onDone }: { group: readonly strin
   );
 }
 
-/**
- * The kept call failed but others were deleted (the runner does not hold the deletions back): say what was lost
- * where, since this console cannot restore a deleted call.
- */
-function KeptCallFailed({ resolution: { result, plan } }: { resolution: Resolution }) {
-  const keptFailed = result.report.failed.some((f) => f.id === plan.keeper.id);
-  const deleted = plan.archived.filter((c) => result.report.succeeded.includes(c.id));
-  if (!keptFailed || deleted.length === 0) return null;
-  return (
-    <Alert severity="error">
-      The kept call (call {plan.keeper.id}) was not updated, but {deleted.length === 1 ? 'call' : 'calls'} {deleted.map((c) => c.id).join(', ')}{' '}
-      {deleted.length === 1 ? 'was' : 'were'} deleted: values and records of the preview may be missing from the kept call. Restore the deleted{' '}
-      {deleted.length === 1 ? 'call' : 'calls'} from HubSpot’s recycling bin (within 90 days), or copy the values by hand.
-    </Alert>
-  );
-}
-
 /** Resolved groups leave the queue with the next scan: started here (a refresh, only the calls changed since). */
 export function RefreshScan() {
   const scan = useScan();
@@ -191,7 +168,6 @@ export function ResolveDuplicates({ group, name }: { group: readonly string[]; n
             {`${name.charAt(0).toUpperCase()}${name.slice(1)}: ${complete ? 'Resolved.' : 'not fully resolved.'}`}
           </Typography>
           <ChangeReport result={result} />
-          {resolution && <KeptCallFailed resolution={resolution} />}
           <RefreshScan />
         </Stack>
       )}

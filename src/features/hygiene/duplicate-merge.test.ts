@@ -53,8 +53,8 @@ describe('the merge', () => {
     expect(plan.archived.map((c) => c.id)).toEqual(['101', '102']);
     expect(plan.changes).toEqual([
       { callId: '100', before: { hs_call_recording_url: null, deals: [] }, after: { hs_call_recording_url: 'https://rec.example/1.mp3', deals: ['9'] } },
-      { callId: '101', before: { archived: 'false' }, after: { archived: 'true' } },
-      { callId: '102', before: { archived: 'false' }, after: { archived: 'true' } },
+      { callId: '101', before: { archived: 'false' }, after: { archived: 'true' }, deleteOnlyAfter: '100' },
+      { callId: '102', before: { archived: 'false' }, after: { archived: 'true' }, deleteOnlyAfter: '100' },
     ]);
   });
 

@@ -94,7 +94,8 @@ export interface MergePlan {
   archived: GroupCall[];
   /**
    * The journaled change: the kept call first (only when something of it changes; `before` its current value of
-   * each property and association type it changes), then each deleted call (archived false → true).
+   * each property and association type it changes), then each deleted call (archived false → true), deleted only
+   * once the kept call is written (`deleteOnlyAfter`).
    */
   changes: CallChange[];
 }
@@ -131,7 +132,9 @@ export function planMerge(calls: readonly GroupCall[], keeperId: string): MergeP
     after[type] = [...keeper.associations[type], ...extra];
   }
   const keeperChange: CallChange[] = Object.keys(after).length > 0 ? [{ callId: keeper.id, before, after }] : [];
-  const archiveChanges = others.map((c) => ({ callId: c.id, before: { archived: 'false' }, after: { archived: 'true' } }));
+  // The others are deleted only once the kept call holds their data.
+  const dependsOn = keeperChange.length > 0 ? { deleteOnlyAfter: keeper.id } : {};
+  const archiveChanges = others.map((c) => ({ callId: c.id, before: { archived: 'false' }, after: { archived: 'true' }, ...dependsOn }));
   return { keeper, copied, added, archived: others, changes: [...keeperChange, ...archiveChanges] };
 }
 

@@ -125,20 +125,21 @@ describe('Resolve duplicates', () => {
     expect((await hs.read('calls', ids.copy!, ['hs_call_disposition'])).hs_call_disposition ?? null).toBeNull();
   });
 
-  it('says what was lost where when HubSpot refuses the kept call but the other is deleted', async () => {
+  it('deletes nothing when HubSpot refuses the kept call: the other stays, and the report says why', async () => {
     const user = await openQueueAfterScan();
     await user.click(screen.getByRole('button', { name: 'Resolve group 1…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Resolve group 1' });
     await user.click(await within(dialog).findByRole('radio', { name: /^Call with \+16175550199/ }));
-    // The batch, then the kept call alone, are refused; the other call alone is deleted.
+    // The batch, then the kept call alone, are refused: the other call must not be deleted.
     hs.fail('POST', hs.paths.objectBatch('calls', 'update'), 400, hubspotError('Property values were not valid'), { times: 2 });
     await user.click(within(dialog).getByRole('button', { name: 'Keep 1, delete 1' }));
 
     expect(await screen.findByText('Group 1: not fully resolved.', undefined, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 1 call. Failed on 1 call.');
-    expect(screen.getByRole('table', { name: 'Calls that failed' })).toHaveTextContent('Property values were not valid');
-    expect(screen.getByText(new RegExp(`^The kept call \\(call ${ids.copy}\\) was not updated, but call ${ids.original} was deleted`))).toBeInTheDocument();
-    expect((await hs.api('GET', hs.paths.object('calls', ids.original!))).status).toBe(404);
+    expect(screen.getByRole('status', { name: 'Change report' })).toHaveTextContent('Applied to 0 calls. Failed on 2 calls.');
+    const failed = screen.getByRole('table', { name: 'Calls that failed' });
+    expect(failed).toHaveTextContent('Property values were not valid');
+    expect(failed).toHaveTextContent(`Not deleted: call ${ids.copy}, which was to receive its data, could not be changed.`);
+    expect((await hs.api('GET', hs.paths.object('calls', ids.original!))).status).toBe(200);
     expect(screen.getByRole('button', { name: 'Resolve group 1 again…' })).toBeInTheDocument();
   });
 

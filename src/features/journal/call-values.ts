@@ -12,6 +12,11 @@ export interface CallChange {
   callId: string;
   before: CallValues;
   after: CallValues;
+  /**
+   * A call of the same change that must have been applied before this call is deleted: if it was not, this
+   * call is left as it is (e.g. a duplicate is deleted only once the call kept holds its data). Not journaled.
+   */
+  deleteOnlyAfter?: string;
 }
 
 /** The key a change uses for "this call was deleted". */

@@ -24,7 +24,9 @@ export interface ChangeResult {
 const NOT_SENT = 'Cancelled before it was sent to HubSpot.';
 
 export async function runJournaledChange(change: JournaledChange, opts: Pick<RunOptions, 'onProgress' | 'signal'> = {}): Promise<ChangeResult> {
-  const [first = [], ...rest] = chunk(change.changes, RECORDS_PER_REQUEST);
+  // The journal keeps each call's values; how the change is ordered (deleteOnlyAfter) is not journaled.
+  const records = change.changes.map(({ callId, before, after }) => ({ callId, before, after }));
+  const [first = [], ...rest] = chunk(records, RECORDS_PER_REQUEST);
   const entry = await createEntry({ kind: change.kind, summary: change.summary, records: first });
   for (const part of rest) await appendRecords(entry.id, part);
 

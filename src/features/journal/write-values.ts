@@ -17,7 +17,12 @@ export const CANNOT_RESTORE = 'HubSpot has no API to restore a deleted call: res
 
 const ids = (v: CallValues[string] | undefined): string[] => (Array.isArray(v) ? v : []);
 
+/** Why a call was not deleted: the call it depends on (`deleteOnlyAfter`) was not changed. */
+export const notDeletedReason = (keptId: string) => `Not deleted: call ${keptId}, which was to receive its data, could not be changed.`;
+
 export function writeWork(changes: ReadonlyMap<string, CallChange>, direction: Direction): ChunkWork {
+  /** The calls this change has written so far (earlier batches): a deletion that depends on one may go ahead. */
+  const written = new Set<string>();
   return async (callIds) => {
     const failures = new Map<string, string>();
     const steps = callIds.flatMap((callId) => {
@@ -54,8 +59,19 @@ export function writeWork(changes: ReadonlyMap<string, CallChange>, direction: D
       for (const u of updates) if (!saved.has(u.id) && !failures.has(u.id)) failures.set(u.id, unnamed);
     }
 
-    const archives = steps.filter(({ callId, to }) => to[ARCHIVED] === 'true' && !failures.has(callId)).map((s) => s.callId);
+    // Deletions last, and only once the call each depends on is written (in an earlier batch or in this one).
+    const inBatch = new Set(steps.map((step) => step.callId));
+    const archives = steps
+      .filter(({ callId, to }) => to[ARCHIVED] === 'true' && !failures.has(callId))
+      .filter(({ callId }) => {
+        const kept = changes.get(callId)?.deleteOnlyAfter;
+        if (kept === undefined || written.has(kept) || (inBatch.has(kept) && !failures.has(kept))) return true;
+        failures.set(callId, notDeletedReason(kept));
+        return false;
+      })
+      .map((step) => step.callId);
     if (archives.length) await batchArchiveCalls(archives);
+    for (const { callId } of steps) if (!failures.has(callId)) written.add(callId);
     return failures;
   };
 }
