@@ -4,6 +4,7 @@
  * each call's result is reported back to the entry. If the journal cannot be written, nothing is applied.
  */
 import { chunk, runBulk, type BulkReport, type RunOptions } from '../../api/batch-runner';
+import type { HubSpotObject } from '../../api/schemas';
 import type { CallChange, ChangeKind } from './call-values';
 import { appendRecords, createEntry, reportResults, RECORDS_PER_REQUEST, type JournalEntry } from './journal-api';
 import { writeWork } from './write-values';
@@ -23,13 +24,18 @@ export interface ChangeResult {
 /** Cancelled calls are reported as not applied, with this reason. */
 const NOT_SENT = 'Cancelled before it was sent to HubSpot.';
 
-export async function runJournaledChange(change: JournaledChange, opts: Pick<RunOptions, 'onProgress' | 'signal'> = {}): Promise<ChangeResult> {
+interface ChangeOptions extends Pick<RunOptions, 'onProgress' | 'signal'> {
+  /** Receives the calls as HubSpot saved them (batch update's answers), e.g. for the list's overlay of recent writes. */
+  onSaved?: (calls: HubSpotObject[]) => void;
+}
+
+export async function runJournaledChange(change: JournaledChange, { onSaved, ...opts }: ChangeOptions = {}): Promise<ChangeResult> {
   const [first = [], ...rest] = chunk(change.changes, RECORDS_PER_REQUEST);
   const entry = await createEntry({ kind: change.kind, summary: change.summary, records: first });
   for (const part of rest) await appendRecords(entry.id, part);
 
   const byId = new Map(change.changes.map((c) => [c.callId, c]));
-  const report = await runBulk([...byId.keys()], writeWork(byId, 'forward'), opts);
+  const report = await runBulk([...byId.keys()], writeWork(byId, 'forward', onSaved), opts);
 
   const succeeded = new Set(report.succeeded);
   const failed = new Map(report.failed.map((f) => [f.id, f.reason]));

@@ -8,6 +8,7 @@
  * Cancelled part way, the calls not yet written keep no undo result, so the rest can be undone later.
  */
 import { chunk, runBulk, type RunOptions } from '../../api/batch-runner';
+import type { HubSpotObject } from '../../api/schemas';
 import { isAssociationKey, propertyKeys, sameValue, ARCHIVED, type CallChange } from './call-values';
 import { readCurrentValues } from './current-values';
 import { listAllRecords, reportUndo, RECORDS_PER_REQUEST, type JournalEntry, type JournalRecord } from './journal-api';
@@ -46,7 +47,12 @@ export function describeChanges(after: CallChange['after'], current: CallChange[
     .join('; ');
 }
 
-export async function undoChange(entryId: string, opts: Pick<RunOptions, 'onProgress' | 'signal'> = {}): Promise<UndoOutcome> {
+interface UndoOptions extends Pick<RunOptions, 'onProgress' | 'signal'> {
+  /** Receives the calls as HubSpot saved them when their values were written back. */
+  onSaved?: (calls: HubSpotObject[]) => void;
+}
+
+export async function undoChange(entryId: string, { onSaved, ...opts }: UndoOptions = {}): Promise<UndoOutcome> {
   const { signal } = opts;
   const records = undoable(await listAllRecords(entryId, signal));
   const failed: UndoCall[] = records.filter(deletedByChange).map((r) => ({ callId: r.callId, reason: CANNOT_RESTORE }));
@@ -72,7 +78,7 @@ export async function undoChange(entryId: string, opts: Pick<RunOptions, 'onProg
     else toRestore.set(r.callId, r);
   }
 
-  const report = await runBulk([...toRestore.keys()], writeWork(toRestore, 'back'), opts);
+  const report = await runBulk([...toRestore.keys()], writeWork(toRestore, 'back', onSaved), opts);
   failed.push(...report.failed.map((f) => ({ callId: f.id, reason: f.reason })));
 
   const results = [
