@@ -13,7 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { appPaths, Link as RouterLink } from '../../lib/router';
-import { callCount, formatCount } from './format';
+import { callCount, formatCount } from '../../lib/counts';
 import type { ChangeResult } from './run-change';
 
 /** Failed calls listed by name; the rest are counted. */
