@@ -25,7 +25,7 @@ import { formatDateTime, userTimeZone } from '../../lib/datetime';
 import { appPaths, Link as RouterLink, useParams } from '../../lib/router';
 import { ARCHIVED, type CallValues } from './call-values';
 import { countsText, kindLabel, statusLabel } from './entry-labels';
-import { callCount, formatCount } from './format';
+import { callCount, formatCount } from '../../lib/counts';
 import type { JournalRecord } from './journal-api';
 import { journalQueries } from './journal-queries';
 import { UndoPanel } from './UndoPanel';

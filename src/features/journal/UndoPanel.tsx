@@ -15,7 +15,7 @@ import type { HubSpotObject } from '../../api/schemas';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { describeError } from '../../lib/describeError';
 import { callKeys, callWriteKeys } from '../calls';
-import { callCount, formatCount } from './format';
+import { callCount, formatCount } from '../../lib/counts';
 import type { JournalEntry, JournalRecord } from './journal-api';
 import { journalKeys } from './journal-queries';
 import { deletedByChange, undoable, undoChange, type UndoOutcome } from './undo';

@@ -1,6 +1,6 @@
 /** How the journal's screens name an entry's kind, status and counts. */
 import type { JournalEntry } from './journal-api';
-import { formatCount } from './format';
+import { formatCount } from '../../lib/counts';
 
 const KIND_LABELS: Record<string, string> = {
   outcome: 'Outcome',
