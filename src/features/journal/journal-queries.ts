@@ -8,7 +8,7 @@ import { getEntry, listAllRecords, listEntries } from './journal-api';
 import { loadValueLabels } from './value-labels';
 
 /** Entries per page of the journal's list. */
-export const ENTRIES_PER_PAGE = 25;
+const ENTRIES_PER_PAGE = 25;
 
 export const journalKeys = {
   all: ['journal'] as const,

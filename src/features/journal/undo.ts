@@ -17,7 +17,7 @@ import { CANNOT_RESTORE, writeWork } from './write-values';
 
 export const DELETED_SINCE = 'This call was deleted since the change: there is nothing to restore.';
 
-export interface UndoCall {
+interface UndoCall {
   callId: string;
   reason: string;
 }
@@ -40,7 +40,7 @@ export const undoable = (records: readonly JournalRecord[]): JournalRecord[] => 
 export const deletedByChange = (r: Pick<CallChange, 'before' | 'after'>): boolean => r.after[ARCHIVED] === 'true' && r.before[ARCHIVED] !== 'true';
 
 /** "Call outcome is now Busy, not Connected" for each key whose current value is not the change's `after`; '' when none. */
-export function describeChanges(after: CallChange['after'], current: CallChange['after'], labels: ValueLabels): string {
+function describeChanges(after: CallChange['after'], current: CallChange['after'], labels: ValueLabels): string {
   return Object.keys(after)
     .filter((key) => key !== ARCHIVED && !sameValue(current[key], after[key]))
     .map((key) => `${labels.key(key)} ${isAssociationKey(key) ? 'are' : 'is'} now ${labels.value(key, current[key])}, not ${labels.value(key, after[key])}`)
