@@ -6,8 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_VERSIONS } from '../../../api/hubspot-paths';
 import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
-import { runJournaledChange } from '../../journal';
-import { outcomeChange } from './bulk';
+import { outcomeChange, runJournaledChange } from '../../journal';
 
 let hs: HubSpotFake | undefined;
 afterEach(() => uninstallHubSpot(hs));

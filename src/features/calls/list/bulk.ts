@@ -1,12 +1,8 @@
 /**
- * The list's bulk actions as journaled changes (src/features/journal): each call's value before (its outcome, or
- * "not deleted") and after are written to our server's journal first, so the change can be undone from the
- * journal, then applied in HubSpot's batches.
+ * What the list's bulk outcome change journals as each call's value before: its outcome now.
  */
 import { chunk } from '../../../api/batch-runner';
 import { batchReadCalls } from '../../../api/calls';
-import { callCount } from '../../../lib/counts';
-import { ARCHIVED, type JournaledChange } from '../../journal';
 
 const OUTCOME = 'hs_call_disposition';
 const READS_PER_REQUEST = 100;
@@ -28,22 +24,4 @@ export async function currentOutcomes(ids: readonly string[], known: ReadonlyMap
   }
   for (const id of unknown) if (!outcomes.has(id)) outcomes.set(id, null);
   return outcomes;
-}
-
-/** "Outcome → Connected on 12 calls": each call from its outcome before to `outcome`. */
-export function outcomeChange(before: ReadonlyMap<string, string | null>, outcome: string, outcomeLabel: string): JournaledChange {
-  return {
-    kind: 'outcome',
-    summary: `Outcome → ${outcomeLabel || outcome} on ${callCount(before.size)}`,
-    changes: [...before].map(([callId, was]) => ({ callId, before: { [OUTCOME]: was }, after: { [OUTCOME]: outcome } })),
-  };
-}
-
-/** "Deleted 12 calls": each call to HubSpot's recycling bin. */
-export function deleteChange(ids: readonly string[]): JournaledChange {
-  return {
-    kind: 'archive',
-    summary: `Deleted ${callCount(ids.length)}`,
-    changes: ids.map((callId) => ({ callId, before: { [ARCHIVED]: 'false' }, after: { [ARCHIVED]: 'true' } })),
-  };
 }
