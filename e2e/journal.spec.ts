@@ -1,4 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, grid, OUTCOME, settled, test, uniqueToken } from './fixtures';
+
+/** axe-core finds no violations on the screen (every default rule; as e2e/a11y.spec.ts audits the others). */
+async function expectNoViolations(page: Page, screen: string) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), `axe violations on ${screen}`).toEqual([]);
+}
 
 /**
  * The journal (/journal): a bulk change from the list is journaled with who made it; its undo restores the calls
@@ -56,6 +65,7 @@ test('a bulk outcome change is undone from the journal: two calls restored, the 
   await expect(page.getByText(/ by local user$/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Calls the undo skipped' }).getByRole('row', { name: new RegExp(c.id) })).toContainText('Call outcome is now Wrong number, not Connected');
   await expect(page.getByRole('button', { name: 'Undo this change' })).toHaveCount(0);
+  await expectNoViolations(page, 'a journal entry after its undo');
 
   // The journal's list: who, what, when, and the counts.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
@@ -64,4 +74,5 @@ test('a bulk outcome change is undone from the journal: two calls restored, the 
   await expect(row).toContainText(/\d{1,2} \w{3} \d{4}, \d\d:\d\d/);
   await expect(row).toContainText('Undone');
   await expect(row).toContainText('3 applied · 2 undone · 1 skipped');
+  await expectNoViolations(page, 'the journal');
 });
