@@ -3,7 +3,7 @@
  * and ['hygiene', 'scan']. The scan is polled while it runs; when it ends, the queues and their calls are read
  * again. Failures show where they happen (the page), never in the cache's snackbar.
  */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { searchCalls } from '../../api/calls';
 import type { HubSpotObject } from '../../api/schemas';
@@ -106,4 +106,13 @@ export function useCancelScan() {
     // Already ended (409): show how it ended.
     onError: () => qc.invalidateQueries({ queryKey: hygieneKeys.scan() }),
   });
+}
+
+/**
+ * Reads the queues' counts and their calls again, e.g. after a call was marked handled or unmarked; resolves once
+ * the calls are in (the counts' searches may wait for HubSpot's search limit of 5 per second).
+ */
+export async function refreshQueues(qc: QueryClient): Promise<void> {
+  void qc.invalidateQueries({ queryKey: [...hygieneKeys.all, 'queues'] });
+  await qc.invalidateQueries({ queryKey: [...hygieneKeys.all, 'calls'] });
 }
