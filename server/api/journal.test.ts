@@ -171,4 +171,38 @@ describe('/api/journal', () => {
     const acknowledged = JSON.parse(answer.slice(4)) as { id: string };
     expect((await serverOver(survivor)('GET', `/api/journal/${acknowledged.id}`)).body).toEqual(acknowledged);
   });
+
+  it('after a restart (the server killed right after it acknowledged the results), lists the change and undoes it', async () => {
+    const file = path.join(temp, 'restart.sqlite');
+    const first = openAppDb(file);
+    const created = await serverOver(first)('POST', '/api/journal', outcomeChange(['1', '2']));
+    first.close();
+
+    // The change's results are the last thing the server acknowledges before it is killed.
+    const answer = await postThenSigkill(temp, file, `/api/journal/${created.body.id}/results`, {
+      results: [
+        { callId: '1', result: 'applied' },
+        { callId: '2', result: 'applied' },
+      ],
+      finished: true,
+    });
+    expect(answer).toMatch(/^200 /);
+
+    const restarted = openAppDb(file);
+    open.push(restarted);
+    const api = serverOver(restarted);
+    expect((await api('GET', '/api/journal')).body).toMatchObject({
+      results: [{ id: created.body.id, actor: 'local user', kind: 'outcome', status: 'applied', undoneAt: null, counts: { records: 2, applied: 2 } }],
+    });
+    // What undo needs: each call's previous values.
+    expect((await api('GET', `/api/journal/${created.body.id}/records`)).body).toMatchObject({
+      results: [
+        { callId: '1', before: { hs_call_disposition: null }, result: 'applied', undoResult: null },
+        { callId: '2', before: { hs_call_disposition: 'f240bbac-87c9-4f6e-bf70-924b57d47db7' }, result: 'applied', undoResult: null },
+      ],
+    });
+    const undo = await api('POST', `/api/journal/${created.body.id}/undo`, { results: [{ callId: '1', result: 'undone' }, { callId: '2', result: 'undone' }], finished: true });
+    expect(undo).toMatchObject({ status: 200, body: { undoneBy: 'local user', counts: { undone: 2 } } });
+    expect((await api('GET', `/api/journal/${created.body.id}`)).body).toMatchObject({ undoneAt: expect.any(String) as string, counts: { undone: 2 } });
+  });
 });

@@ -1,11 +1,13 @@
 import { Suspense, type ReactNode } from 'react';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import HistoryIcon from '@mui/icons-material/History';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import { appPaths, Link as RouterLink } from '../lib/router';
 import { ColorModeToggle } from './ColorModeToggle';
@@ -14,7 +16,7 @@ import { RetryNotice } from './RetryNotice';
 
 const PRODUCT_NAME = 'HubSpot Calls Admin';
 
-/** Skip link, app bar (product name, connection badge, theme toggle), global notices, then the routed page. */
+/** Skip link, app bar (product name, connection badge, the journal's link, theme toggle), global notices, then the routed page. */
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
@@ -56,6 +58,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Typography>
           <ConnectionBadge />
           <Box sx={{ flexGrow: 1 }} />
+          <Box component="nav" aria-label="Main">
+            <Button component={RouterLink} to={appPaths.journal()} color="inherit" size="small" startIcon={<HistoryIcon aria-hidden />}>
+              Journal
+            </Button>
+          </Box>
           <ColorModeToggle />
         </Toolbar>
       </AppBar>

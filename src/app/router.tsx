@@ -16,8 +16,10 @@ const CallEditPage = lazy(() => import('../features/calls/form/CallEditPage'));
 const DeletedCallsPage = lazy(() => import('../features/calls/deleted/DeletedCallsPage'));
 const AttentionPage = lazy(() => import('../features/hygiene/AttentionPage'));
 const QueuePage = lazy(() => import('../features/hygiene/QueuePage'));
+const JournalPage = lazy(() => import('../features/journal/JournalPage'));
+const JournalEntryPage = lazy(() => import('../features/journal/JournalEntryPage'));
 
-/** The page for a path: `/` → the list, the list, new, recently deleted, detail and edit pages, needs attention and a queue, anything else is not found. */
+/** The page for a path: `/` → the list, the list, new, recently deleted, detail and edit pages, needs attention and a queue, the journal and an entry, anything else is not found. */
 function resolveRoute(pathname: string): RouteMatch {
   const route = matchAppPath(pathname);
   switch (route?.name) {
@@ -37,6 +39,10 @@ function resolveRoute(pathname: string): RouteMatch {
       return { element: <AttentionPage /> };
     case 'attentionQueue':
       return { element: <QueuePage />, params: { queue: route.queue } };
+    case 'journal':
+      return { element: <JournalPage /> };
+    case 'journalEntry':
+      return { element: <JournalEntryPage />, params: { id: route.id } };
     default:
       return { element: <NotFound /> };
   }

@@ -2,6 +2,6 @@
 import { lazy } from 'react';
 
 /** Its query keys (e.g. to refresh a call after a change). */
-export { callKeys } from './calls-queries';
+export { callKeys, callWriteKeys } from './calls-queries';
 /** The list's grid over the calls matching search filter groups (its own chunk: the Data Grid is large). */
 export const FilteredCallGrid = lazy(() => import('./embed/FilteredCallGrid'));

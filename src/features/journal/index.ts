@@ -2,3 +2,4 @@
 export { runJournaledChange, type ChangeResult, type JournaledChange } from './run-change';
 export { ARCHIVED, type CallChange, type CallValues } from './call-values';
 export { ChangeReport } from './ChangeReport';
+export { deleteChange, outcomeChange } from './list-changes';

@@ -51,6 +51,30 @@ describe('runJournaledChange', () => {
     expect(answer.status).toBe(404);
   });
 
+  it('journals a change of more than 1,000 calls a request at a time, and sends no call to HubSpot before the journal has it', async () => {
+    const fake = (hs = installHubSpot());
+    const ids: string[] = [];
+    for (let start = 0; start < 1100; start += 100) {
+      const inputs = Array.from({ length: 100 }, (_, i) => ({ properties: { hs_call_title: `c${start + i}`, hs_timestamp: '2026-11-02T10:00:00Z' }, associations: [] }));
+      ids.push(...(await fake.api<{ results: { id: string }[] }>('POST', '/crm/v3/objects/calls/batch/create', { inputs })).body.results.map((r) => r.id));
+    }
+    const { entry, report } = await runJournaledChange({
+      kind: 'properties',
+      summary: 'Renamed 1,100 calls',
+      changes: ids.map((id, i) => ({ callId: id, before: { hs_call_title: `c${i}` }, after: { hs_call_title: `r${i}` } })),
+    });
+    expect(report.succeeded).toHaveLength(1100);
+    expect(entry.counts).toMatchObject({ records: 1100, applied: 1100, failed: 0, pending: 0 });
+    expect(await fake.read('calls', ids[1099] ?? '', ['hs_call_title'])).toMatchObject({ hs_call_title: 'r1099' });
+
+    // The batch with the 1,001st call went to HubSpot after the journal took the records from the 1,001st on.
+    const seen = fake.requests.map((r) => ({ path: r.path, body: r.body as { inputs?: { id: string }[] } | undefined }));
+    const appended = seen.findIndex((r) => r.path === `/api/journal/${entry.id}/records`);
+    const lastBatch = seen.findIndex((r) => r.path.endsWith('/batch/update') && (r.body?.inputs ?? []).some((input) => input.id === ids[1000]));
+    expect(appended).toBeGreaterThan(0);
+    expect(lastBatch).toBeGreaterThan(appended);
+  });
+
   it('applies nothing when the journal cannot be written', async () => {
     const fake = (hs = installHubSpot());
     const call = await fake.create('calls', { hs_call_title: 'Keep', hs_timestamp: '2026-11-02T10:00:00Z' });

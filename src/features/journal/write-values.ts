@@ -9,6 +9,7 @@ import { batchAssociateCalls, batchUnassociateCalls } from '../../api/associatio
 import type { ChunkWork } from '../../api/batch-runner';
 import { batchArchiveCalls, batchUpdateCalls } from '../../api/calls';
 import { RECORD_TYPES } from '../../api/records';
+import type { HubSpotObject } from '../../api/schemas';
 import { ARCHIVED, propertyKeys, type CallChange, type CallValues } from './call-values';
 
 export type Direction = 'forward' | 'back';
@@ -18,9 +19,10 @@ export const CANNOT_RESTORE = 'HubSpot has no API to restore a deleted call: res
 const ids = (v: CallValues[string] | undefined): string[] => (Array.isArray(v) ? v : []);
 
 /** Why a call was not deleted: the call it depends on (`deleteOnlyAfter`) was not changed. */
-export const notDeletedReason = (keptId: string) => `Not deleted: call ${keptId}, which was to receive its data, could not be changed.`;
+const notDeletedReason = (keptId: string) => `Not deleted: call ${keptId}, which was to receive its data, could not be changed.`;
 
-export function writeWork(changes: ReadonlyMap<string, CallChange>, direction: Direction): ChunkWork {
+/** `onSaved` receives the calls as HubSpot saved them (batch update's answer), e.g. for the list's overlay of recent writes. */
+export function writeWork(changes: ReadonlyMap<string, CallChange>, direction: Direction, onSaved?: (calls: HubSpotObject[]) => void): ChunkWork {
   /** The calls this change has written so far (earlier batches): a deletion that depends on one may go ahead. */
   const written = new Set<string>();
   return async (callIds) => {
@@ -53,6 +55,7 @@ export function writeWork(changes: ReadonlyMap<string, CallChange>, direction: D
       .filter((u) => Object.keys(u.properties).length > 0);
     if (updates.length) {
       const res = await batchUpdateCalls(updates);
+      onSaved?.(res.results);
       const saved = new Set(res.results.map((r) => r.id));
       for (const err of res.errors) for (const id of err.ids) failures.set(id, err.message);
       const unnamed = res.errors.find((e) => e.ids.length === 0)?.message ?? 'HubSpot did not confirm this change.';

@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import { getJson } from '../../../api/http';
 import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../test/hubspot';
 import { renderWithProviders } from '../../../test/render';
 import { BulkDialog } from './BulkDialog';
@@ -63,5 +65,41 @@ describe('bulk delete confirmation', { timeout: 30_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete 100 calls' }));
     expect(await within(dialog).findByText('100 calls deleted.')).toBeInTheDocument();
     expect(await status(ids[99] ?? '')).toBe(404);
+  });
+});
+
+describe('bulk outcome change', { timeout: 30_000 }, () => {
+  const BUSY = '9d9162e7-6cf3-4944-bf63-4dff82258764';
+  const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
+  const NO_ANSWER = '73a0d17f-1163-4015-bdd5-ec830791da20';
+  const dispositions = [
+    { id: BUSY, label: 'Busy', archived: false },
+    { id: CONNECTED, label: 'Connected', archived: false },
+  ];
+
+  it('is journaled with each call’s outcome before (read from HubSpot), and the report links the journal entry to undo it', async () => {
+    const user = userEvent.setup();
+    const a = await hs.create('calls', { hs_call_title: 'a', hs_timestamp: '2026-11-01T10:00:00.000Z', hs_call_disposition: NO_ANSWER });
+    const b = await hs.create('calls', { hs_call_title: 'b', hs_timestamp: '2026-11-01T11:00:00.000Z', hs_call_disposition: BUSY });
+    renderWithProviders(<BulkDialog request={{ action: 'outcome', ids: [a, b] }} dispositions={dispositions} onClose={() => {}} onRan={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'Set outcome' });
+    await user.click(within(dialog).getByRole('combobox', { name: 'New outcome' }));
+    await user.click(screen.getByRole('option', { name: 'Connected' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Set outcome of 2 calls' }));
+    expect(await within(dialog).findByText('2 calls set to Connected.')).toBeInTheDocument();
+    expect(await hs.read('calls', a, ['hs_call_disposition'])).toMatchObject({ hs_call_disposition: CONNECTED });
+
+    const link = within(dialog).getByRole('link', { name: 'Open in the journal to undo' });
+    const entryId = link.getAttribute('href')?.replace('/journal/', '') ?? '';
+    // What our server's journal holds of the change.
+    const entry = await getJson(`/api/journal/${entryId}`, z.looseObject({ kind: z.string(), summary: z.string() }));
+    expect(entry).toMatchObject({ kind: 'outcome', summary: 'Outcome → Connected on 2 calls' });
+    const records = await getJson(`/api/journal/${entryId}/records`, z.object({ results: z.array(z.looseObject({ callId: z.string(), before: z.unknown(), after: z.unknown() })) }));
+    expect(records.results).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ callId: a, before: { hs_call_disposition: NO_ANSWER }, after: { hs_call_disposition: CONNECTED } }),
+        expect.objectContaining({ callId: b, before: { hs_call_disposition: BUSY }, after: { hs_call_disposition: CONNECTED } }),
+      ]),
+    );
   });
 });

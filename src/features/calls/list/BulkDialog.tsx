@@ -1,7 +1,8 @@
 /**
  * Bulk "set outcome" and "delete": (collect the ids of every matching call) → confirm with count and
- * effect (deleting more than 100 calls asks for the number to be typed) → run through the batch endpoints in chunks of 100 with a progress bar → per-record report
- * with a retry of the failures.
+ * effect (deleting more than 100 calls asks for the number to be typed) → journal the change (each call's
+ * outcome before, or "not deleted"), then run it through the batch endpoints in chunks of 100 with a progress
+ * bar → per-record report with a retry of the failures, and the link to the change in the journal (its undo).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -24,8 +26,11 @@ import Typography from '@mui/material/Typography';
 import { subscribeRetryNotice, type RetryNotice } from '../../../api/http';
 import type { Disposition, HubSpotObject } from '../../../api/schemas';
 import { callWriteKeys, type CallListParams } from '../calls-queries';
-import { runBulk, type BulkReport } from '../../../api/batch-runner';
-import { archiveWork, updateWork } from './bulk';
+import type { BulkReport } from '../../../api/batch-runner';
+import { describeError } from '../../../lib/describeError';
+import { appPaths, Link as RouterLink } from '../../../lib/router';
+import { deleteChange, outcomeChange, runJournaledChange } from '../../journal';
+import { currentOutcomes } from './bulk';
 import { callCount, formatCount } from './counts';
 import { FetchProgress } from './FetchProgress';
 import { fetchMatchingIds } from './list-queries';
@@ -53,7 +58,7 @@ type Phase =
   | { kind: 'collect'; fetched: number; total?: number }
   | { kind: 'confirm'; ids: string[] }
   | { kind: 'run'; done: number; total: number }
-  | { kind: 'report'; report: BulkReport; attempted: number }
+  | { kind: 'report'; report: BulkReport; attempted: number; entryId: string }
   | { kind: 'error'; message: string };
 
 
@@ -73,7 +78,10 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
   const [outcome, setOutcome] = useState('');
   const [typedCount, setTypedCount] = useState('');
   const [notice, setNotice] = useState<RetryNotice | null>(null);
+  const outcomeName = dispositions?.find((d) => d.id === outcome)?.label ?? '';
   const abort = useRef<AbortController | null>(null);
+  // The outcomes the search for the matching calls read (what the change journals as each call's value before).
+  const knownOutcomes = useRef<ReadonlyMap<string, string | null>>(new Map());
 
   useEffect(() => subscribeRetryNotice(setNotice), []);
 
@@ -83,7 +91,10 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
     const ac = new AbortController();
     abort.current = ac;
     fetchMatchingIds(request.matching, (p) => setPhase({ kind: 'collect', fetched: p.fetched, total: p.total }), ac.signal).then(
-      (res) => setPhase({ kind: 'confirm', ids: res.ids }),
+      (res) => {
+        knownOutcomes.current = res.outcomes;
+        setPhase({ kind: 'confirm', ids: res.ids });
+      },
       (e: unknown) => {
         if (!ac.signal.aborted) setPhase({ kind: 'error', message: e instanceof Error ? e.message : 'Could not list the matching calls.' });
       },
@@ -95,11 +106,15 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
   const { mutateAsync: runBatches } = useMutation({
     mutationKey: callWriteKeys.bulk,
     meta: { errorTitle: false },
-    mutationFn: async ({ ids, signal }: { ids: string[]; signal: AbortSignal }): Promise<CallWrites & { report: BulkReport }> => {
+    mutationFn: async ({ ids, signal }: { ids: string[]; signal: AbortSignal }): Promise<CallWrites & { report: BulkReport; entryId: string }> => {
       const saved: HubSpotObject[] = [];
-      const work = request.action === 'delete' ? archiveWork : updateWork({ hs_call_disposition: outcome }, (calls) => saved.push(...calls));
-      const report = await runBulk(ids, work, { signal, onProgress: (done, total) => setPhase({ kind: 'run', done, total }) });
-      return { report, saved, archived: request.action === 'delete' ? report.succeeded : [] };
+      const change = request.action === 'delete' ? deleteChange(ids) : outcomeChange(await currentOutcomes(ids, knownOutcomes.current, signal), outcome, outcomeName);
+      const { entry, report } = await runJournaledChange(change, {
+        signal,
+        onSaved: (calls) => saved.push(...calls),
+        onProgress: (done, total) => setPhase({ kind: 'run', done, total }),
+      });
+      return { report, entryId: entry.id, saved, archived: request.action === 'delete' ? report.succeeded : [] };
     },
   });
 
@@ -107,14 +122,19 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
     const ac = new AbortController();
     abort.current = ac;
     setPhase({ kind: 'run', done: 0, total: ids.length });
-    const { report } = await runBatches({ ids, signal: ac.signal });
-    setNotice(null);
-    onRan(request.action, report);
-    setPhase({ kind: 'report', report, attempted: ids.length });
+    try {
+      const { report, entryId } = await runBatches({ ids, signal: ac.signal });
+      onRan(request.action, report);
+      setPhase({ kind: 'report', report, attempted: ids.length, entryId });
+    } catch (e) {
+      // The journal could not be written (or the outcomes before could not be read): nothing was sent to HubSpot.
+      setPhase({ kind: 'error', message: ac.signal.aborted ? 'Stopped before anything was changed.' : `Nothing was changed: ${describeError(e).text}` });
+    } finally {
+      setNotice(null);
+    }
   };
 
   const busy = phase.kind === 'collect' || phase.kind === 'run';
-  const outcomeName = dispositions?.find((d) => d.id === outcome)?.label ?? '';
   const title = request.action === 'delete' ? 'Delete calls' : 'Set outcome';
 
   return (
@@ -194,7 +214,7 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
             )}
           </>
         )}
-        {phase.kind === 'report' && <Report report={phase.report} attempted={phase.attempted} action={request.action} outcomeName={outcomeName} />}
+        {phase.kind === 'report' && <Report report={phase.report} attempted={phase.attempted} action={request.action} outcomeName={outcomeName} entryId={phase.entryId} />}
         {phase.kind === 'error' && (
           <Alert severity="error" role="alert">
             {phase.message}
@@ -238,7 +258,7 @@ export function BulkDialog({ request, dispositions, onClose, onRan }: BulkDialog
   );
 }
 
-function Report({ report, attempted, action, outcomeName }: { report: BulkReport; attempted: number; action: BulkAction; outcomeName: string }) {
+function Report({ report, attempted, action, outcomeName, entryId }: { report: BulkReport; attempted: number; action: BulkAction; outcomeName: string; entryId: string }) {
   const verb = action === 'delete' ? 'deleted' : `set to ${outcomeName}`;
   const skipped = attempted - report.succeeded.length - report.failed.length;
   return (
@@ -280,6 +300,11 @@ function Report({ report, attempted, action, outcomeName }: { report: BulkReport
           … and {formatCount(report.failed.length - 200)} more.
         </Typography>
       )}
+      <Typography variant="body2" sx={{ mt: 2 }}>
+        <Link component={RouterLink} to={appPaths.journalEntry(entryId)}>
+          {action === 'outcome' && report.succeeded.length > 0 ? 'Open in the journal to undo' : 'Open in the journal'}
+        </Link>
+      </Typography>
     </Box>
   );
 }

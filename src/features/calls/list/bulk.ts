@@ -1,33 +1,27 @@
 /**
- * The list's bulk actions bound to HubSpot's calls batch endpoints, for the runner in src/api/batch-runner.ts.
+ * What the list's bulk outcome change journals as each call's value before: its outcome now.
  */
-import { batchArchiveCalls, batchUpdateCalls } from '../../../api/calls';
-import type { ChunkWork } from '../../../api/batch-runner';
-import type { HubSpotObject } from '../../../api/schemas';
+import { chunk } from '../../../api/batch-runner';
+import { batchReadCalls } from '../../../api/calls';
+
+const OUTCOME = 'hs_call_disposition';
+const READS_PER_REQUEST = 100;
 
 /**
- * Sets `properties` on every call of the batch (a 207 names the failed ids; an all-or-nothing refusal
- * throws). `onSaved` receives the calls as HubSpot saved them.
+ * Each call's outcome now: from `known` (what the list has of it), the others read with the calls batch read,
+ * 100 per request. A call HubSpot no longer has gets no value (its change then fails and is reported as such).
  */
-export function updateWork(properties: Record<string, string>, onSaved?: (calls: HubSpotObject[]) => void): ChunkWork {
-  return async (ids) => {
-    const res = await batchUpdateCalls(ids.map((id) => ({ id, properties })));
-    onSaved?.(res.results);
-    const failures = new Map<string, string>();
-    for (const err of res.errors) {
-      const named = err.ids.length ? err.ids : [];
-      for (const id of named) failures.set(id, err.message);
-    }
-    const ok = new Set(res.results.map((r) => r.id));
-    // An id HubSpot neither returned nor named in an error is not known to have changed.
-    const unnamed = res.errors.find((e) => e.ids.length === 0)?.message ?? 'HubSpot did not confirm this change.';
-    for (const id of ids) if (!ok.has(id) && !failures.has(id)) failures.set(id, unnamed);
-    return failures;
-  };
+export async function currentOutcomes(ids: readonly string[], known: ReadonlyMap<string, string | null> = new Map(), signal?: AbortSignal): Promise<Map<string, string | null>> {
+  const outcomes = new Map<string, string | null>();
+  const unknown = ids.filter((id) => {
+    if (!known.has(id)) return true;
+    outcomes.set(id, known.get(id) ?? null);
+    return false;
+  });
+  for (const part of chunk(unknown, READS_PER_REQUEST)) {
+    const res = await batchReadCalls(part, [OUTCOME], signal);
+    for (const call of res.results) outcomes.set(call.id, call.properties[OUTCOME] ?? null);
+  }
+  for (const id of unknown) if (!outcomes.has(id)) outcomes.set(id, null);
+  return outcomes;
 }
-
-/** Moves every call of the batch to HubSpot's recycling bin (batch archive answers 204 or fails as a whole). */
-export const archiveWork: ChunkWork = async (ids) => {
-  await batchArchiveCalls(ids);
-  return new Map();
-};

@@ -81,14 +81,17 @@ export async function walkView(
   return { calls, total };
 }
 
-/** Ids of every call matching a view (for "select all matching"). */
+/**
+ * Ids of every call matching a view (for "select all matching"), with each call's outcome as search has it (what
+ * a bulk outcome change journals as the value before; read in the same pages, at no extra request).
+ */
 export async function fetchMatchingIds(
   params: CallListParams,
   onProgress: (p: WalkProgress) => void,
   signal?: AbortSignal,
-): Promise<{ ids: string[]; total?: number }> {
-  const res = await walkView(params, { properties: ['hs_object_id'], onPage: (_p, progress) => onProgress(progress), signal });
-  return { ids: res.calls.map((c) => c.id), total: res.total };
+): Promise<{ ids: string[]; outcomes: Map<string, string | null>; total?: number }> {
+  const res = await walkView(params, { properties: ['hs_object_id', 'hs_call_disposition'], onPage: (_p, progress) => onProgress(progress), signal });
+  return { ids: res.calls.map((c) => c.id), outcomes: new Map(res.calls.map((c) => [c.id, c.properties.hs_call_disposition ?? null])), total: res.total };
 }
 
 /** Names of records by id, in batch reads of 100 (unknown ids are simply absent). */
