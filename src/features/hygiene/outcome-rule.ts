@@ -122,7 +122,8 @@ const calls = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'call' : 
 export function dryRunText(d: DryRun, target: string, dispositions: readonly Disposition[]): string {
   if (d.calls.length === 0) return 'No call will change: none matches these conditions without already having this outcome.';
   const to = outcomeName(target, dispositions);
-  return `${calls(d.calls.length)} will change: ${d.byFrom.map((g) => `${g.count.toLocaleString('en-US')} ${outcomeName(g.from, dispositions)} → ${to}`).join(', ')}`;
+  const groups = d.byFrom.map((g) => ({ count: g.count, name: outcomeName(g.from, dispositions) })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return `${calls(d.calls.length)} will change: ${groups.map((g) => `${g.count.toLocaleString('en-US')} ${g.name} → ${to}`).join(', ')}`;
 }
 
 /** Whether two dry runs counted the same calls. */
