@@ -32,7 +32,7 @@ export interface RuleForm {
 
 export const emptyRule = (outcome: OutcomeCondition = 'any'): RuleForm => ({ statuses: [], direction: '', outcome, outcomes: [], from: '', to: '', ownerId: '', target: '' });
 
-export type RuleField = 'conditions' | 'outcomes' | 'from' | 'to' | 'target';
+type RuleField = 'conditions' | 'outcomes' | 'from' | 'to' | 'target';
 export type RuleErrors = Partial<Record<RuleField, string>>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,7 +92,7 @@ export interface DryRun {
   byFrom: { from: string | null; count: number }[];
 }
 
-export function summarize(calls: DryRun['calls']): DryRun {
+function summarize(calls: DryRun['calls']): DryRun {
   const counts = new Map<string | null, number>();
   for (const c of calls) counts.set(c.from, (counts.get(c.from) ?? 0) + 1);
   return { calls, byFrom: [...counts].map(([from, count]) => ({ from, count })).sort((a, b) => b.count - a.count) };
