@@ -16,6 +16,8 @@ describe('app paths', () => {
     expect(appPaths.attention(7)).toBe('/attention?days=7');
     expect(appPaths.attentionQueue('no-outcome')).toBe('/attention/no-outcome');
     expect(appPaths.attentionQueue('missed-no-callback', 3)).toBe('/attention/missed-no-callback?days=3');
+    expect(appPaths.journal()).toBe('/journal');
+    expect(appPaths.journalEntry('j 1')).toBe('/journal/j%201');
   });
 
   it('the route table reads back what the builders write, ids included', () => {
@@ -29,6 +31,10 @@ describe('app paths', () => {
     expect(matchAppPath(appPaths.attention())).toEqual({ name: 'attention' });
     expect(matchAppPath(appPaths.attentionQueue('duplicates'))).toEqual({ name: 'attentionQueue', queue: 'duplicates' });
     expect(matchAppPath('/attention/a/b')).toBeNull();
+    expect(matchAppPath(appPaths.journal())).toEqual({ name: 'journal' });
+    expect(matchAppPath('/Journal/')).toEqual({ name: 'journal' });
+    expect(matchAppPath(appPaths.journalEntry('j 1'))).toEqual({ name: 'journalEntry', id: 'j 1' });
+    expect(matchAppPath('/journal/1/x')).toBeNull();
     expect(matchAppPath('/contacts')).toBeNull();
   });
 });

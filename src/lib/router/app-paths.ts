@@ -5,6 +5,7 @@
 
 const CALLS = '/calls';
 const ATTENTION = '/attention';
+const JOURNAL = '/journal';
 
 /** `?days=N` when the missed-calls queue's N is given. */
 const daysQuery = (days?: number) => (days === undefined ? '' : `?days=${days}`);
@@ -24,6 +25,10 @@ export const appPaths = {
   attention: (days?: number): string => `${ATTENTION}${daysQuery(days)}`,
   /** One queue's calls. */
   attentionQueue: (queue: string, days?: number): string => `${ATTENTION}/${encodeURIComponent(queue)}${daysQuery(days)}`,
+  /** The journal of bulk changes (newest first). */
+  journal: (): string => JOURNAL,
+  /** One journal entry: its calls' before and after, and its undo. */
+  journalEntry: (id: string): string => `${JOURNAL}/${encodeURIComponent(id)}`,
 };
 
 type AppRoute =
@@ -34,11 +39,14 @@ type AppRoute =
   | { name: 'call'; id: string }
   | { name: 'callEdit'; id: string }
   | { name: 'attention' }
-  | { name: 'attentionQueue'; queue: string };
+  | { name: 'attentionQueue'; queue: string }
+  | { name: 'journal' }
+  | { name: 'journalEntry'; id: string };
 
 const CALL = /^\/calls\/([^/]+)\/?$/i;
 const CALL_EDIT = /^\/calls\/([^/]+)\/edit\/?$/i;
 const ATTENTION_QUEUE = /^\/attention\/([^/]+)\/?$/i;
+const JOURNAL_ENTRY = /^\/journal\/([^/]+)\/?$/i;
 
 function decode(segment: string): string {
   try {
@@ -57,6 +65,9 @@ export function matchAppPath(pathname: string): AppRoute | null {
   if (/^\/attention\/?$/i.test(pathname)) return { name: 'attention' };
   const queue = ATTENTION_QUEUE.exec(pathname);
   if (queue) return { name: 'attentionQueue', queue: decode(queue[1] ?? '') };
+  if (/^\/journal\/?$/i.test(pathname)) return { name: 'journal' };
+  const entry = JOURNAL_ENTRY.exec(pathname);
+  if (entry) return { name: 'journalEntry', id: decode(entry[1] ?? '') };
   const edit = CALL_EDIT.exec(pathname);
   if (edit) return { name: 'callEdit', id: decode(edit[1] ?? '') };
   const detail = CALL.exec(pathname);

@@ -230,8 +230,6 @@ function CallList() {
             loaded: !!data,
             failed: query.isError && !query.data,
             total,
-            page,
-            lastPageCount: data && !data.nextAfter ? list.rowCount : undefined,
           })}
         </Typography>
 
