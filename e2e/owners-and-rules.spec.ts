@@ -41,7 +41,7 @@ test('reassigns two of a deactivated owner’s calls to an active owner', async 
   await fix.getByRole('button', { name: 'Preview' }).click();
   await expect(fix.getByText('Reassign 2 calls: 2 from Jordan Reyes (deactivated) → Sofia García')).toBeVisible();
   await fix.getByRole('button', { name: 'Reassign 2 calls' }).click();
-  await expect(fix.getByText(/^2 calls changed\./)).toBeVisible({ timeout: 30_000 });
+  await expect(fix.getByText('Applied to 2 calls.')).toBeVisible({ timeout: 30_000 });
 
   for (const id of ids) expect((await api.getCall(id, { properties: 'hubspot_owner_id' })).properties.hubspot_owner_id).toBe(sofia?.id);
   // The queue reads its calls again once HubSpot's search has caught up: the two calls leave it.
@@ -70,6 +70,6 @@ test('an outcome rule: its dry run counts the calls by the outcome they change f
   await expect(rule.getByText('3 calls will change: 2 No outcome → No answer, 1 Busy → No answer')).toBeVisible();
 
   await rule.getByRole('button', { name: 'Apply to 3 calls' }).click();
-  await expect(rule.getByText(/^3 calls changed\./)).toBeVisible({ timeout: 30_000 });
+  await expect(rule.getByText('Applied to 3 calls.')).toBeVisible({ timeout: 30_000 });
   for (const call of calls) expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.noAnswer);
 });

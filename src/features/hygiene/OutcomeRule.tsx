@@ -5,6 +5,7 @@
  * The form is kept whatever fails.
  */
 import { useId, useRef, useState } from 'react';
+import { callCount } from '../../lib/counts';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -26,8 +27,6 @@ type Step =
   | { kind: 'reading'; fetched: number; total?: number; why: 'dry-run' | 'apply' }
   | { kind: 'ready'; key: string; dry: DryRun; changedFrom?: number }
   | { kind: 'error'; error: unknown };
-
-const calls = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'call' : 'calls'}`;
 
 export function OutcomeRule({ preset }: { preset?: Exclude<OutcomeCondition, 'any' | 'chosen'> }) {
   const headingId = useId();
@@ -102,7 +101,7 @@ export function OutcomeRule({ preset }: { preset?: Exclude<OutcomeCondition, 'an
       .filter((c) => current.has(c.callId) && current.get(c.callId) !== form.target)
       .map((c) => ({ callId: c.callId, before: { [OUTCOME_PROPERTY]: current.get(c.callId) ?? null }, after: { [OUTCOME_PROPERTY]: form.target } }));
     const to = outcomeName(form.target, all);
-    await run.apply({ kind: 'outcome', summary: `Outcome → ${to} on ${calls(changes.length)} (outcome rule)`, changes });
+    await run.apply({ kind: 'outcome', summary: `Outcome → ${to} on ${callCount(changes.length)} (outcome rule)`, changes });
   };
 
   return (
@@ -130,7 +129,7 @@ export function OutcomeRule({ preset }: { preset?: Exclude<OutcomeCondition, 'an
             <Box>
               <Typography variant="body2" aria-live="polite">
                 {step.why === 'apply' ? 'Reading the matching calls again…' : 'Reading the matching calls…'}
-                {step.fetched ? ` ${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${calls(step.total)}`} read.` : ''}
+                {step.fetched ? ` ${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${callCount(step.total)}`} read.` : ''}
               </Typography>
               <LinearProgress aria-label="Reading the matching calls" />
               <Button
@@ -148,13 +147,13 @@ export function OutcomeRule({ preset }: { preset?: Exclude<OutcomeCondition, 'an
             <Box>
               {ready.changedFrom !== undefined && (
                 <Alert severity="warning" sx={{ mb: 1 }}>
-                  The matching calls changed since the dry run ({calls(ready.changedFrom)} then, {calls(ready.dry.calls.length)} now). Check the new figures and apply again.
+                  The matching calls changed since the dry run ({callCount(ready.changedFrom)} then, {callCount(ready.dry.calls.length)} now). Check the new figures and apply again.
                 </Alert>
               )}
               <Typography role="status">{dryRunText(ready.dry, form.target, all)}</Typography>
               {ready.dry.calls.length > 0 && run.state.kind !== 'done' && (
                 <Button variant="contained" sx={{ mt: 1 }} disabled={run.busy} onClick={() => void apply(ready.dry)}>
-                  Apply to {calls(ready.dry.calls.length)}
+                  Apply to {callCount(ready.dry.calls.length)}
                 </Button>
               )}
             </Box>

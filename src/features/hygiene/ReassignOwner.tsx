@@ -3,6 +3,7 @@
  * current owner read by id, grouped) → apply through the journal (progress, stop) → per-call report.
  */
 import { useId, useMemo, useRef, useState } from 'react';
+import { callCount } from '../../lib/counts';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -28,8 +29,6 @@ import { ApplyStatus, useJournaledApply } from './useJournaledApply';
 
 type Scope = 'selected' | 'all';
 type Step = { kind: 'idle' } | { kind: 'reading'; fetched: number; total?: number } | { kind: 'preview'; key: string; plan: ReassignPlan } | { kind: 'error'; error: unknown };
-
-const calls = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'call' : 'calls'}`;
 
 export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; selected: ReadonlySet<string> }) {
   const headingId = useId();
@@ -73,7 +72,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
 
   const apply = (p: ReassignPlan) => {
     const text = previewText(p, labelOf);
-    void run.apply({ kind: 'owner', summary: text.length > 500 ? `Owner → ${labelOf(p.targetId)} on ${calls(p.changes.length)}` : text, changes: p.changes });
+    void run.apply({ kind: 'owner', summary: text.length > 500 ? `Owner → ${labelOf(p.targetId)} on ${callCount(p.changes.length)}` : text, changes: p.changes });
   };
 
   return (
@@ -121,7 +120,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
         {step.kind === 'reading' && (
           <Box>
             <Typography variant="body2" aria-live="polite">
-              Reading the calls’ owners… {step.fetched ? `${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${calls(step.total)}`} found.` : ''}
+              Reading the calls’ owners… {step.fetched ? `${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${callCount(step.total)}`} found.` : ''}
             </Typography>
             <LinearProgress aria-label="Reading the calls" />
             <Button onClick={() => {
@@ -145,7 +144,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
             )}
             {plan.changes.length > 0 && run.state.kind !== 'done' && (
               <Button variant="contained" sx={{ mt: 1 }} disabled={run.busy} onClick={() => apply(plan)}>
-                Reassign {calls(plan.changes.length)}
+                Reassign {callCount(plan.changes.length)}
               </Button>
             )}
           </Box>

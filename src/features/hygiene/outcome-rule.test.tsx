@@ -72,7 +72,7 @@ describe('Outcome rules', () => {
     expect(await within(rule).findByText('3 calls will change: 2 No outcome → No answer, 1 Busy → No answer')).toBeInTheDocument();
 
     await user.click(within(rule).getByRole('button', { name: 'Apply to 3 calls' }));
-    expect(await within(rule).findByText(/^3 calls changed\./)).toBeInTheDocument();
+    expect(await within(rule).findByText('Applied to 3 calls.')).toBeInTheDocument();
     expect(await Promise.all([ids.a1, ids.a2, ids.busy, ids.done, ids.completed, ids.later].map(outcomeOf))).toEqual([NO_ANSWER, NO_ANSWER, NO_ANSWER, NO_ANSWER, null, null]);
     const { entry, records } = await newestJournalEntry();
     expect(entry).toMatchObject({ kind: 'outcome', status: 'applied', summary: 'Outcome → No answer on 3 calls (outcome rule)' });
@@ -94,7 +94,7 @@ describe('Outcome rules', () => {
     expect(await outcomeOf(ids.busy)).toBe(BUSY);
 
     await user.click(within(rule).getByRole('button', { name: 'Apply to 4 calls' }));
-    expect(await within(rule).findByText(/^4 calls changed\./)).toBeInTheDocument();
+    expect(await within(rule).findByText('Applied to 4 calls.')).toBeInTheDocument();
     expect(await outcomeOf(extra)).toBe(NO_ANSWER);
   });
 

@@ -5,6 +5,7 @@
  * counts them by the outcome they change from.
  */
 import { dayjs } from '../../lib/datetime';
+import { callCount } from '../../lib/counts';
 import type { Disposition, HubSpotObject, SearchFilter } from '../../api/schemas';
 import { walkView, type WalkProgress } from '../calls';
 
@@ -116,14 +117,12 @@ export function outcomeName(id: string | null, dispositions: readonly Dispositio
   return d.archived ? `${d.label} (archived)` : d.label;
 }
 
-const calls = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'call' : 'calls'}`;
-
 /** "43 calls will change: 40 No outcome → No answer, 3 Busy → No answer". */
 export function dryRunText(d: DryRun, target: string, dispositions: readonly Disposition[]): string {
   if (d.calls.length === 0) return 'No call will change: none matches these conditions without already having this outcome.';
   const to = outcomeName(target, dispositions);
   const groups = d.byFrom.map((g) => ({ count: g.count, name: outcomeName(g.from, dispositions) })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return `${calls(d.calls.length)} will change: ${groups.map((g) => `${g.count.toLocaleString('en-US')} ${g.name} → ${to}`).join(', ')}`;
+  return `${callCount(d.calls.length)} will change: ${groups.map((g) => `${g.count.toLocaleString('en-US')} ${g.name} → ${to}`).join(', ')}`;
 }
 
 /** Whether two dry runs counted the same calls. */

@@ -4,6 +4,7 @@
  * Sam Lee"). Calls the target already owns, and calls HubSpot no longer has, are left out and counted.
  */
 import { ownerName } from '../../api/metadata-queries';
+import { callCount } from '../../lib/counts';
 import type { Owner } from '../../api/schemas';
 import type { CallChange } from '../journal';
 
@@ -49,18 +50,16 @@ export function ownerLabel(id: string, active: readonly Owner[], deactivated: re
   return `owner ${id} (unknown to HubSpot)`;
 }
 
-const calls = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'call' : 'calls'}`;
-
 /** "Reassign 12 calls: 9 from Dana Reyes (deactivated), 3 with no owner → Sam Lee". */
 export function previewText(plan: ReassignPlan, labelOf: (id: string) => string): string {
   const parts = plan.from.map((g) => (g.ownerId === null ? `${g.count.toLocaleString('en-US')} with no owner` : `${g.count.toLocaleString('en-US')} from ${labelOf(g.ownerId)}`));
-  return `Reassign ${calls(plan.changes.length)}: ${parts.join(', ')} → ${labelOf(plan.targetId)}`;
+  return `Reassign ${callCount(plan.changes.length)}: ${parts.join(', ')} → ${labelOf(plan.targetId)}`;
 }
 
 /** What the preview leaves out, or ''. */
 export function leftOutText(plan: ReassignPlan, labelOf: (id: string) => string): string {
   const notes: string[] = [];
-  if (plan.alreadyTarget) notes.push(`${calls(plan.alreadyTarget)} already owned by ${labelOf(plan.targetId)}`);
-  if (plan.missing) notes.push(`${calls(plan.missing)} HubSpot no longer has`);
+  if (plan.alreadyTarget) notes.push(`${callCount(plan.alreadyTarget)} already owned by ${labelOf(plan.targetId)}`);
+  if (plan.missing) notes.push(`${callCount(plan.missing)} HubSpot no longer has`);
   return notes.length ? `Left out: ${notes.join('; ')}.` : '';
 }

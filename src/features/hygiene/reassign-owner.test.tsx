@@ -62,7 +62,7 @@ describe('Reassign owner (queue 5)', () => {
     expect(await within(fix).findByText('Reassign 3 calls: 2 from Dana Reyes (deactivated), 1 with no owner → Sofia García')).toBeInTheDocument();
 
     await user.click(within(fix).getByRole('button', { name: 'Reassign 3 calls' }));
-    expect(await within(fix).findByText(/^3 calls changed\./)).toBeInTheDocument();
+    expect(await within(fix).findByText('Applied to 3 calls.')).toBeInTheDocument();
     expect([await ownerOf(ids.leftA), await ownerOf(ids.leftB), await ownerOf(ids.none), await ownerOf(ids.maya)]).toEqual([SOFIA, SOFIA, SOFIA, MAYA]);
 
     // The journal holds each call's true owner before the change.
@@ -87,7 +87,7 @@ describe('Reassign owner (queue 5)', () => {
     await user.click(within(fix).getByRole('button', { name: 'Preview' }));
     expect(await within(fix).findByText('Reassign 1 call: 1 from Dana Reyes (deactivated) → Maya Patel')).toBeInTheDocument();
     await user.click(within(fix).getByRole('button', { name: 'Reassign 1 call' }));
-    expect(await within(fix).findByText(/^1 call changed\./)).toBeInTheDocument();
+    expect(await within(fix).findByText('Applied to 1 call.')).toBeInTheDocument();
     expect([await ownerOf(ids.leftA), await ownerOf(ids.leftB), await ownerOf(ids.none)]).toEqual([dana, MAYA, null]);
   });
 });

@@ -4,6 +4,7 @@
  * own form and preview stay as they are whatever happens.
  */
 import { useRef, useState } from 'react';
+import { callCount } from '../../lib/counts';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,9 +12,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ErrorState } from '../../components/ErrorState';
-import { runJournaledChange, type ChangeResult, type JournaledChange } from '../journal';
+import { ChangeReport, runJournaledChange, type ChangeResult, type JournaledChange } from '../journal';
 import { refreshAfterFix } from './hygiene-queries';
-import { FixReport } from './FixReport';
 
 export type ApplyState =
   | { kind: 'idle' }
@@ -46,15 +46,13 @@ export function useJournaledApply() {
   };
 }
 
-const calls = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'call' : 'calls'}`;
-
 /** The run's progress with its cancel, the report when it ended, or why it could not start. */
 export function ApplyStatus({ state, onCancel }: { state: ApplyState; onCancel: () => void }) {
   if (state.kind === 'running') {
     return (
       <Stack spacing={1}>
         <Typography aria-live="polite">
-          Applying… {state.done.toLocaleString('en-US')} of {calls(state.total)} processed.
+          Applying… {state.done.toLocaleString('en-US')} of {callCount(state.total)} processed.
         </Typography>
         <LinearProgress aria-label="Progress of the change" variant="determinate" value={state.total ? (100 * state.done) / state.total : 0} />
         <Box>
@@ -66,7 +64,7 @@ export function ApplyStatus({ state, onCancel }: { state: ApplyState; onCancel: 
   if (state.kind === 'done') {
     return (
       <Stack spacing={1}>
-        <FixReport result={state.result} />
+        <ChangeReport result={state.result} />
         <Typography variant="body2" color="text.secondary">
           HubSpot’s search takes a few seconds to show the change: the queue refreshes by itself.
         </Typography>
