@@ -10,6 +10,10 @@ import QueuePage from './QueuePage';
 const BUSY = '9d9162e7-6cf3-4944-bf63-4dff82258764';
 const NO_ANSWER = '73a0d17f-1163-4015-bdd5-ec830791da20';
 const CONNECTED = 'f240bbac-87c9-4f6e-bf70-924b57d47db7';
+/** Archived by the account (the mock's account configuration). */
+const CALLBACK_REQUESTED = '8f3c2a61-4b7d-4e19-a0c5-93d2e7f16b48';
+/** An outcome id the account has no record of. */
+const UNKNOWN = '4b1e7f3a-92d0-4c6e-b8a5-0f2d9e6c7a13';
 
 let hs: HubSpotFake;
 const ids = {} as Record<'a1' | 'a2' | 'busy' | 'done' | 'completed' | 'later', string>;
@@ -111,5 +115,21 @@ describe('Outcome rules', () => {
     expect(within(rule).getByLabelText('Call date to')).toHaveValue('2026-07-31');
     await user.click(within(rule).getByRole('button', { name: 'Dry run' }));
     expect(await within(rule).findByText('2 calls will change: 2 No outcome → No answer')).toBeInTheDocument();
+  });
+
+  it('on the archived-or-unknown queue, names the archived and the unknown outcomes the calls change from', async () => {
+    const user = userEvent.setup();
+    const archived = await hs.create('calls', { hs_call_title: 'Archived outcome', hs_timestamp: '2026-07-07T12:00:00.000Z', hs_call_status: 'COMPLETED', hs_call_disposition: CALLBACK_REQUESTED });
+    const unknown = await hs.create('calls', { hs_call_title: 'Unknown outcome', hs_timestamp: '2026-07-08T12:00:00.000Z', hs_call_status: 'COMPLETED', hs_call_disposition: CONNECTED });
+    hs.setRaw('calls', unknown, 'hs_call_disposition', UNKNOWN);
+    renderWithProviders(<QueuePage />, { route: '/attention/unknown-outcome', params: { queue: 'unknown-outcome' } });
+    const rule = await openRule(user);
+    expect(within(rule).getByRole('combobox', { name: 'Current outcome' })).toHaveTextContent('Archived or unknown outcome');
+    await choose(user, rule, 'Outcome to set', 'Connected', 'Callback requested');
+    await user.click(within(rule).getByRole('button', { name: 'Dry run' }));
+    expect(await within(rule).findByText(`2 calls will change: 1 Callback requested (archived) → Connected, 1 Unknown outcome (${UNKNOWN}) → Connected`)).toBeInTheDocument();
+    await user.click(within(rule).getByRole('button', { name: 'Apply to 2 calls' }));
+    expect(await within(rule).findByText('Applied to 2 calls.')).toBeInTheDocument();
+    expect([await outcomeOf(archived), await outcomeOf(unknown), await outcomeOf(ids.busy)]).toEqual([CONNECTED, CONNECTED, BUSY]);
   });
 });
