@@ -19,7 +19,6 @@ import { ErrorState } from '../../components/ErrorState';
 import { userTimeZone } from '../../lib/timezone';
 import { dryRun, dryRunText, emptyRule, OUTCOME_PROPERTY, outcomeName, ruleFilterGroups, sameCalls, validateRule, type DryRun, type OutcomeCondition, type RuleErrors, type RuleForm } from './outcome-rule';
 import { RuleFields } from './RuleFields';
-import { readCallValues } from './read-calls';
 import { ApplyStatus, useJournaledApply } from './useJournaledApply';
 
 type Step =
@@ -89,17 +88,9 @@ export function OutcomeRule({ preset }: { preset?: Exclude<OutcomeCondition, 'an
       setStep({ kind: 'ready', key, dry, changedFrom: counted.calls.length });
       return;
     }
-    let current: Map<string, string | null>;
-    try {
-      current = await readCallValues(dry.calls.map((c) => c.callId), OUTCOME_PROPERTY, abort.current?.signal);
-    } catch (error) {
-      setStep({ kind: 'error', error });
-      return;
-    }
     setStep({ kind: 'ready', key, dry });
-    const changes = dry.calls
-      .filter((c) => current.has(c.callId) && current.get(c.callId) !== form.target)
-      .map((c) => ({ callId: c.callId, before: { [OUTCOME_PROPERTY]: current.get(c.callId) ?? null }, after: { [OUTCOME_PROPERTY]: form.target } }));
+    // The dry run read each call's outcome by id just now: that is what the journal records as before.
+    const changes = dry.calls.map((c) => ({ callId: c.callId, before: { [OUTCOME_PROPERTY]: c.from }, after: { [OUTCOME_PROPERTY]: form.target } }));
     const to = outcomeName(form.target, all);
     await run.apply({ kind: 'outcome', summary: `Outcome → ${to} on ${callCount(changes.length)} (outcome rule)`, changes });
   };

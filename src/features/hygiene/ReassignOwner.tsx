@@ -123,10 +123,14 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
               Reading the calls’ owners… {step.fetched ? `${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${callCount(step.total)}`} found.` : ''}
             </Typography>
             <LinearProgress aria-label="Reading the calls" />
-            <Button onClick={() => {
-              abort.current?.abort();
-              setStep({ kind: 'idle' });
-            }}>Cancel</Button>
+            <Button
+              onClick={() => {
+                abort.current?.abort();
+                setStep({ kind: 'idle' });
+              }}
+            >
+              Cancel
+            </Button>
           </Box>
         )}
         {step.kind === 'error' && <ErrorState error={step.error} title="Could not read the calls" onRetry={() => void preview()} />}

@@ -8,6 +8,7 @@ import { dayjs } from '../../lib/datetime';
 import { callCount } from '../../lib/counts';
 import type { Disposition, HubSpotObject, SearchFilter } from '../../api/schemas';
 import { walkView, type WalkProgress } from '../calls';
+import { readCallValues } from './read-calls';
 
 export const OUTCOME_PROPERTY = 'hs_call_disposition';
 
@@ -99,14 +100,20 @@ function summarize(calls: DryRun['calls']): DryRun {
   return { calls, byFrom: [...counts].map(([from, count]) => ({ from, count })).sort((a, b) => b.count - a.count) };
 }
 
-/** Reads every call matching the groups with its outcome (calls search shows with the target already are left out). */
+/**
+ * Every call matching the groups with the outcome it changes from. Search finds the calls; their outcomes are then
+ * read by id (search lags behind writes, reads by id do not), so calls that already have the target, or that
+ * HubSpot no longer has, are left out.
+ */
 export async function dryRun(groups: SearchFilter[][], target: string, opts: { signal?: AbortSignal; onProgress?: (p: WalkProgress) => void } = {}): Promise<DryRun> {
   if (groups.length === 0) return summarize([]);
   const { calls } = await walkView(
     { pageSize: 200, groups },
     { properties: [OUTCOME_PROPERTY], ...(opts.signal ? { signal: opts.signal } : {}), onPage: (_page: HubSpotObject[], p: WalkProgress) => opts.onProgress?.(p) },
   );
-  return summarize(calls.map((c) => ({ callId: c.id, from: c.properties[OUTCOME_PROPERTY] || null })).filter((c) => c.from !== target));
+  const ids = calls.map((c) => c.id);
+  const current = await readCallValues(ids, OUTCOME_PROPERTY, opts.signal);
+  return summarize(ids.filter((id) => current.has(id) && current.get(id) !== target).map((callId) => ({ callId, from: current.get(callId) ?? null })));
 }
 
 /** An outcome as the dry run names it: "No outcome", its label (archived ones marked), or unknown. */
@@ -125,8 +132,8 @@ export function dryRunText(d: DryRun, target: string, dispositions: readonly Dis
   return `${callCount(d.calls.length)} will change: ${groups.map((g) => `${g.count.toLocaleString('en-US')} ${g.name} → ${to}`).join(', ')}`;
 }
 
-/** Whether two dry runs counted the same calls. */
+/** Whether two dry runs counted the same calls, each changing from the same outcome. */
 export function sameCalls(a: DryRun, b: DryRun): boolean {
-  const ids = new Set(a.calls.map((c) => c.callId));
-  return a.calls.length === b.calls.length && b.calls.every((c) => ids.has(c.callId));
+  const from = new Map(a.calls.map((c) => [c.callId, c.from]));
+  return a.calls.length === b.calls.length && b.calls.every((c) => from.has(c.callId) && from.get(c.callId) === c.from);
 }
