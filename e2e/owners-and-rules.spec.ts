@@ -54,22 +54,28 @@ test('an outcome rule: its dry run counts the calls by the outcome they change f
     api.createCall({ hs_call_title: title, hs_timestamp: `${day}T10:00:00.000Z`, hs_call_status: 'NO_ANSWER', hs_call_direction: 'OUTBOUND', ...(outcome ? { hs_call_disposition: outcome } : {}) });
   const calls = [await create('Rule: unanswered 1'), await create('Rule: unanswered 2'), await create('Rule: busy', OUTCOME.busy), await create('Rule: already', OUTCOME.noAnswer)];
 
+  // Keyboard only, from building the rule to applying it.
   await page.goto('/attention');
   const rule = page.getByRole('region', { name: 'Set outcome by rule' });
-  await rule.getByRole('button', { name: 'Build a rule' }).click();
-  await rule.getByRole('button', { name: 'Dry run' }).click();
+  await rule.getByRole('button', { name: 'Build a rule' }).press('Enter');
+  await rule.getByRole('button', { name: 'Dry run' }).press('Enter');
   await expect(rule.getByText('Add at least one condition: a rule over every call is a bulk edit, use the list.')).toBeVisible();
 
-  await rule.getByRole('checkbox', { name: 'No answer' }).check();
+  await rule.getByRole('checkbox', { name: 'No answer' }).press('Space');
+  await expect(rule.getByRole('checkbox', { name: 'No answer' })).toBeChecked();
+  await expect(rule.getByText('Add at least one condition: a rule over every call is a bulk edit, use the list.')).toHaveCount(0);
   await rule.getByLabel('Call date from').fill(day);
   await rule.getByLabel('Call date to').fill(day);
-  await rule.getByRole('combobox', { name: 'Outcome to set' }).click();
+  await rule.getByRole('combobox', { name: 'Outcome to set' }).press('Enter');
   await expect(page.getByRole('listbox').getByRole('option', { name: 'Callback requested' })).toHaveCount(0);
-  await page.getByRole('listbox').getByRole('option', { name: 'No answer' }).click();
-  await rule.getByRole('button', { name: 'Dry run' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'No answer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(rule.getByRole('combobox', { name: 'Outcome to set' })).toHaveText('No answer');
+  await rule.getByRole('button', { name: 'Dry run' }).press('Enter');
   await expect(rule.getByText('3 calls will change: 2 No outcome → No answer, 1 Busy → No answer')).toBeVisible();
 
-  await rule.getByRole('button', { name: 'Apply to 3 calls' }).click();
+  await rule.getByRole('button', { name: 'Apply to 3 calls' }).press('Enter');
   await expect(rule.getByText('Applied to 3 calls.')).toBeVisible({ timeout: 30_000 });
+  await expect(rule.getByRole('link', { name: 'Open in the journal to undo' })).toBeVisible();
   for (const call of calls) expect((await api.getCall(call.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.noAnswer);
 });
