@@ -86,7 +86,15 @@ describe('Reassign owner (queue 5)', () => {
     await pickOwner(user, 'Maya Patel');
     await user.click(within(fix).getByRole('button', { name: 'Preview' }));
     expect(await within(fix).findByText('Reassign 1 call: 1 from Dana Reyes (deactivated) → Maya Patel')).toBeInTheDocument();
+    // The batch waits in HubSpot: the run shows its progress and a way to stop, the form cannot change meanwhile.
+    const held = hs.hold('POST', hs.paths.objectBatch('calls', 'update'));
     await user.click(within(fix).getByRole('button', { name: 'Reassign 1 call' }));
+    await held.reached;
+    expect(within(fix).getByText('Applying… 0 of 1 call processed.')).toBeInTheDocument();
+    expect(within(fix).getByRole('progressbar', { name: 'Progress of the change' })).toBeInTheDocument();
+    expect(within(fix).getByRole('button', { name: 'Stop after this batch' })).toBeInTheDocument();
+    expect(within(fix).getByRole('combobox', { name: 'New owner' })).toHaveAttribute('aria-disabled', 'true');
+    held.release();
     expect(await within(fix).findByText('Applied to 1 call.')).toBeInTheDocument();
     expect([await ownerOf(ids.leftA), await ownerOf(ids.leftB), await ownerOf(ids.none)]).toEqual([dana, MAYA, null]);
   });
