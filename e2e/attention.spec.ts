@@ -1,10 +1,10 @@
 /**
  * "Needs attention" on the demo seed: every queue's count on the page equals what the API says (HubSpot's search
  * total for the search queues; our server's scan result for the others, after a scan started from the page), and
- * a queue opens its calls from the keyboard.
+ * a queue opens its calls from the keyboard, and a search queue is the list's own view: filters, search and triage.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, rowByTitle, settled, test, uniqueToken } from './fixtures';
 
 interface Queue {
   id: string;
@@ -69,7 +69,7 @@ test('a queue opens from the keyboard: a search queue in the list’s grid, the 
   await expect(page).toHaveURL(/\/attention\/no-outcome$/);
   await expect(page.getByRole('heading', { level: 1, name: 'No outcome' })).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Calls' }).locator('[role="row"][data-id]').first()).toBeVisible();
-  await expect(page.getByText(/^[\d,]+ calls? match$/)).toBeVisible();
+  await expect(page.getByText(/^(1 call matches|[\d,]+ calls match)\.$/)).toBeVisible();
 
   await page.goto('/attention/duplicates');
   const res = await request.get('/api/hygiene/queues/duplicates/calls');
@@ -83,6 +83,35 @@ test('a queue opens from the keyboard: a search queue in the list’s grid, the 
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href}$`));
+});
+
+test('a search queue filters and searches like the list, and triage walks the queue’s calls and returns to it', async ({ page, api }) => {
+  const token = uniqueToken();
+  const calls = [];
+  for (const minute of ['00', '01', '02']) calls.push(await api.createCall({ hs_call_title: `${token} q${minute}`, hs_timestamp: `2026-07-01T09:${minute}:00.000Z` }));
+  // One with an outcome: the search matches it, the queue's rule does not.
+  await api.createCall({ hs_call_title: `${token} has outcome`, hs_timestamp: '2026-07-01T09:03:00.000Z', hs_call_disposition: 'f240bbac-87c9-4f6e-bf70-924b57d47db7' });
+
+  await page.goto('/attention/no-outcome?sort=time');
+  await page.getByRole('searchbox', { name: 'Search calls' }).fill(token);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/attention/no-outcome\\?.*q=${token}`));
+  await settled(page, '3 calls match.');
+
+  await rowByTitle(page, `${token} q00`).locator('[data-field="title"]').click();
+  await expect(page).toHaveURL(`/calls/${calls[0]!.id}`);
+  const triage = page.getByRole('region', { name: 'Triage' });
+  await expect(triage.getByText('1 of 3')).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1, name: `${token} q01` })).toBeVisible();
+  await expect(triage.getByText('2 of 3')).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/attention\/no-outcome\?/);
+  await settled(page, '3 calls match.');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[role="row"][data-id]')?.dataset.id ?? ''))
+    .toBe(calls[1]!.id);
 });
 
 test('the call list links to Needs attention', async ({ page }) => {

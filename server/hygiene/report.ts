@@ -5,7 +5,7 @@
 import { duplicateGroups, missedWithoutCallback, withoutAssociation, withPlaceholderContact } from './classify.ts';
 import { searchPageSchema, type HubSpotReader } from './hubspot-reader.ts';
 import type { ScannedCall } from './model.ts';
-import { QUEUES, searchFilterGroups, type FilterGroup, type QueueId } from './queues.ts';
+import { QUEUES, searchFilterGroups, type AccountFacts, type FilterGroup, type QueueId } from './queues.ts';
 import type { HygieneScanner } from './scan.ts';
 
 export interface QueueSummary {
@@ -48,21 +48,36 @@ function scanQueue(id: QueueId, calls: ScannedCall[], contacts: Parameters<typeo
   }
 }
 
+/**
+ * How long the account's outcomes and deactivated owners are reused: they change rarely (an admin archives an
+ * outcome, a rep leaves), and reading them costs two requests or more on every count. The counts are never reused.
+ */
+const ACCOUNT_FACTS_TTL_MS = 30_000;
+
 export function createQueueReport(deps: { reader: HubSpotReader; scanner: HygieneScanner; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
+  let known: { at: number; facts: Promise<AccountFacts> } | undefined;
 
-  async function facts() {
-    const [activeOutcomeIds, deactivatedOwnerIds] = await Promise.all([deps.reader.activeOutcomeIds(), deps.reader.deactivatedOwnerIds()]);
-    return { activeOutcomeIds, deactivatedOwnerIds };
+  /** The account's facts, read at most once per ACCOUNT_FACTS_TTL_MS (concurrent callers share a read; a failure is not kept). */
+  function facts(): Promise<AccountFacts> {
+    const at = now().getTime();
+    if (known && at - known.at >= 0 && at - known.at < ACCOUNT_FACTS_TTL_MS) return known.facts;
+    const read = Promise.all([deps.reader.activeOutcomeIds(), deps.reader.deactivatedOwnerIds()]).then(([activeOutcomeIds, deactivatedOwnerIds]) => ({ activeOutcomeIds, deactivatedOwnerIds }));
+    const entry = { at, facts: read };
+    known = entry;
+    read.catch(() => {
+      if (known === entry) known = undefined;
+    });
+    return read;
   }
 
   return {
     async queues(opts: QueueOptions): Promise<QueueSummary[]> {
-      let known: Awaited<ReturnType<typeof facts>> | Error;
+      let account: AccountFacts | Error;
       try {
-        known = await facts();
+        account = await facts();
       } catch (error) {
-        known = error instanceof Error ? error : new Error(String(error));
+        account = error instanceof Error ? error : new Error(String(error));
       }
       const scanned = deps.scanner.snapshot();
       return Promise.all(
@@ -72,8 +87,8 @@ export function createQueueReport(deps: { reader: HubSpotReader; scanner: Hygien
             if (!scanned) return { ...base, count: null, computedAt: null };
             return { ...base, count: scanQueue(q.id, scanned.snapshot.calls, scanned.snapshot.contacts, opts).length, computedAt: scanned.computedAt };
           }
-          if (known instanceof Error) return { ...base, count: null, computedAt: null, error: known.message };
-          const filterGroups = searchFilterGroups(q.id, known) ?? [];
+          if (account instanceof Error) return { ...base, count: null, computedAt: null, error: account.message };
+          const filterGroups = searchFilterGroups(q.id, account) ?? [];
           try {
             const page = await deps.reader.post(deps.reader.paths.objectSearch('calls'), { filterGroups, limit: 1, properties: ['hs_object_id'] }, searchPageSchema);
             return { ...base, count: page.total, computedAt: now().toISOString(), filterGroups };

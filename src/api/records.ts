@@ -10,6 +10,7 @@ import {
   type BatchResult,
   type HubSpotObject,
   type SearchPage,
+  type SearchRequest,
 } from './schemas';
 
 export const RECORD_TYPES = ['contacts', 'companies', 'deals', 'tickets'] as const;
@@ -40,6 +41,17 @@ export async function searchRecords(
   const data = await hubspotRequest((await currentPaths()).objectSearch(type), {
     method: 'POST',
     body: { query: text, limit: opts.limit ?? 10, properties: RECORD_PROPERTIES[type], filterGroups: [], sorts: [] },
+    schema: searchCollectionSchema,
+    signal,
+  });
+  return { ...toPage(data), total: data.total };
+}
+
+/** A search on one record type with filters (HubSpot's search: up to 200 a page, `after` for the next). */
+export async function searchRecordsWhere(type: RecordType, req: SearchRequest, signal?: AbortSignal): Promise<SearchPage<HubSpotObject>> {
+  const data = await hubspotRequest((await currentPaths()).objectSearch(type), {
+    method: 'POST',
+    body: { sorts: [], ...req },
     schema: searchCollectionSchema,
     signal,
   });

@@ -25,9 +25,11 @@ export async function startServer(opts: {
   readyUrl: string;
   headers?: Record<string, string>;
   timeoutMs: number;
+  /** The child's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<ServerProcess> {
   const t0 = performance.now();
-  const proc = spawn(opts.command ?? process.execPath, opts.args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
+  const proc = spawn(opts.command ?? process.execPath, opts.args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
   const kill = (signal: NodeJS.Signals): void => {
     if (opts.group && proc.pid !== undefined) {
       try {

@@ -3,6 +3,7 @@
  * read-only `hs_body_preview` HubSpot computes from a call's notes, and the search text the
  * free-text `query` of a search matches words in.
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ObjectTypeName } from './types.js';
 
 /**
@@ -50,8 +51,37 @@ function bodyPreview(html: string): string {
   return Array.from(text).slice(0, BODY_PREVIEW_MAX).join('');
 }
 
-/** The record's properties with the values HubSpot computes (calls: hs_body_preview from hs_call_body). */
+/**
+ * Contacts' searchable phone numbers, as HubSpot computes them from `phone` and `mobilephone`: the number as
+ * dialled within its country, digits only, with no country code and no leading zeros ("+1 617-234-5678",
+ * "(617) 234-5678" → "6172345678"; "+33 6 55 55 55 55" → "655555555"). Numbers written without a country code
+ * are read as the account's country (the demo account's: US). Observed in HubSpot's API answers (e.g.
+ * phone "513-227-1572" → "5132271572", "+5511999999999" → "11999999999", "08180854296" → "8180854296").
+ */
+const CALCULATED_PHONES: readonly (readonly [source: string, calculated: string])[] = [
+  ['phone', 'hs_searchable_calculated_phone_number'],
+  ['mobilephone', 'hs_searchable_calculated_mobile_number'],
+];
+const ACCOUNT_COUNTRY = 'US';
+
+/** The searchable form of a phone number (see CALCULATED_PHONES); empty when it has no digits. */
+function searchablePhoneNumber(raw: string): string {
+  const parsed = parsePhoneNumberFromString(raw.trim(), ACCOUNT_COUNTRY);
+  if (parsed?.isPossible()) return parsed.nationalNumber;
+  return raw.replace(/\D/g, '').replace(/^0+/, '');
+}
+
+/** The record's properties with the values HubSpot computes (calls: hs_body_preview from hs_call_body; contacts: searchable phone numbers). */
 export function withDerived(type: ObjectTypeName, props: Record<string, string>): Record<string, string> {
+  if (type === 'contacts') {
+    const out = { ...props };
+    for (const [source, calculated] of CALCULATED_PHONES) {
+      const value = props[source] ? searchablePhoneNumber(props[source]) : '';
+      if (value) out[calculated] = value;
+      else delete out[calculated];
+    }
+    return out;
+  }
   if (type !== 'calls') return props;
   const out = { ...props };
   const preview = props['hs_call_body'] ? bodyPreview(props['hs_call_body']) : '';

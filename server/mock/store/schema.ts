@@ -229,6 +229,11 @@ const MIGRATIONS: Migration[] = [
     // searchable properties only (the search text holds their words)
     up: rederiveAll,
   },
+  {
+    version: 10,
+    // contacts get HubSpot's calculated hs_searchable_calculated_phone_number / _mobile_number
+    up: rederiveAll,
+  },
 ];
 
 /** Applies pending migrations; returns true when the database was new (version 0). */

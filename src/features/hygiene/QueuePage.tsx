@@ -23,6 +23,8 @@ import { useNow } from './AttentionPage';
 import { ago, clockTime } from './freshness';
 import { DAYS_QUEUE, DEFAULT_DAYS, isQueueId, isScanRequired, type QueueId } from './hygiene-api';
 import { hygieneQueries } from './hygiene-queries';
+import { MissedCalls } from './MissedCalls';
+import { RepairByPhone } from './RepairByPhone';
 import { ScanPanel } from './ScanPanel';
 import { QueueFixes } from './QueueFixes';
 import { ScanQueueCalls } from './ScanQueueCalls';
@@ -74,7 +76,8 @@ function Queue({ id }: { id: QueueId }) {
           From the scan of {clockTime(data.computedAt, now, timeZone)}, {ago(data.computedAt, now)}
           {'groups' in data ? `: ${data.groups.length} ${data.groups.length === 1 ? 'group' : 'groups'}` : `: ${data.callIds.length} ${data.callIds.length === 1 ? 'call' : 'calls'}`}.
         </Typography>
-        {'groups' in data ? <ScanQueueCalls groups={data.groups} /> : <ScanQueueCalls callIds={data.callIds} />}
+        {'callIds' in data && (id === 'no-association' || id === 'placeholder-contact') && <RepairByPhone queue={id} callIds={data.callIds} />}
+        {'groups' in data ? <ScanQueueCalls groups={data.groups} /> : data.id === DAYS_QUEUE ? <MissedCalls callIds={data.callIds} /> : <ScanQueueCalls callIds={data.callIds} />}
       </Stack>
     );
   }

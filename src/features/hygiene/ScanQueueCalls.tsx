@@ -33,13 +33,17 @@ function optionLabel(defs: readonly PropertyDefinition[] | undefined, name: stri
   return defs?.find((d) => d.name === name)?.options?.find((o) => o.value === value)?.label ?? value;
 }
 
-function CallsTable({ ids, calls, caption }: { ids: readonly string[]; calls: ReadonlyMap<string, HubSpotObject>; caption: string }) {
+/** What a row can offer besides its columns (the missed-calls queue: call back, mark handled). */
+export type RowActions = (id: string, properties: HubSpotObject['properties']) => React.ReactNode;
+
+function CallsTable({ ids, calls, caption, actions, stale }: { ids: readonly string[]; calls: ReadonlyMap<string, HubSpotObject>; caption: string; actions?: RowActions; stale?: boolean }) {
   const properties = useQuery(metadataQueries.properties('calls'));
   const owners = useQuery(metadataQueries.owners());
   const names = useMemo(() => ownerNames(owners.data), [owners.data]);
   const [timeZone] = useState(userTimeZone);
   const shown = ids.filter((id) => calls.has(id));
-  const gone = ids.length - shown.length;
+  // While the next page is read, the last one is shown: a call missing from it is not known to be deleted.
+  const gone = stale ? 0 : ids.length - shown.length;
   return (
     <Box>
       <Table size="small" aria-label={caption}>
@@ -53,6 +57,7 @@ function CallsTable({ ids, calls, caption }: { ids: readonly string[]; calls: Re
             <TableCell>From</TableCell>
             <TableCell>To</TableCell>
             <TableCell>Owner</TableCell>
+            {actions && <TableCell>Actions</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -73,6 +78,7 @@ function CallsTable({ ids, calls, caption }: { ids: readonly string[]; calls: Re
                 <TableCell>{p.hs_call_from_number}</TableCell>
                 <TableCell>{p.hs_call_to_number}</TableCell>
                 <TableCell>{owner ? (names.get(owner) ?? `#${owner}`) : 'No owner'}</TableCell>
+                {actions && <TableCell>{actions(id, p)}</TableCell>}
               </TableRow>
             );
           })}
@@ -104,8 +110,8 @@ function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (
   );
 }
 
-/** `callIds` for a plain scan queue, `groups` for the duplicates. */
-export function ScanQueueCalls({ callIds, groups }: { callIds?: readonly string[]; groups?: readonly (readonly string[])[] }) {
+/** `callIds` for a plain scan queue (with `actions` per row if any), `groups` for the duplicates. */
+export function ScanQueueCalls({ callIds, groups, actions }: { callIds?: readonly string[]; groups?: readonly (readonly string[])[]; actions?: RowActions }) {
   const [params, setParams] = useSearchParams();
   const perPage = groups ? GROUPS_PER_PAGE : CALLS_PER_PAGE;
   const items = groups ?? callIds ?? [];
@@ -113,7 +119,8 @@ export function ScanQueueCalls({ callIds, groups }: { callIds?: readonly string[
   const page = Math.min(pages, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
   const pageGroups = useMemo(() => groups?.slice((page - 1) * perPage, page * perPage), [groups, page, perPage]);
   const pageIds = useMemo(() => (pageGroups ? pageGroups.flat() : (callIds ?? []).slice((page - 1) * perPage, page * perPage)), [pageGroups, callIds, page, perPage]);
-  const calls = useQuery({ ...hygieneQueries.callsById(pageIds), enabled: pageIds.length > 0 });
+  // A call leaving the page (marked handled) leaves the rest on screen while the page is read again.
+  const calls = useQuery({ ...hygieneQueries.callsById(pageIds), enabled: pageIds.length > 0, placeholderData: (prev) => (prev && pageIds.some((id) => prev.has(id)) ? prev : undefined) });
   const onPage = (p: number) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -146,7 +153,7 @@ export function ScanQueueCalls({ callIds, groups }: { callIds?: readonly string[
         ))}
       </Stack>
     );
-  } else body = <CallsTable ids={pageIds} calls={calls.data} caption="Calls" />;
+  } else body = <CallsTable ids={pageIds} calls={calls.data} caption="Calls" actions={actions} stale={calls.isPlaceholderData} />;
   return (
     <Stack spacing={1.5}>
       {body}

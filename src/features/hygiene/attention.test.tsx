@@ -90,7 +90,7 @@ describe('A queue’s calls', () => {
     expect(await screen.findByRole('heading', { name: 'No outcome', level: 1 })).toBeInTheDocument();
     const grid = await screen.findByRole('grid', { name: 'Calls' }, { timeout: 5000 });
     await waitFor(() => expect(within(grid).getAllByRole('row').filter((r) => r.dataset.id).map((r) => r.dataset.id)).toEqual([ids.noOutcome]));
-    expect(screen.getByText('1 call match')).toBeInTheDocument();
+    expect(screen.getByText('1 call matches.')).toBeInTheDocument();
   });
 
   it('asks for a scan before a scan queue has calls, then links each call of the scan', async () => {

@@ -121,3 +121,12 @@ export function useCancelScan() {
     onError: () => qc.invalidateQueries({ queryKey: hygieneKeys.scan() }),
   });
 }
+
+/**
+ * Reads the queues' counts and their calls again, e.g. after a call was marked handled or unmarked; resolves once
+ * the calls are in (the counts' searches may wait for HubSpot's search limit of 5 per second).
+ */
+export async function refreshQueues(qc: QueryClient): Promise<void> {
+  void qc.invalidateQueries({ queryKey: [...hygieneKeys.all, 'queues'] });
+  await qc.invalidateQueries({ queryKey: [...hygieneKeys.all, 'calls'] });
+}

@@ -3,14 +3,14 @@
  * list-return: filters, search, sort and page kept) and the previous and next calls of that list, across its
  * page boundaries (the neighbouring page is fetched with the list's own query, so it is shared with the list).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { appPaths, navigate } from '../../../lib/router';
 import { userTimeZone } from '../../../lib/timezone';
 import { callQueries } from '../calls-queries';
 import { nextTrail, previousTrail } from '../list/cursor-trail';
 import { parseListState, serializeListState, toCallListParams, type ListState } from '../list/list-state';
-import { moveListReturn, rememberedListUrl } from '../shared/list-return';
+import { moveListReturn, rememberedList } from '../shared/list-return';
 
 export interface TriagePlace {
   /** The user came from a list (else there is nothing to move through). */
@@ -28,14 +28,25 @@ export interface TriagePlace {
 }
 
 const stateOf = (listUrl: string) => parseListState(new URL(listUrl, window.location.origin).searchParams);
-const urlOf = (state: ListState) => appPaths.calls(serializeListState(state));
+/** The list's URL at another page: the same screen (the list, or a rule view such as a queue) with `state`. */
+const urlOf = (listUrl: string, state: ListState) => {
+  const query = serializeListState(state).toString();
+  const path = new URL(listUrl, window.location.origin).pathname;
+  return query ? `${path}?${query}` : path;
+};
 
 export function useTriage(callId: string): TriagePlace {
   const qc = useQueryClient();
-  const listUrl = rememberedListUrl();
+  const remembered = rememberedList();
+  const listUrl = remembered?.url;
+  const groupsKey = JSON.stringify(remembered?.groups ?? null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const groups = useMemo(() => remembered?.groups, [groupsKey]);
   const [timeZone] = useState(userTimeZone);
   const state = useMemo(() => (listUrl ? stateOf(listUrl) : undefined), [listUrl]);
-  const params = useMemo(() => toCallListParams(state ?? stateOf(appPaths.calls()), timeZone), [state, timeZone]);
+  // A rule view's calls are the list's over the rule's filter groups.
+  const paramsOf = useCallback((s: ListState) => ({ ...toCallListParams(s, timeZone), ...(groups ? { groups } : {}) }), [timeZone, groups]);
+  const params = useMemo(() => paramsOf(state ?? stateOf(appPaths.calls())), [state, paramsOf]);
   const { data } = useQuery({ ...callQueries.list(params), enabled: !!state });
 
   const results = data?.results;
@@ -72,15 +83,15 @@ export function useTriage(callId: string): TriagePlace {
       if (here) to = { id: here.id, listUrl };
       else if (step === 1 && page.nextAfter) {
         const next: ListState = { ...state, trail: nextTrail(state.trail, page.nextAfter) };
-        const first = (await qc.fetchQuery(callQueries.list(toCallListParams(next, timeZone)))).results[0];
-        if (first) to = { id: first.id, listUrl: urlOf(next) };
+        const first = (await qc.fetchQuery(callQueries.list(paramsOf(next)))).results[0];
+        if (first) to = { id: first.id, listUrl: urlOf(listUrl, next) };
       } else if (step === -1 && target < 0 && state.trail.length > 0) {
         const previous: ListState = { ...state, trail: previousTrail(state.trail) };
-        const last = (await qc.fetchQuery(callQueries.list(toCallListParams(previous, timeZone)))).results.at(-1);
-        if (last) to = { id: last.id, listUrl: urlOf(previous) };
+        const last = (await qc.fetchQuery(callQueries.list(paramsOf(previous)))).results.at(-1);
+        if (last) to = { id: last.id, listUrl: urlOf(listUrl, previous) };
       }
       if (!to) return false;
-      moveListReturn(to.id, to.listUrl);
+      moveListReturn(to.id, to.listUrl, groups);
       // Moving through the list replaces the call in history: Back returns to the list.
       navigate(appPaths.call(to.id), { replace: true });
       return true;

@@ -1,11 +1,12 @@
 /**
  * The call list's grid over the calls matching a rule's search filter groups (e.g. a "Needs attention" queue),
- * for other features (exported lazily by features/calls/index.ts). Same columns, column prefs, density, paging
- * past 10,000, names, outcome editing (E / Enter on the outcome cell) and return-to-row as the list; page, page
- * size and sort live in the URL like the list's (the list's filters and search do not apply here).
+ * for other features (exported lazily by features/calls/index.ts). It is the list (useCallListPage) narrowed to
+ * the rule: the same columns, column prefs, density, filters and search (ANDed with the rule), paging past
+ * 10,000, names, outcome editing (E / Enter on the outcome cell), `/` to search, return-to-row, and triage:
+ * a call opened from here walks the rule's calls with J / K and returns here.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -13,19 +14,18 @@ import { metadataQueries } from '../../../api/metadata-queries';
 import type { HubSpotObject, SearchFilter } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { appPaths, useNavigate } from '../../../lib/router';
-import { userTimeZone } from '../../../lib/timezone';
+import { useShortcuts } from '../../../lib/useShortcuts';
 import { outcomeLabel } from '../call-properties';
-import { callQueries, type CallListParams } from '../calls-queries';
+import { callQueries } from '../calls-queries';
 import CallGrid from '../list/CallGrid';
-import { loadDensity, loadPrefs, savePrefs, visibleColumns, type ColumnPrefs } from '../list/column-prefs';
 import type { ColumnContext } from '../list/columns';
-import { callCount } from '../list/counts';
+import { listStatus } from '../list/counts';
 import { trailForPage } from '../list/cursor-trail';
-import { effectiveSort, toCallListParams, withView } from '../list/list-state';
-import { useMetadataLookups } from '../list/lookups';
+import { FilterBar } from '../list/FilterBar';
+import { clearAll, effectiveSort, withView } from '../list/list-state';
 import { OutcomeMenu } from '../list/OutcomeMenu';
-import { useListState } from '../list/useListState';
-import { pageWithNames, usePageNames } from '../list/usePageNames';
+import { SearchBox } from '../list/SearchBox';
+import { useCallListPage } from '../list/useCallListPage';
 import { useOutcomeEdit } from '../shared/useOutcomeEdit';
 
 export interface FilteredCallGridProps {
@@ -36,37 +36,14 @@ export interface FilteredCallGridProps {
 }
 
 export default function FilteredCallGrid({ groups, onSelectionChange }: FilteredCallGridProps) {
-  const [state, setState] = useListState();
-  const [timeZone] = useState(userTimeZone);
+  // The same rule while its groups are the same, whatever array the caller built this render.
+  const groupsKey = JSON.stringify(groups);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rule = useMemo(() => groups, [groupsKey]);
+  const list = useCallListPage({ groups: rule });
+  const { state, setState, update, query, data, rows, page, metadata, timeZone, prefs, density } = list;
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const params: CallListParams = useMemo(() => {
-    const { filters: _filters, search: _search, ...view } = toCallListParams(state, timeZone);
-    return { ...view, groups };
-  }, [state, timeZone, groups]);
-
-  const [prefs, setPrefs] = useState<ColumnPrefs>(() => loadPrefs());
-  const updatePrefs = useCallback((p: ColumnPrefs) => {
-    setPrefs(p);
-    savePrefs(p);
-  }, []);
-  const [density] = useState(loadDensity);
-  const visible = useMemo(() => visibleColumns(prefs), [prefs]);
-  const showContacts = visible.includes('contacts');
-  const showCompanies = visible.includes('companies');
-  const nameColumns = useMemo(() => ({ contacts: showContacts, companies: showCompanies }), [showContacts, showCompanies]);
-
-  const query = useQuery({ ...pageWithNames(qc, params, nameColumns), placeholderData: keepPreviousData });
-  const data = query.isPlaceholderData ? undefined : query.data;
-  const rows = useMemo(() => query.data?.results ?? [], [query.data]);
-  const nextAfter = data?.nextAfter;
-  useEffect(() => {
-    if (nextAfter) void qc.prefetchQuery(pageWithNames(qc, { ...params, after: nextAfter }, nameColumns));
-  }, [qc, params, nextAfter, nameColumns]);
-
-  const metadata = useMetadataLookups();
-  const pageNames = usePageNames(query.data?.results, nameColumns);
-  const lookups = useMemo(() => ({ ...metadata, ...pageNames }), [metadata, pageNames]);
   const dispositions = useQuery(metadataQueries.dispositions());
 
   const [selection, setSelection] = useState<Set<string>>(() => new Set());
@@ -81,51 +58,76 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
   const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
   const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
 
-  const page = state.trail.length;
-  let rowCount = -1;
-  if (query.data?.total !== undefined) rowCount = query.data.total;
-  else if (data && !data.nextAfter) rowCount = page * state.pageSize + data.results.length;
+  const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcuts({
+    '/': () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+  });
+  const [filterResets, setFilterResets] = useState(0);
+  const onClearAll = useCallback(() => {
+    update(clearAll);
+    setFilterResets((n) => n + 1);
+  }, [update]);
 
-  if (query.isError && !query.data) return <ErrorState error={query.error} title="Could not load the calls" onRetry={() => void query.refetch()} />;
-  if (data && data.results.length === 0 && page === 0) {
-    return (
+  let body: React.ReactNode;
+  if (query.isError && !query.data) body = <ErrorState error={query.error} title="Could not load the calls" onRetry={() => void query.refetch()} />;
+  else if (data && data.results.length === 0 && page === 0) {
+    body = (
       <Typography color="text.secondary" role="status">
-        No calls match this rule now.
+        {list.filtered ? 'No calls of this rule match these filters.' : 'No calls match this rule now.'}
       </Typography>
     );
-  }
-  return (
-    <Stack spacing={1} sx={{ width: '100%', minWidth: 0 }}>
-      <Typography variant="body2" color="text.secondary" aria-live="polite">
-        {data?.total !== undefined ? `${callCount(data.total)} match` : 'Loading calls…'}
-      </Typography>
+  } else {
+    body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
         <CallGrid
           rows={rows}
-          lookups={lookups}
+          lookups={list.lookups}
           loading={query.isPending || query.isPlaceholderData}
           page={page}
           pageSize={state.pageSize}
-          rowCount={rowCount}
+          rowCount={list.rowCount}
           total={query.data?.total}
           density={density}
-          hasNextPage={query.isPlaceholderData ? true : !!nextAfter}
+          hasNextPage={list.hasNextPage}
           sort={effectiveSort(state)}
           columnContext={columnContext}
           selection={selection}
           onSelectionChange={select}
           onPageChange={(p) => {
             if (query.isPlaceholderData) return;
-            const trail = trailForPage(state.trail, p, nextAfter);
+            const trail = trailForPage(state.trail, p, data?.nextAfter);
             if (trail) setState({ ...state, trail });
           }}
           onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
           onSortChange={(sort) => setState(withView(state, { sort }))}
-          onPrefsChange={updatePrefs}
+          onPrefsChange={list.updatePrefs}
           onOpen={(id) => navigate(appPaths.call(id))}
           onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
         />
       </Box>
+    );
+  }
+  return (
+    <Stack spacing={1} sx={{ width: '100%', minWidth: 0 }}>
+      <FilterBar
+        state={state}
+        filters={list.filters}
+        update={update}
+        lookups={metadata}
+        dispositions={list.dispositions}
+        owners={list.owners}
+        search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
+        onClearAll={onClearAll}
+        resetKey={filterResets}
+      />
+      <Typography variant="body2" color="text.secondary" aria-live="polite">
+        {listStatus({ loaded: !!data, failed: query.isError && !query.data, total: list.total })}
+      </Typography>
+      {body}
       <OutcomeMenu target={outcomeTarget} dispositions={dispositions.data} onPick={editOutcome} onClose={() => setOutcomeTarget(null)} />
     </Stack>
   );

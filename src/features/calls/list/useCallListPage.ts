@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { metadataQueries } from '../../../api/metadata-queries';
+import type { SearchFilter } from '../../../api/schemas';
 import { userTimeZone } from '../../../lib/timezone';
 import { type CallListPage } from '../calls-queries';
 import { loadDensity, loadPrefs, saveDensity, savePrefs, visibleColumns, type ColumnPrefs, type Density } from './column-prefs';
@@ -16,16 +17,20 @@ import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
 import { pageWithNames, usePageNames } from './usePageNames';
 
-/** `cards`: the list shows cards (a narrow screen), which name each call's contacts whatever the columns. */
-export function useCallListPage({ cards = false }: { cards?: boolean } = {}) {
-  const [state, setState, update] = useListState();
+/**
+ * `cards`: the list shows cards (a narrow screen), which name each call's contacts whatever the columns.
+ * `groups`: a rule view (e.g. a "Needs attention" queue): the calls match one of the rule's filter groups as
+ * well as the view's filters and search.
+ */
+export function useCallListPage({ cards = false, groups }: { cards?: boolean; groups?: SearchFilter[][] } = {}) {
+  const [state, setState, update] = useListState(groups);
   const filtersKey = JSON.stringify(state.filters);
   // Same object while the filters are the same, so the memoised filter panel skips page changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const filters = useMemo(() => state.filters, [filtersKey]);
   const qc = useQueryClient();
   const [timeZone] = useState(userTimeZone);
-  const params = useMemo(() => toCallListParams(state, timeZone), [state, timeZone]);
+  const params = useMemo(() => ({ ...toCallListParams(state, timeZone), ...(groups ? { groups } : {}) }), [state, timeZone, groups]);
   const viewKey = JSON.stringify({ ...params, after: undefined });
   // The view without its page cursor (for export and "all matching"); stable while the view is.
   const viewParams = useMemo(() => {

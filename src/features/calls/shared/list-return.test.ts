@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearListFocus, LIST_URL_STORAGE_KEY, lastListUrl, listFocus, moveListReturn, rememberedListUrl, rememberListFocus, rememberListUrl } from './list-return';
+import { clearListFocus, LIST_URL_STORAGE_KEY, lastListUrl, listFocus, moveListReturn, rememberedList, rememberListFocus, rememberListUrl } from './list-return';
 
 afterEach(() => {
   sessionStorage.clear();
@@ -60,8 +60,40 @@ describe('the row the list focuses on return', () => {
   });
 
   it('knows when no list was shown in this tab', () => {
-    expect(rememberedListUrl()).toBeNull();
+    expect(rememberedList()).toBeNull();
     rememberListUrl('/calls?q=beta');
-    expect(rememberedListUrl()).toBe('/calls?q=beta');
+    expect(rememberedList()).toEqual({ url: '/calls?q=beta' });
+  });
+});
+
+describe('a rule view (a queue shown in the list’s grid)', () => {
+  const groups = [[{ propertyName: 'hs_call_disposition', operator: 'NOT_HAS_PROPERTY' as const }]];
+
+  it('is remembered with its filter groups, and "Open in list" returns to it', () => {
+    rememberListUrl('/attention/no-outcome?size=10', groups);
+    expect(rememberedList()).toEqual({ url: '/attention/no-outcome?size=10', groups });
+    expect(lastListUrl()).toBe('/attention/no-outcome?size=10');
+  });
+
+  it('is not a list without its groups, and the plain list forgets them', () => {
+    rememberListUrl('/attention/no-outcome');
+    expect(rememberedList()).toBeNull();
+    rememberListUrl('/attention/no-outcome', groups);
+    rememberListUrl('/calls?q=beta');
+    expect(rememberedList()).toEqual({ url: '/calls?q=beta' });
+  });
+
+  it('ignores another origin and groups that are not well formed', () => {
+    rememberListUrl('//evil.example.com/x', groups);
+    expect(rememberedList()).toBeNull();
+    sessionStorage.setItem(LIST_URL_STORAGE_KEY, '/attention/no-outcome');
+    sessionStorage.setItem('calls-admin:last-list-groups', '[{"nope":1}]');
+    expect(rememberedList()).toBeNull();
+  });
+
+  it('follows triage to another page with its groups', () => {
+    rememberListUrl('/attention/no-outcome?size=10', groups);
+    moveListReturn('43', '/attention/no-outcome?size=10&after=10', groups);
+    expect(rememberedList()).toEqual({ url: '/attention/no-outcome?size=10&after=10', groups });
   });
 });

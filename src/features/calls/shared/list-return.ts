@@ -1,20 +1,48 @@
+import * as z from 'zod/mini';
+import type { SearchFilter } from '../../../api/schemas';
 import { appPaths } from '../../../lib/router';
 
 /**
  * "Open in list" goes back to the list as the user left it (filters, sort, search, page).
  * The list URL is remembered in sessionStorage; `rememberListUrl` is called by whoever shows the list,
  * and `lastListUrl` also recognises the browser's own history (Navigation API) when nothing was stored.
+ * A rule view (the list's grid over a rule's filter groups, e.g. a "Needs attention" queue) is a list too:
+ * its URL is remembered with its groups, so triage walks the rule's calls and returns to it.
  */
 export const LIST_URL_STORAGE_KEY = 'calls-admin:last-list-url';
+const LIST_GROUPS_STORAGE_KEY = 'calls-admin:last-list-groups';
 
-const isListUrl = (url: string) => url === appPaths.calls() || url.startsWith(`${appPaths.calls()}?`);
+const isCallsUrl = (url: string) => url === appPaths.calls() || url.startsWith(`${appPaths.calls()}?`);
+/** A path of this app (not another origin's, not protocol-relative). */
+const isAppPath = (url: string) => url.startsWith('/') && !url.startsWith('//');
 
-export function rememberListUrl(url: string): void {
-  if (!isListUrl(url)) return;
+const groupsSchema = z.array(
+  z.array(z.object({ propertyName: z.string(), operator: z.string(), value: z.optional(z.string()), values: z.optional(z.array(z.string())) })),
+);
+
+/** A list the user is on: its URL, and for a rule view the rule's filter groups. */
+export interface RememberedList {
+  url: string;
+  groups?: SearchFilter[][];
+}
+
+export function rememberListUrl(url: string, groups?: SearchFilter[][]): void {
+  if (!(isCallsUrl(url) || (groups && isAppPath(url)))) return;
   try {
     sessionStorage.setItem(LIST_URL_STORAGE_KEY, url);
+    if (groups && !isCallsUrl(url)) sessionStorage.setItem(LIST_GROUPS_STORAGE_KEY, JSON.stringify(groups));
+    else sessionStorage.removeItem(LIST_GROUPS_STORAGE_KEY);
   } catch {
     // Storage may be unavailable (private mode quotas); "Open in list" then opens the plain list.
+  }
+}
+
+function storedGroups(): SearchFilter[][] | undefined {
+  try {
+    const parsed = groupsSchema.safeParse(JSON.parse(sessionStorage.getItem(LIST_GROUPS_STORAGE_KEY) ?? 'null'));
+    return parsed.success ? (parsed.data as SearchFilter[][]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -39,20 +67,23 @@ function fromHistory(): string | null {
   return null;
 }
 
-/** The list URL this tab last showed (remembered, else found in this tab's history), or null when it showed none. */
-export function rememberedListUrl(): string | null {
+/** The list this tab last showed (remembered, else found in this tab's history), or null when it showed none. */
+export function rememberedList(): RememberedList | null {
   try {
     const stored = sessionStorage.getItem(LIST_URL_STORAGE_KEY);
-    if (stored && isListUrl(stored)) return stored;
+    if (stored && isCallsUrl(stored)) return { url: stored };
+    const groups = storedGroups();
+    if (stored && groups && isAppPath(stored)) return { url: stored, groups };
   } catch {
     // ignore: fall through to history
   }
-  return fromHistory();
+  const url = fromHistory();
+  return url === null ? null : { url };
 }
 
 /** The list URL to return to: the remembered one, else the last list page in this tab's history, else `/calls`. */
 export function lastListUrl(): string {
-  return rememberedListUrl() ?? appPaths.calls();
+  return rememberedList()?.url ?? appPaths.calls();
 }
 
 /**
@@ -84,7 +115,7 @@ export function listFocus(): ListFocus | null {
     const value: unknown = JSON.parse(sessionStorage.getItem(FOCUS_STORAGE_KEY) ?? 'null');
     if (typeof value !== 'object' || value === null) return null;
     const { callId, listUrl, field, scrollY } = value as Record<string, unknown>;
-    if (typeof callId !== 'string' || typeof listUrl !== 'string' || !isListUrl(listUrl)) return null;
+    if (typeof callId !== 'string' || typeof listUrl !== 'string' || !isAppPath(listUrl)) return null;
     return { callId, listUrl, ...(typeof field === 'string' ? { field } : {}), ...(typeof scrollY === 'number' ? { scrollY } : {}) };
   } catch {
     return null;
@@ -99,9 +130,9 @@ export function clearListFocus(): void {
   }
 }
 
-/** Triage moved on to `callId` on the list page `listUrl`: "Open in list" and Back return there, to its row. */
-export function moveListReturn(callId: string, listUrl: string): void {
-  rememberListUrl(listUrl);
+/** Triage moved on to `callId` on the list page `listUrl` (of a rule view: with its `groups`): "Open in list" and Back return there, to its row. */
+export function moveListReturn(callId: string, listUrl: string, groups?: SearchFilter[][]): void {
+  rememberListUrl(listUrl, groups);
   const field = listFocus()?.field;
   rememberListFocus({ callId, listUrl, ...(field ? { field } : {}) });
 }
