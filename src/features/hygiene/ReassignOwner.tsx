@@ -88,7 +88,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
           <FormLabel id={`${headingId}-scope`}>Calls</FormLabel>
           <RadioGroup aria-labelledby={`${headingId}-scope`} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
             <FormControlLabel value="selected" control={<Radio />} label={`The selected calls (${selected.size.toLocaleString('en-US')})`} disabled={selected.size === 0 || run.busy} />
-            <FormControlLabel value="all" control={<Radio />} label="Every call matching this queue" />
+            <FormControlLabel value="all" control={<Radio />} label="Every call in this queue (the list’s filters aside)" />
           </RadioGroup>
         </FormControl>
         <TextField

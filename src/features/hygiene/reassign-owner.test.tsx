@@ -49,9 +49,9 @@ describe('Reassign owner (queue 5)', () => {
   it('previews every matching call by the owner it comes from, applies, and HubSpot has the new owner', async () => {
     const user = userEvent.setup();
     renderWithProviders(<QueuePage />, { route: '/attention/no-owner', params: { queue: 'no-owner' } });
-    expect(await screen.findByText('3 calls match', undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByText('3 calls match.', undefined, { timeout: 8000 })).toBeInTheDocument();
     const fix = await section();
-    expect(within(fix).getByRole('radio', { name: 'Every call matching this queue' })).toBeChecked();
+    expect(within(fix).getByRole('radio', { name: 'Every call in this queue (the list’s filters aside)' })).toBeChecked();
     expect(within(fix).getByRole('radio', { name: 'The selected calls (0)' })).toBeDisabled();
 
     await user.click(within(fix).getByRole('button', { name: 'Preview' }));
@@ -74,7 +74,7 @@ describe('Reassign owner (queue 5)', () => {
   it('reassigns only the calls selected in the grid', async () => {
     const user = userEvent.setup();
     renderWithProviders(<QueuePage />, { route: '/attention/no-owner', params: { queue: 'no-owner' } });
-    await screen.findByText('3 calls match', undefined, { timeout: 8000 });
+    await screen.findByText('3 calls match.', undefined, { timeout: 8000 });
     const row = await waitFor(() => {
       const r = document.querySelector<HTMLElement>(`[role="row"][data-id="${ids.leftB}"]`);
       if (!r) throw new Error('no row yet');
