@@ -4,8 +4,9 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { ScannedCall, ScannedContact } from './model.ts';
-import { looksLikePhoneNumber, phoneKey } from './phones.ts';
-import { DUPLICATE_WINDOW_MS, MISSED_STATUSES, PLACEHOLDER_NAMES } from './queues.ts';
+import { isPlaceholderName } from '../../src/lib/placeholder-contact.ts';
+import { phoneKey } from './phones.ts';
+import { DUPLICATE_WINDOW_MS, MISSED_STATUSES } from './queues.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -16,12 +17,8 @@ export function withoutAssociation(calls: Iterable<ScannedCall>): ScannedCall[] 
   return [...calls].filter((c) => c.contactIds.length === 0 && c.companyIds.length === 0).sort(newestFirst);
 }
 
-/** A contact whose name is missing, only a phone number, or a dialer's default. */
-export function isPlaceholderContact(contact: ScannedContact): boolean {
-  const name = [contact.firstname, contact.lastname].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
-  if (!name) return true;
-  return looksLikePhoneNumber(name) || PLACEHOLDER_NAMES.some((pattern) => pattern.test(name));
-}
+/** A contact whose name is missing, only a phone number, or a dialer's default (src/lib/placeholder-contact.ts). */
+export const isPlaceholderContact = (contact: ScannedContact): boolean => isPlaceholderName(contact.firstname, contact.lastname);
 
 /** Queue 4: associated with at least one placeholder contact (contacts not in `contacts` are not judged). */
 export function withPlaceholderContact(calls: Iterable<ScannedCall>, contacts: ReadonlyMap<string, ScannedContact>): ScannedCall[] {

@@ -23,8 +23,3 @@ export function phoneKey(raw: string | null | undefined, defaultCountry?: Countr
   const digits = raw?.replace(/\D/g, '') ?? '';
   return digits.length >= 3 ? `#${digits}` : null;
 }
-
-/** Text that is only a phone number: digits with the usual separators, at least 5 digits. */
-export function looksLikePhoneNumber(text: string): boolean {
-  return /^[+\d\s().\-/]+$/.test(text) && text.replace(/\D/g, '').length >= 5;
-}

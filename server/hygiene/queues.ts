@@ -47,9 +47,6 @@ export const DEFAULT_CALLBACK_DAYS = 2;
 /** Two calls with the same numbers, direction and owner this close together are probable duplicates. */
 export const DUPLICATE_WINDOW_MS = 10_000;
 
-/** Dialer defaults that are not a person's name ("Caller +1 555…", "New contact", "Unknown caller"). */
-export const PLACEHOLDER_NAMES: readonly RegExp[] = [/^caller\b/i, /^new contact\b/i, /^unknown(?: (?:caller|contact|number))?$/i, /^anonymous\b/i];
-
 /** Statuses of an inbound call nobody answered; a voicemail left counts too. */
 export const MISSED_STATUSES: readonly string[] = ['NO_ANSWER', 'BUSY', 'MISSED'];
 

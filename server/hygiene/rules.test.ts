@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateGroups, isPlaceholderContact, missedWithoutCallback, withoutAssociation, withPlaceholderContact } from './classify.ts';
 import { toScannedCall, toScannedContact, type ScannedCall } from './model.ts';
-import { looksLikePhoneNumber, phoneKey, toE164 } from './phones.ts';
+import { phoneKey, toE164 } from './phones.ts';
+import { looksLikePhoneNumber } from '../../src/lib/placeholder-contact.ts';
 import { QUEUE_IDS, QUEUES, searchFilterGroups } from './queues.ts';
 
 const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -25,6 +25,7 @@ import { DAYS_QUEUE, DEFAULT_DAYS, isQueueId, isScanRequired, type QueueId } fro
 import { hygieneQueries } from './hygiene-queries';
 import { MissedCalls } from './MissedCalls';
 import { RepairByPhone } from './RepairByPhone';
+import { ResolveAllDuplicates } from './ResolveAllDuplicates';
 import { ScanPanel } from './ScanPanel';
 import { QueueFixes } from './QueueFixes';
 import { ScanQueueCalls } from './ScanQueueCalls';
@@ -77,6 +78,7 @@ function Queue({ id }: { id: QueueId }) {
           {'groups' in data ? `: ${data.groups.length} ${data.groups.length === 1 ? 'group' : 'groups'}` : `: ${data.callIds.length} ${data.callIds.length === 1 ? 'call' : 'calls'}`}.
         </Typography>
         {'callIds' in data && (id === 'no-association' || id === 'placeholder-contact') && <RepairByPhone queue={id} callIds={data.callIds} />}
+        {'groups' in data && <ResolveAllDuplicates groups={data.groups} />}
         {'groups' in data ? <ScanQueueCalls groups={data.groups} /> : data.id === DAYS_QUEUE ? <MissedCalls callIds={data.callIds} /> : <ScanQueueCalls callIds={data.callIds} />}
       </Stack>
     );

@@ -23,6 +23,7 @@ import { formatDuration } from '../../lib/duration';
 import { appPaths, Link as RouterLink, useSearchParams } from '../../lib/router';
 import { userTimeZone } from '../../lib/timezone';
 import { hygieneQueries } from './hygiene-queries';
+import { ResolveDuplicates } from './ResolveDuplicates';
 
 /** Calls a page shows (plain queues), and groups a page shows (duplicates). */
 const CALLS_PER_PAGE = 100;
@@ -145,10 +146,11 @@ export function ScanQueueCalls({ callIds, groups, actions }: { callIds?: readonl
       <Stack spacing={2}>
         {pageGroups.map((group, i) => (
           <Box component="section" key={group.join(',')} aria-labelledby={`group-${first + i}`}>
-            <Typography variant="subtitle1" component="h3" id={`group-${first + i}`}>
+            <Typography variant="subtitle1" component="h2" id={`group-${first + i}`}>
               Group {first + i + 1}: {group.length} calls
             </Typography>
             <CallsTable ids={group} calls={calls.data} caption={`Group ${first + i + 1}`} />
+            <ResolveDuplicates group={group} name={`group ${first + i + 1}`} />
           </Box>
         ))}
       </Stack>

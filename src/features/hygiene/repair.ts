@@ -14,6 +14,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { HubSpotObject, SearchFilter } from '../../api/schemas';
 import type { CallChange, CallValues } from '../journal';
+import { isPlaceholderName } from '../../lib/placeholder-contact';
 
 /** Numbers written without a country code are read in this country (the demo account's). */
 const DEFAULT_COUNTRY: CountryCode = 'US';
@@ -46,16 +47,8 @@ export function counterpartOf(call: HubSpotObject): string | null {
   return raw?.trim() || null;
 }
 
-/** A dialer's default name (the server's rule, server/hygiene/queues.ts PLACEHOLDER_NAMES). */
-const PLACEHOLDER_NAMES: readonly RegExp[] = [/^caller\b/i, /^new contact\b/i, /^unknown(?: (?:caller|contact|number))?$/i, /^anonymous\b/i];
-
 /** A contact with no name, only a phone number as its name, or a dialer's default name (as the scan judges it). */
-function isPlaceholderContact(contact: HubSpotObject): boolean {
-  const name = [contact.properties.firstname, contact.properties.lastname].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
-  if (!name) return true;
-  const isNumber = /^[+\d\s().\-/]+$/.test(name) && name.replace(/\D/g, '').length >= 5;
-  return isNumber || PLACEHOLDER_NAMES.some((pattern) => pattern.test(name));
-}
+const isPlaceholderContact = (contact: HubSpotObject) => isPlaceholderName(contact.properties.firstname, contact.properties.lastname);
 
 /** Where a contact's number is, by property: its phone, or its mobile. */
 const CONTACT_FIELDS = [
