@@ -15,6 +15,7 @@ const metadataKeys = {
   properties: (objectType: CrmObjectType) => [...metadataKeys.all, 'properties', objectType] as const,
   propertyGroups: (objectType: CrmObjectType) => [...metadataKeys.all, 'property-groups', objectType] as const,
   owners: () => [...metadataKeys.all, 'owners'] as const,
+  deactivatedOwners: () => [...metadataKeys.all, 'owners', 'deactivated'] as const,
   dispositions: () => [...metadataKeys.all, 'dispositions'] as const,
 };
 
@@ -39,6 +40,14 @@ export const metadataQueries = {
       queryFn: ({ signal }) => getOwners(signal),
       staleTime: FIVE_MINUTES,
       meta: { errorTitle: 'Could not refresh the owners' },
+    }),
+  /** Deactivated users' owners (HubSpot's `archived=true`): their calls keep the id; never offered for new edits. */
+  deactivatedOwners: () =>
+    queryOptions({
+      queryKey: metadataKeys.deactivatedOwners(),
+      queryFn: ({ signal }) => getOwners(signal, true),
+      staleTime: FIVE_MINUTES,
+      meta: { errorTitle: 'Could not refresh the deactivated owners' },
     }),
   dispositions: () =>
     queryOptions({

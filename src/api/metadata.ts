@@ -26,13 +26,16 @@ export async function getPropertyGroups(objectType: CrmObjectType, signal?: Abor
   return data.results;
 }
 
-/** Every active owner, following HubSpot's paging. */
-export async function getOwners(signal?: AbortSignal): Promise<Owner[]> {
+/**
+ * Every active owner, following HubSpot's paging; with `archived`, the deactivated users' owners instead (HubSpot
+ * lists those only with `archived=true`).
+ */
+export async function getOwners(signal?: AbortSignal, archived = false): Promise<Owner[]> {
   const path = (await currentPaths()).owners();
   const owners: Owner[] = [];
   let after: string | undefined;
   do {
-    const data = await hubspotRequest(path, { query: { limit: 100, after }, schema: ownerCollectionSchema, signal });
+    const data = await hubspotRequest(path, { query: { limit: 100, after, ...(archived ? { archived: true } : {}) }, schema: ownerCollectionSchema, signal });
     owners.push(...data.results);
     after = data.paging?.next?.after;
   } while (after);

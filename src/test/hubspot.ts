@@ -18,6 +18,7 @@ import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths }
 import { createApiApp } from '../../server/api/app';
 import type { HygieneScanner } from '../../server/hygiene/scan';
 import { createMockApp, type MockAppOptions } from '../../server/mock/app';
+import { forgetPropertyCatalog } from '../../server/mock/crm/properties';
 import { openMockDb } from '../../server/mock/store/index';
 import { createProxyApp, type Upstream } from '../../server/proxy';
 import { openAppDb, type AppDb } from '../../server/store/connection';
@@ -229,6 +230,25 @@ export class HubSpotFake {
 
   async update(type: ObjectType, id: string, properties: Record<string, string>): Promise<void> {
     await this.expect('PATCH', this.paths.object(type, id), 200, { properties });
+  }
+
+  /**
+   * Adds an owner to the account (HubSpot's API cannot): `archived` makes it a deactivated user's owner, which
+   * HubSpot lists only with `archived=true`. Returns its id.
+   */
+  addOwner(firstName: string, lastName: string, { archived = false }: { archived?: boolean } = {}): string {
+    const id = 70_000_001 + this.db.owners(true).length + this.db.owners(false).length;
+    const now = Date.now();
+    const email = `${firstName}.${lastName}@example.com`.toLowerCase();
+    this.db.insertOwner({ id, email, firstName, lastName, userId: id, type: 'PERSON', teams: [], createdAt: now, updatedAt: now, archived });
+    forgetPropertyCatalog(this.db);
+    return String(id);
+  }
+
+  /** Writes a value HubSpot's API would refuse now (e.g. a deactivated owner's id on a call) straight into the mock's store. */
+  setRaw(type: ObjectType, id: string, name: string, value: string): void {
+    this.db.setPropRaw(type, Number(id), name, value);
+    this.db.invalidate();
   }
 
   /** A record's properties as HubSpot stores them now. */

@@ -5,3 +5,5 @@ import { lazy } from 'react';
 export { callKeys, callWriteKeys } from './calls-queries';
 /** The list's grid over the calls matching search filter groups (its own chunk: the Data Grid is large). */
 export const FilteredCallGrid = lazy(() => import('./embed/FilteredCallGrid'));
+/** Every call matching search filter groups, past HubSpot's 10,000 results (ids, or the calls with chosen properties). */
+export { fetchMatchingIds, walkView, type WalkProgress } from './list/list-queries';

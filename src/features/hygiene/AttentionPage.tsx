@@ -18,6 +18,7 @@ import { userTimeZone } from '../../lib/timezone';
 import { DAYS_QUEUE, DEFAULT_DAYS, MAX_DAYS, type QueueSummary } from './hygiene-api';
 import { freshness } from './freshness';
 import { hygieneQueries } from './hygiene-queries';
+import { OutcomeRule } from './OutcomeRule';
 import { ScanPanel } from './ScanPanel';
 import { parseDays, useDays } from './useDays';
 
@@ -123,6 +124,7 @@ export default function AttentionPage() {
         <Typography color="text.secondary">Calls that break one of these rules. Open a queue to see its calls.</Typography>
       </Box>
       <ScanPanel now={now} timeZone={timeZone} />
+      <OutcomeRule />
       {body}
     </Stack>
   );

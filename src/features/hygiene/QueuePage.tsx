@@ -27,6 +27,7 @@ import { MissedCalls } from './MissedCalls';
 import { RepairByPhone } from './RepairByPhone';
 import { ResolveAllDuplicates } from './ResolveAllDuplicates';
 import { ScanPanel } from './ScanPanel';
+import { QueueFixes } from './QueueFixes';
 import { ScanQueueCalls } from './ScanQueueCalls';
 import { useDays } from './useDays';
 
@@ -44,6 +45,7 @@ function Queue({ id }: { id: QueueId }) {
   const [timeZone] = useState(userTimeZone);
   const summary = queues.data?.queues.find((q) => q.id === id);
   const backDays = id === DAYS_QUEUE && days !== DEFAULT_DAYS ? days : undefined;
+  const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
 
   let body: React.ReactNode;
   if (calls.isError && isScanRequired(calls.error)) {
@@ -61,7 +63,10 @@ function Queue({ id }: { id: QueueId }) {
     const groups = calls.data.filterGroups.map((g) => g.filters);
     body = (
       <Suspense fallback={<Skeleton variant="rounded" height={300} aria-label="Loading the grid" />}>
-        <FilteredCallGrid groups={groups} />
+        <Stack spacing={2}>
+          <QueueFixes id={id} groups={groups} selection={selection} />
+          <FilteredCallGrid groups={groups} onSelectionChange={setSelection} />
+        </Stack>
       </Suspense>
     );
   } else {

@@ -71,6 +71,20 @@ export const hygieneQueries = {
     }),
 };
 
+/** How long HubSpot's search may lag behind a write before the queues are read once more. */
+const SEARCH_LAG_MS = 3000;
+
+/** After a fix wrote to HubSpot: the calls, the queues and their calls are read again now and once search has caught up. */
+export function refreshAfterFix(qc: QueryClient): void {
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: callKeys.all });
+    void qc.invalidateQueries({ queryKey: [...hygieneKeys.all, 'queues'] });
+    void qc.invalidateQueries({ queryKey: [...hygieneKeys.all, 'calls'] });
+  };
+  refresh();
+  setTimeout(refresh, SEARCH_LAG_MS);
+}
+
 /** The scan's progress; when a run ends (seen running, now not), the queues and their calls are read again. */
 export function useScan() {
   const qc = useQueryClient();
