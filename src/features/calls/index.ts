@@ -7,3 +7,6 @@ export { callKeys, callWriteKeys } from './calls-queries';
 export const FilteredCallGrid = lazy(() => import('./embed/FilteredCallGrid'));
 /** Every call matching search filter groups, past HubSpot's 10,000 results (ids, or the calls with chosen properties). */
 export { fetchMatchingIds, walkView, type WalkProgress } from './list/list-queries';
+/** The calls a rule view shows now (its rule, filters and search), for a fix acting on "every call in this view". */
+export { useRuleView } from './embed/useRuleView';
+export type { CallListParams } from './calls-queries';

@@ -20,9 +20,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { metadataQueries, ownerName } from '../../api/metadata-queries';
-import type { SearchFilter } from '../../api/schemas';
 import { ErrorState } from '../../components/ErrorState';
-import { fetchMatchingIds } from '../calls';
+import { fetchMatchingIds, type CallListParams } from '../calls';
 import { leftOutText, OWNER_PROPERTY, ownerLabel, planReassign, previewText, type ReassignPlan } from './owner-reassign';
 import { readCallValues } from './read-calls';
 import { ApplyStatus, useJournaledApply } from './useJournaledApply';
@@ -30,7 +29,8 @@ import { ApplyStatus, useJournaledApply } from './useJournaledApply';
 type Scope = 'selected' | 'all';
 type Step = { kind: 'idle' } | { kind: 'reading'; fetched: number; total?: number } | { kind: 'preview'; key: string; plan: ReassignPlan } | { kind: 'error'; error: unknown };
 
-export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; selected: ReadonlySet<string> }) {
+/** `view`: the calls the queue's grid shows now (the queue's rule, filters and search), for "every call in this view". */
+export function ReassignOwner({ view, selected }: { view: CallListParams; selected: ReadonlySet<string> }) {
   const headingId = useId();
   const active = useQuery(metadataQueries.owners());
   const deactivated = useQuery(metadataQueries.deactivatedOwners());
@@ -45,7 +45,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
   const owners = useMemo(() => [...(active.data ?? [])].sort((a, b) => ownerName(a).localeCompare(ownerName(b))), [active.data]);
   const labelOf = (id: string) => ownerLabel(id, active.data ?? [], deactivated.data ?? []);
   // A preview is for the calls and owner it was made for; changing either asks for a new one.
-  const key = JSON.stringify([scope, targetId, scope === 'selected' ? [...selected].sort() : []]);
+  const key = JSON.stringify([scope, targetId, scope === 'selected' ? [...selected].sort() : view]);
   const plan = step.kind === 'preview' && step.key === key ? step.plan : undefined;
 
   const preview = async () => {
@@ -62,7 +62,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
       const ids =
         scope === 'selected'
           ? [...selected]
-          : (await fetchMatchingIds({ pageSize: 200, groups }, (p) => setStep({ kind: 'reading', fetched: p.fetched, ...(p.total === undefined ? {} : { total: p.total }) }), ac.signal)).ids;
+          : (await fetchMatchingIds({ ...view, pageSize: 200 }, (p) => setStep({ kind: 'reading', fetched: p.fetched, ...(p.total === undefined ? {} : { total: p.total }) }), ac.signal)).ids;
       const current = await readCallValues(ids, OWNER_PROPERTY, ac.signal);
       setStep({ kind: 'preview', key, plan: planReassign(ids, current, targetId) });
     } catch (error) {
@@ -88,7 +88,7 @@ export function ReassignOwner({ groups, selected }: { groups: SearchFilter[][]; 
           <FormLabel id={`${headingId}-scope`}>Calls</FormLabel>
           <RadioGroup aria-labelledby={`${headingId}-scope`} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
             <FormControlLabel value="selected" control={<Radio />} label={`The selected calls (${selected.size.toLocaleString('en-US')})`} disabled={selected.size === 0 || run.busy} />
-            <FormControlLabel value="all" control={<Radio />} label="Every call in this queue (the list’s filters aside)" />
+            <FormControlLabel value="all" control={<Radio />} label="Every call in this view (the queue with its filters and search)" />
           </RadioGroup>
         </FormControl>
         <TextField

@@ -51,7 +51,7 @@ describe('Reassign owner (queue 5)', () => {
     renderWithProviders(<QueuePage />, { route: '/attention/no-owner', params: { queue: 'no-owner' } });
     expect(await screen.findByText('3 calls match.', undefined, { timeout: 8000 })).toBeInTheDocument();
     const fix = await section();
-    expect(within(fix).getByRole('radio', { name: 'Every call in this queue (the list’s filters aside)' })).toBeChecked();
+    expect(within(fix).getByRole('radio', { name: 'Every call in this view (the queue with its filters and search)' })).toBeChecked();
     expect(within(fix).getByRole('radio', { name: 'The selected calls (0)' })).toBeDisabled();
 
     await user.click(within(fix).getByRole('button', { name: 'Preview' }));
@@ -69,6 +69,19 @@ describe('Reassign owner (queue 5)', () => {
     const { entry, records } = await newestJournalEntry();
     expect(entry).toMatchObject({ kind: 'owner', summary: 'Reassign 3 calls: 2 from Dana Reyes (deactivated), 1 with no owner → Sofia García', status: 'applied' });
     expect(Object.fromEntries(records.map((r) => [r.callId, r.before.hubspot_owner_id]))).toEqual({ [ids.leftA]: dana, [ids.leftB]: dana, [ids.none]: null });
+  });
+
+  it('"every call in this view" is the queue narrowed by the view’s search and filters', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<QueuePage />, { route: '/attention/no-owner?q=Left', params: { queue: 'no-owner' } });
+    expect(await screen.findByText('2 calls match.', undefined, { timeout: 8000 })).toBeInTheDocument();
+    const fix = await section();
+    await pickOwner(user, 'Sofia García');
+    await user.click(within(fix).getByRole('button', { name: 'Preview' }));
+    expect(await within(fix).findByText('Reassign 2 calls: 2 from Dana Reyes (deactivated) → Sofia García')).toBeInTheDocument();
+    await user.click(within(fix).getByRole('button', { name: 'Reassign 2 calls' }));
+    expect(await within(fix).findByText('Applied to 2 calls.')).toBeInTheDocument();
+    expect([await ownerOf(ids.leftA), await ownerOf(ids.leftB), await ownerOf(ids.none)]).toEqual([SOFIA, SOFIA, null]);
   });
 
   it('reassigns only the calls selected in the grid', async () => {

@@ -45,7 +45,7 @@ export function useTriage(callId: string): TriagePlace {
   const [timeZone] = useState(userTimeZone);
   const state = useMemo(() => (listUrl ? stateOf(listUrl) : undefined), [listUrl]);
   // A rule view's calls are the list's over the rule's filter groups.
-  const paramsOf = useCallback((s: ListState) => ({ ...toCallListParams(s, timeZone), ...(groups ? { groups } : {}) }), [timeZone, groups]);
+  const paramsOf = useCallback((s: ListState) => toCallListParams(s, timeZone, groups), [timeZone, groups]);
   const params = useMemo(() => paramsOf(state ?? stateOf(appPaths.calls())), [state, paramsOf]);
   const { data } = useQuery({ ...callQueries.list(params), enabled: !!state });
 

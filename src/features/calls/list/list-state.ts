@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SORT, type CallListFilters, type CallListParams } from '../calls-queries';
 import { RECORD_TYPES, type RecordType } from '../../../api/records';
+import type { SearchFilter } from '../../../api/schemas';
 import { isSortKey, type SortKey } from '../call-properties';
 import { currentCursor, parseTrail, serializeTrail, type CursorTrail } from './cursor-trail';
 
@@ -220,8 +221,11 @@ export function zoneOffsetMinutes(timeZone: string): (isoLocal: string) => numbe
   };
 }
 
-/** The lead's query parameters (callQueries.list) for a view; no sort means the default order (DEFAULT_SORT). */
-export function toCallListParams(state: ListState, timeZone: string): CallListParams {
+/**
+ * The lead's query parameters (callQueries.list) for a view; no sort means the default order (DEFAULT_SORT).
+ * `groups`: a rule view's filter groups (e.g. a "Needs attention" queue), ANDed with the view's filters and search.
+ */
+export function toCallListParams(state: ListState, timeZone: string, groups?: SearchFilter[][]): CallListParams {
   const f = state.filters;
   const filters: CallListFilters = {};
   if (f.outcomes.length) filters.outcomes = [...f.outcomes];
@@ -233,7 +237,7 @@ export function toCallListParams(state: ListState, timeZone: string): CallListPa
   if (f.to) filters.to = new Date(boundToEpochMs(f.to, 'end', offset)).toISOString();
   if (f.recording) filters.hasRecording = f.recording === 'with';
   if (f.record) filters.associated = { ...f.record };
-  const params: CallListParams = { pageSize: state.pageSize };
+  const params: CallListParams = { pageSize: state.pageSize, ...(groups ? { groups } : {}) };
   const after = currentCursor(state.trail);
   if (after) params.after = after;
   if (state.sort && !isDefaultSort(state.sort)) params.sort = { ...state.sort };

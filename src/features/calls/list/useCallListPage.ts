@@ -30,7 +30,7 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
   const filters = useMemo(() => state.filters, [filtersKey]);
   const qc = useQueryClient();
   const [timeZone] = useState(userTimeZone);
-  const params = useMemo(() => ({ ...toCallListParams(state, timeZone), ...(groups ? { groups } : {}) }), [state, timeZone, groups]);
+  const params = useMemo(() => toCallListParams(state, timeZone, groups), [state, timeZone, groups]);
   const viewKey = JSON.stringify({ ...params, after: undefined });
   // The view without its page cursor (for export and "all matching"); stable while the view is.
   const viewParams = useMemo(() => {
