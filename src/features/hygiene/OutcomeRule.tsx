@@ -10,7 +10,6 @@ import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -18,6 +17,7 @@ import { metadataQueries } from '../../api/metadata-queries';
 import { ErrorState } from '../../components/ErrorState';
 import { userTimeZone } from '../../lib/timezone';
 import { dryRun, dryRunText, emptyRule, OUTCOME_PROPERTY, outcomeName, ruleFilterGroups, sameCalls, validateRule, type DryRun, type OutcomeCondition, type RuleErrors, type RuleForm } from './outcome-rule';
+import { ReadingProgress } from './ReadingProgress';
 import { RuleFields } from './RuleFields';
 import { ApplyStatus, useJournaledApply } from './useJournaledApply';
 
@@ -117,21 +117,16 @@ export function OutcomeRule({ preset }: { preset?: Exclude<OutcomeCondition, 'an
             </Button>
           </Box>
           {step.kind === 'reading' && (
-            <Box>
-              <Typography variant="body2" aria-live="polite">
-                {step.why === 'apply' ? 'Reading the matching calls again…' : 'Reading the matching calls…'}
-                {step.fetched ? ` ${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${callCount(step.total)}`} read.` : ''}
-              </Typography>
-              <LinearProgress aria-label="Reading the matching calls" />
-              <Button
-                onClick={() => {
-                  abort.current?.abort();
-                  setStep({ kind: 'idle' });
-                }}
-              >
-                Cancel
-              </Button>
-            </Box>
+            <ReadingProgress
+              label="Reading the matching calls"
+              text={step.why === 'apply' ? 'Reading the matching calls again…' : 'Reading the matching calls…'}
+              fetched={step.fetched}
+              total={step.total}
+              onCancel={() => {
+                abort.current?.abort();
+                setStep({ kind: 'idle' });
+              }}
+            />
           )}
           {step.kind === 'error' && <ErrorState error={step.error} title="Could not read the matching calls" />}
           {ready && (

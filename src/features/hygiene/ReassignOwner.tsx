@@ -11,7 +11,6 @@ import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
@@ -23,6 +22,7 @@ import { metadataQueries, ownerName } from '../../api/metadata-queries';
 import { ErrorState } from '../../components/ErrorState';
 import { fetchMatchingIds, type CallListParams } from '../calls';
 import { leftOutText, OWNER_PROPERTY, ownerLabel, planReassign, previewText, type ReassignPlan } from './owner-reassign';
+import { ReadingProgress } from './ReadingProgress';
 import { readCallValues } from './read-calls';
 import { ApplyStatus, useJournaledApply } from './useJournaledApply';
 
@@ -118,20 +118,16 @@ export function ReassignOwner({ view, selected }: { view: CallListParams; select
       </Stack>
       <Stack spacing={1.5} sx={{ mt: 2 }}>
         {step.kind === 'reading' && (
-          <Box>
-            <Typography variant="body2" aria-live="polite">
-              Reading the calls’ owners… {step.fetched ? `${step.fetched.toLocaleString('en-US')}${step.total === undefined ? '' : ` of ${callCount(step.total)}`} found.` : ''}
-            </Typography>
-            <LinearProgress aria-label="Reading the calls" />
-            <Button
-              onClick={() => {
-                abort.current?.abort();
-                setStep({ kind: 'idle' });
-              }}
-            >
-              Cancel
-            </Button>
-          </Box>
+          <ReadingProgress
+            label="Reading the calls"
+            text="Reading the calls’ owners…"
+            fetched={step.fetched}
+            total={step.total}
+            onCancel={() => {
+              abort.current?.abort();
+              setStep({ kind: 'idle' });
+            }}
+          />
         )}
         {step.kind === 'error' && <ErrorState error={step.error} title="Could not read the calls" onRetry={() => void preview()} />}
         {plan && (
