@@ -53,6 +53,9 @@ const waits: number[] = [];
 function useMockTime() {
   configureHttp({
     origin,
+    // No search pacing: these tests are about the 429s that get through anyway (another client of the account
+    // searching too); http.test.ts covers the pacing.
+    searchIntervalMs: 0,
     // Waiting for a retry moves the mock's clock instead of the real one.
     sleep: async (ms) => {
       waits.push(ms);

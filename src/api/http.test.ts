@@ -38,6 +38,25 @@ afterEach(() => {
 });
 
 describe('hubspotRequest', () => {
+  it('paces searches at HubSpot’s 5 a second: five at once, then one every 205 ms; other requests are not held', async () => {
+    let clock = 10_000;
+    configureHttp({
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    scriptFetch(Array.from({ length: 9 }, () => ok({ id: '1' })));
+    const search = () => hubspotRequest('/crm/objects/2026-09/calls/search', { method: 'POST', body: {}, schema: idSchema });
+    await Promise.all([search(), search(), search(), search(), search(), search(), search(), hubspotRequest('/crm/objects/2026-09/calls/1', { schema: idSchema })]);
+    expect(sleeps).toEqual([205, 410]);
+    // A second later the burst is back.
+    sleeps.length = 0;
+    clock += 1_500;
+    await search();
+    expect(sleeps).toEqual([]);
+  });
+
   it('sends HubSpot paths through the proxy prefix with query and JSON body', async () => {
     const sent = scriptFetch([ok({ id: '7' })]);
     const res = await hubspotRequest('/crm/v3/objects/calls/7', {

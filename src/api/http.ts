@@ -37,7 +37,15 @@ export interface HttpConfig {
   backoffMs: number;
   /** Longest wait honoured for one Retry-After. */
   maxRetryAfterMs: number;
+  /**
+   * HubSpot allows 5 searches a second per account: this tab sends at most `searchBurst` at once, then one every
+   * `searchIntervalMs` (a little over 200 ms, so searches that reach HubSpot closer together than they left still
+   * fit), instead of meeting 429 answers. 0 turns the pacing off.
+   */
+  searchIntervalMs: number;
+  searchBurst: number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -64,9 +72,25 @@ const defaults: HttpConfig = {
   maxUnavailableRetries: 3,
   backoffMs: 500,
   maxRetryAfterMs: 30_000,
+  searchIntervalMs: 205,
+  searchBurst: 5,
   sleep: abortableSleep,
+  now: () => Date.now(),
 };
 let config: HttpConfig = { ...defaults };
+
+/** The search pacer's theoretical arrival time (GCRA): a search may start once `now ≥ tat − (burst − 1) × interval`. */
+let searchTat = 0;
+
+/** Waits for this search's turn under HubSpot's search limit (see `searchIntervalMs`). */
+async function searchTurn(signal?: AbortSignal): Promise<void> {
+  const interval = config.searchIntervalMs;
+  if (interval <= 0) return;
+  const now = config.now();
+  const start = Math.max(now, searchTat - (config.searchBurst - 1) * interval);
+  searchTat = Math.max(searchTat, start) + interval;
+  if (start > now) await config.sleep(start - now, signal);
+}
 
 /** Tests and embedders adjust the base URL or retry timing; `resetHttpConfig` restores defaults. */
 export function configureHttp(patch: Partial<HttpConfig>): void {
@@ -74,6 +98,7 @@ export function configureHttp(patch: Partial<HttpConfig>): void {
 }
 export function resetHttpConfig(): void {
   config = { ...defaults };
+  searchTat = 0;
 }
 
 const listeners = new Set<(notice: RetryNotice | null) => void>();
@@ -105,6 +130,7 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
 }
 
 const readOnlyPost = /\/(search|batch\/read)$/;
+const searchPath = /\/search$/;
 
 async function readBody(res: Response): Promise<unknown> {
   if (res.status === 204) return undefined;
@@ -171,9 +197,10 @@ async function request<T>(url: string, label: string, opts: RequestOptions<T>, c
 }
 
 /** Calls HubSpot (through our server's `/hubspot` proxy) at `path`, built by hubspot-paths.ts. */
-export function hubspotRequest<T>(path: string, opts: RequestOptions<T>): Promise<T> {
+export async function hubspotRequest<T>(path: string, opts: RequestOptions<T>): Promise<T> {
   const method = opts.method ?? 'GET';
   const idempotent = opts.idempotent ?? (method === 'GET' || (method === 'POST' && readOnlyPost.test(path)));
+  if (method === 'POST' && searchPath.test(path)) await searchTurn(opts.signal);
   return request(`${config.origin}/hubspot${path}${buildQuery(opts.query)}`, path, opts, idempotent);
 }
 

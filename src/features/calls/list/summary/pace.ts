@@ -3,7 +3,8 @@
  * with the list's own searches): one at a time in the order asked, each starting at least
  * SEARCH_SPACING_MS after the previous one actually started (timers that fire late, in a busy or
  * background tab, never bunch requests together). A caller that gives up (its AbortSignal fires) while
- * waiting never sends its request and passes its turn on. http.ts still waits out any 429 that gets through.
+ * waiting never sends its request and passes its turn on. http.ts paces every search of the tab at 5 a second;
+ * this keeps the summary to 4, so the list's own searches never queue behind it.
  */
 import { abortableSleep } from '../../../../api/http';
 
