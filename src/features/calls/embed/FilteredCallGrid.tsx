@@ -5,28 +5,25 @@
  * 10,000, names, outcome editing (E / Enter on the outcome cell), `/` to search, return-to-row, and triage:
  * a call opened from here walks the rule's calls with J / K and returns here.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { metadataQueries } from '../../../api/metadata-queries';
-import type { HubSpotObject, SearchFilter } from '../../../api/schemas';
+import type { SearchFilter } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { appPaths, useNavigate } from '../../../lib/router';
-import { useShortcuts } from '../../../lib/useShortcuts';
-import { outcomeLabel } from '../call-properties';
 import { callQueries } from '../calls-queries';
 import CallGrid from '../list/CallGrid';
-import type { ColumnContext } from '../list/columns';
 import { listStatus } from '../list/counts';
 import { trailForPage } from '../list/cursor-trail';
 import { FilterBar } from '../list/FilterBar';
-import { clearAll, effectiveSort, withView } from '../list/list-state';
+import { effectiveSort, withView } from '../list/list-state';
 import { OutcomeMenu } from '../list/OutcomeMenu';
 import { SearchBox } from '../list/SearchBox';
 import { useCallListPage } from '../list/useCallListPage';
-import { useOutcomeEdit } from '../shared/useOutcomeEdit';
+import { useListControls } from '../list/useListControls';
 
 export interface FilteredCallGridProps {
   /** The rule's filter groups: a call matches one of them. */
@@ -41,7 +38,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const rule = useMemo(() => groups, [groupsKey]);
   const list = useCallListPage({ groups: rule });
-  const { state, setState, update, query, data, rows, page, metadata, timeZone, prefs, density } = list;
+  const { state, setState, update, query, data, rows, page, metadata, density } = list;
   const qc = useQueryClient();
   const navigate = useNavigate();
   const dispositions = useQuery(metadataQueries.dispositions());
@@ -52,25 +49,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
     onSelectionChange?.(ids);
   };
 
-  const [outcomeTarget, setOutcomeTarget] = useState<{ call: HubSpotObject; anchor: HTMLElement } | null>(null);
-  const labelOf = useCallback((guid: string) => outcomeLabel(guid, metadata.dispositions)?.label ?? '', [metadata.dispositions]);
-  const editOutcome = useOutcomeEdit(labelOf);
-  const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
-  const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
-
-  const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
-  const searchRef = useRef<HTMLInputElement>(null);
-  useShortcuts({
-    '/': () => {
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    },
-  });
-  const [filterResets, setFilterResets] = useState(0);
-  const onClearAll = useCallback(() => {
-    update(clearAll);
-    setFilterResets((n) => n + 1);
-  }, [update]);
+  const { onSearch, searchRef, filterResets, onClearAll, columnContext, outcomeMenu } = useListControls(list);
 
   let body: React.ReactNode;
   if (query.isError && !query.data) body = <ErrorState error={query.error} title="Could not load the calls" onRetry={() => void query.refetch()} />;
@@ -128,7 +107,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
         {listStatus({ loaded: !!data, failed: query.isError && !query.data, total: list.total })}
       </Typography>
       {body}
-      <OutcomeMenu target={outcomeTarget} dispositions={dispositions.data} onPick={editOutcome} onClose={() => setOutcomeTarget(null)} />
+      <OutcomeMenu {...outcomeMenu} dispositions={dispositions.data} />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@
  * page size, cursor trail); useCallListPage reads it and loads the page, useSelection holds the selection.
  * A saved view's link (`?view=<id>`) is resolved first into that URL and the view's columns.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { appPaths, navigate as navigateTo, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
@@ -16,30 +16,26 @@ import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { ErrorState } from '../../../components/ErrorState';
 import { OpenSavedView, SAVED_VIEW_PARAM, ViewsMenu, type SavedView, type ViewState } from '../../views';
-import type { HubSpotObject } from '../../../api/schemas';
-import { outcomeLabel } from '../call-properties';
 import { callKeys, callQueries } from '../calls-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
 import type { BulkReport } from '../../../api/batch-runner';
 import { CallListEmpty } from './CallListEmpty';
-import type { ColumnContext } from './columns';
 import { ColumnChooser } from './ColumnChooser';
 import { normalizePrefs, saveDensity, savePrefs } from './column-prefs';
 import { listStatus } from './counts';
 import { trailForPage } from './cursor-trail';
 import { FilterBar } from './FilterBar';
 import { GridSkeleton } from './GridSkeleton';
-import { clearAll, effectiveSort, serializeListState, withView } from './list-state';
+import { effectiveSort, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { CallCards } from './phone/CallCards';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { SummaryStrip } from './summary/SummaryStrip';
 import { useCallListPage } from './useCallListPage';
-import { useOutcomeEdit } from '../shared/useOutcomeEdit';
+import { useListControls } from './useListControls';
 import { RecentChanges } from '../shared/RecentChanges';
 import { ShortcutsHelp } from '../shared/ShortcutsHelp';
-import { useShortcuts } from '../../../lib/useShortcuts';
 import { useSelection } from './useSelection';
 
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
@@ -78,15 +74,11 @@ function CallList() {
   const qc = useQueryClient();
   const selection = useSelection(list.viewKey);
 
-  const [outcomeTarget, setOutcomeTarget] = useState<{ call: HubSpotObject; anchor: HTMLElement } | null>(null);
   const [bulk, setBulk] = useState<BulkRequest | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const labelOf = useCallback((guid: string) => outcomeLabel(guid, metadata.dispositions)?.label ?? '', [metadata.dispositions]);
-  const editOutcome = useOutcomeEdit(labelOf);
-  const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
   const { timeZone, prefs, density } = list;
-  const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
+  const { onSearch, searchRef, filterResets, onClearAll, onEditOutcome, columnContext, outcomeMenu } = useListControls(list);
   // What "Save current view" stores: the view from its first page.
   const currentView: ViewState = useMemo(() => ({ search: serializeListState({ ...state, trail: [] }).toString(), columns: prefs, density }), [state, prefs, density]);
 
@@ -100,21 +92,6 @@ function CallList() {
     [qc, clearSelection],
   );
 
-  const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
-  const searchRef = useRef<HTMLInputElement>(null);
-  useShortcuts({
-    '/': () => {
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    },
-  });
-  // Clear all (in the filter bar or the empty list) also starts the filter panel afresh: its controls hold
-  // what the user typed or picked but the URL does not have (a half-typed date, a record type).
-  const [filterResets, setFilterResets] = useState(0);
-  const onClearAll = useCallback(() => {
-    update(clearAll);
-    setFilterResets((n) => n + 1);
-  }, [update]);
   const toFirstPage = () => setState(withView(state, {}));
   const onPageChange = (p: number) => {
     if (query.isPlaceholderData) return;
@@ -251,7 +228,7 @@ function CallList() {
         </Suspense>
       </Stack>
       {/* Outside the Stack: the menu renders in place (in the main landmark), where the Stack's spacing would shift it. */}
-      <OutcomeMenu target={outcomeTarget} dispositions={list.dispositions} onPick={editOutcome} onClose={() => setOutcomeTarget(null)} />
+      <OutcomeMenu {...outcomeMenu} dispositions={list.dispositions} />
     </>
   );
 }
