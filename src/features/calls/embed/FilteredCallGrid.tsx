@@ -6,11 +6,10 @@
  * a call opened from here walks the rule's calls with J / K and returns here.
  */
 import { useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { metadataQueries } from '../../../api/metadata-queries';
 import type { SearchFilter } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
 import { appPaths, useNavigate } from '../../../lib/router';
@@ -21,7 +20,6 @@ import { trailForPage } from '../list/cursor-trail';
 import { FilterBar } from '../list/FilterBar';
 import { effectiveSort, withView } from '../list/list-state';
 import { OutcomeMenu } from '../list/OutcomeMenu';
-import { SearchBox } from '../list/SearchBox';
 import { useCallListPage } from '../list/useCallListPage';
 import { useListControls } from '../list/useListControls';
 
@@ -38,10 +36,9 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const rule = useMemo(() => groups, [groupsKey]);
   const list = useCallListPage({ groups: rule });
-  const { state, setState, update, query, data, rows, page, metadata, density } = list;
+  const { state, setState, query, data, rows, page, density } = list;
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const dispositions = useQuery(metadataQueries.dispositions());
 
   const [selection, setSelection] = useState<Set<string>>(() => new Set());
   const select = (ids: Set<string>) => {
@@ -49,7 +46,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
     onSelectionChange?.(ids);
   };
 
-  const { onSearch, searchRef, filterResets, onClearAll, columnContext, outcomeMenu } = useListControls(list);
+  const { filterBar, columnContext, outcomeMenu } = useListControls(list);
 
   let body: React.ReactNode;
   if (query.isError && !query.data) body = <ErrorState error={query.error} title="Could not load the calls" onRetry={() => void query.refetch()} />;
@@ -92,22 +89,12 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
   }
   return (
     <Stack spacing={1} sx={{ width: '100%', minWidth: 0 }}>
-      <FilterBar
-        state={state}
-        filters={list.filters}
-        update={update}
-        lookups={metadata}
-        dispositions={list.dispositions}
-        owners={list.owners}
-        search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
-        onClearAll={onClearAll}
-        resetKey={filterResets}
-      />
+      <FilterBar {...filterBar} />
       <Typography variant="body2" color="text.secondary" aria-live="polite">
         {listStatus({ loaded: !!data, failed: query.isError && !query.data, total: list.total })}
       </Typography>
       {body}
-      <OutcomeMenu {...outcomeMenu} dispositions={dispositions.data} />
+      <OutcomeMenu {...outcomeMenu} />
     </Stack>
   );
 }

@@ -29,7 +29,6 @@ import { GridSkeleton } from './GridSkeleton';
 import { effectiveSort, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { CallCards } from './phone/CallCards';
-import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { SummaryStrip } from './summary/SummaryStrip';
 import { useCallListPage } from './useCallListPage';
@@ -78,7 +77,7 @@ function CallList() {
   const [exporting, setExporting] = useState(false);
 
   const { timeZone, prefs, density } = list;
-  const { onSearch, searchRef, filterResets, onClearAll, onEditOutcome, columnContext, outcomeMenu } = useListControls(list);
+  const { filterBar, onClearAll, onEditOutcome, columnContext, outcomeMenu } = useListControls(list);
   // What "Save current view" stores: the view from its first page.
   const currentView: ViewState = useMemo(() => ({ search: serializeListState({ ...state, trail: [] }).toString(), columns: prefs, density }), [state, prefs, density]);
 
@@ -189,18 +188,7 @@ function CallList() {
           </Button>
         </Box>
 
-        <FilterBar
-          state={state}
-          filters={list.filters}
-          update={update}
-          lookups={metadata}
-          dispositions={list.dispositions}
-          owners={list.owners}
-          search={<SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />}
-          onClearAll={onClearAll}
-          resetKey={filterResets}
-          drawer={narrow}
-        />
+        <FilterBar {...filterBar} drawer={narrow} />
 
         <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
           {listStatus({
@@ -228,7 +216,7 @@ function CallList() {
         </Suspense>
       </Stack>
       {/* Outside the Stack: the menu renders in place (in the main landmark), where the Stack's spacing would shift it. */}
-      <OutcomeMenu {...outcomeMenu} dispositions={list.dispositions} />
+      <OutcomeMenu {...outcomeMenu} />
     </>
   );
 }

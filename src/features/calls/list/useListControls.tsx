@@ -1,6 +1,6 @@
 /**
- * The controls a list screen shares with a rule view (the call list and FilteredCallGrid): the search box (`/`
- * focuses it), Clear all, and the outcome cell's menu with the grid's column context.
+ * The controls a list screen shares with a rule view (the call list and FilteredCallGrid): the filter bar with
+ * its search box (`/` focuses it) and Clear all, and the outcome cell's menu with the grid's column context.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { HubSpotObject } from '../../../api/schemas';
@@ -8,12 +8,14 @@ import { useShortcuts } from '../../../lib/useShortcuts';
 import { outcomeLabel } from '../call-properties';
 import { useOutcomeEdit } from '../shared/useOutcomeEdit';
 import type { ColumnContext } from './columns';
+import type { FilterBarProps } from './FilterBar';
 import { clearAll, withView } from './list-state';
+import { SearchBox } from './SearchBox';
 import type { useCallListPage } from './useCallListPage';
 
-type ListPage = Pick<ReturnType<typeof useCallListPage>, 'update' | 'metadata' | 'timeZone' | 'prefs'>;
+type ListPage = Pick<ReturnType<typeof useCallListPage>, 'state' | 'filters' | 'update' | 'metadata' | 'dispositions' | 'owners' | 'timeZone' | 'prefs'>;
 
-export function useListControls({ update, metadata, timeZone, prefs }: ListPage) {
+export function useListControls({ state, filters, update, metadata, dispositions, owners, timeZone, prefs }: ListPage) {
   const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
   const searchRef = useRef<HTMLInputElement>(null);
   useShortcuts({
@@ -35,8 +37,21 @@ export function useListControls({ update, metadata, timeZone, prefs }: ListPage)
   const editOutcome = useOutcomeEdit(labelOf);
   const onEditOutcome = useCallback((call: HubSpotObject, anchor: HTMLElement) => setOutcomeTarget({ call, anchor }), []);
   const columnContext: ColumnContext = useMemo(() => ({ timeZone, prefs, onEditOutcome }), [timeZone, prefs, onEditOutcome]);
-  /** The OutcomeMenu's props but its dispositions. */
+  /** The OutcomeMenu's props. */
   const outcomeMenu = { target: outcomeTarget, onPick: editOutcome, onClose: () => setOutcomeTarget(null) };
 
-  return { onSearch, searchRef, filterResets, onClearAll, onEditOutcome, columnContext, outcomeMenu };
+  /** The FilterBar's props but `drawer`. */
+  const filterBar: FilterBarProps = {
+    state,
+    filters,
+    update,
+    lookups: metadata,
+    dispositions,
+    owners,
+    search: <SearchBox value={state.q} onCommit={onSearch} inputRef={searchRef} />,
+    onClearAll,
+    resetKey: filterResets,
+  };
+
+  return { filterBar, onClearAll, onEditOutcome, columnContext, outcomeMenu: { ...outcomeMenu, dispositions } };
 }
