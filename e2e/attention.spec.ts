@@ -1,7 +1,8 @@
 /**
  * "Needs attention" on the demo seed: every queue's count on the page equals what the API says (HubSpot's search
  * total for the search queues; our server's scan result for the others, after a scan started from the page), and
- * a queue opens its calls from the keyboard, and a search queue is the list's own view: filters, search and triage.
+ * a queue opens its calls from the keyboard, and a queue is the list's own view (filters, search and triage), a
+ * scan queue's too.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, rowByTitle, settled, test, uniqueToken } from './fixtures';
@@ -61,7 +62,7 @@ test('every queue’s count equals what HubSpot’s search or the scan says, and
   }
 });
 
-test('a queue opens from the keyboard: a search queue in the list’s grid, the duplicates grouped with links to each call', async ({ page, request }) => {
+test('a queue opens from the keyboard: a search queue in the list’s grid, the duplicates grouped with links to each call or as a list', async ({ page, request }) => {
   await scanFromThePage(page);
   const noOutcome = page.getByRole('link', { name: 'No outcome', exact: true });
   await noOutcome.focus();
@@ -83,6 +84,16 @@ test('a queue opens from the keyboard: a search queue in the list’s grid, the 
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href}$`));
+
+  // As a list: the list's grid over every call of the groups.
+  await page.goBack();
+  await page.getByRole('button', { name: 'As a list' }).click();
+  await expect(page).toHaveURL(/\/attention\/duplicates\?show=list$/);
+  const all = groups.flat();
+  await settled(page, `${all.length.toLocaleString('en-US')} calls match.`);
+  const shown = await page.getByRole('grid', { name: 'Calls' }).locator('[role="row"][data-id]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+  expect(shown.length).toBe(Math.min(all.length, 50));
+  for (const id of shown) expect(all).toContain(id);
 });
 
 test('a search queue filters and searches like the list, and triage walks the queue’s calls and returns to it', async ({ page, api }) => {
@@ -112,6 +123,39 @@ test('a search queue filters and searches like the list, and triage walks the qu
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[role="row"][data-id]')?.dataset.id ?? ''))
     .toBe(calls[1]!.id);
+});
+
+test('a scan queue is the list’s view of the scan’s calls: it searches, sorts and triage walks them', async ({ page, api }) => {
+  const token = uniqueToken();
+  const calls = [];
+  // Calls on no record: the scan puts them in "Not associated with any contact or company".
+  for (const minute of ['00', '01', '02']) calls.push(await api.createCall({ hs_call_title: `${token} orphan ${minute}`, hs_timestamp: `2026-07-02T09:${minute}:00.000Z` }));
+  await scanFromThePage(page);
+
+  await page.goto('/attention/no-association?sort=time');
+  await expect(page.getByText(/^From the scan of .*: [\d,]+ calls?\.$/)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search calls' }).fill(token);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/attention/no-association\\?.*q=${token}`));
+  await settled(page, '3 calls match.');
+  const rows = page.getByRole('grid', { name: 'Calls' }).locator('[role="row"][data-id]');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((all) => all.map((r) => (r as HTMLElement).dataset.id))).toEqual(calls.map((c) => c.id));
+
+  await rowByTitle(page, `${token} orphan 01`).locator('[data-field="title"]').click();
+  await expect(page).toHaveURL(`/calls/${calls[1]!.id}`);
+  const triage = page.getByRole('region', { name: 'Triage' });
+  await expect(triage.getByText('2 of 3')).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1, name: `${token} orphan 02` })).toBeVisible();
+  await expect(triage.getByText('3 of 3')).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/attention\/no-association\?/);
+  await settled(page, '3 calls match.');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[role="row"][data-id]')?.dataset.id ?? ''))
+    .toBe(calls[2]!.id);
 });
 
 test('the call list links to Needs attention', async ({ page }) => {

@@ -61,13 +61,16 @@ test('Call back dials the caller’s number; Mark handled takes the call out of 
   }
   if (!picked) throw new Error(`no seeded missed call with an E.164 number among ${ids.join(', ')}`);
 
-  await page.goto(`/attention/${QUEUE}`);
+  // The queue's grid searched for the call's title; the call selected, the actions are on it.
+  await page.goto(`/attention/${QUEUE}?q=${encodeURIComponent(picked.title)}`);
   await expect(page.getByText(new RegExp(`^From the scan of .*: ${calls(before)}\\.$`))).toBeVisible();
-  const row = page.locator(`tr[data-id="${picked.id}"]`);
-  const callBack = row.getByRole('link', { name: /^Call back \+1 / });
+  const row = page.getByRole('grid', { name: 'Calls' }).locator(`[role="row"][data-id="${picked.id}"]`);
+  await row.getByRole('checkbox').check();
+  const actions = page.getByRole('group', { name: 'Selected calls' });
+  const callBack = actions.getByRole('link', { name: /^Call back \+1 / });
   await expect(callBack).toHaveAttribute('href', `tel:${picked.from}`);
 
-  const mark = row.getByRole('button', { name: `Mark handled: ${picked.title}` });
+  const mark = actions.getByRole('button', { name: `Mark handled: ${picked.title}` });
   await mark.focus();
   await page.keyboard.press('Enter');
   marked = picked.id;

@@ -8,6 +8,7 @@ import type { HubSpotApiError } from '../../api/errors';
 import { RECORD_TYPES, type RecordType } from '../../api/records';
 import type { HubSpotObject, SearchFilter, SearchRequest } from '../../api/schemas';
 import { CALL_DETAIL_PROPERTIES, CALL_HISTORY_PROPERTIES, CALL_PROPERTIES, sortProperty, type SortKey } from './call-properties';
+import { fetchIdListPage, idsOfRule } from './id-list-view';
 import { boundOf, formatCursor, nextCursor, orderKeys, parseCursor, SEARCH_RESULT_CAP, sliceFilterGroups } from './search-slices';
 
 
@@ -147,7 +148,7 @@ export const callQueries = {
   list: (p: CallListParams) =>
     queryOptions({
       queryKey: callKeys.list(p),
-      queryFn: ({ signal }) => fetchCallPage(p, { signal }),
+      queryFn: ({ signal, client }) => (idsOfRule(p.groups) ? fetchIdListPage(client, p) : fetchCallPage(p, { signal })),
       meta: { errorTitle: 'Could not refresh the call list' },
     }),
   detail: (id: string) =>

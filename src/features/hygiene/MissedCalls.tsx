@@ -1,13 +1,14 @@
 /**
- * The "Missed calls with no call back" queue's calls (ScanQueueCalls) with two actions per call:
- *  - **Call back**: a `tel:` link to the caller's number in E.164 (inbound: the from-number; outbound: the
+ * The "Missed calls with no call back" queue's calls in the call list's grid (its filters, search and triage), with
+ * two actions on the calls selected in it:
+ *  - **Call back** (one call): a `tel:` link to the caller's number in E.164 (inbound: the from-number; outbound: the
  *    to-number); it opens the phone app and logs nothing by itself. A call without a valid number says so.
  *  - **Mark handled**: records the mark in our server's journal (HubSpot has no field for it); the call leaves
- *    the queue's list and count once they are read again. Each mark made here is confirmed above the table with
+ *    the queue's list and count once they are read again. Each mark made here is confirmed above the grid with
  *    **Undo**, which removes the mark (the call comes back). Failures show beside the button that failed.
  */
-import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -16,8 +17,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { HubSpotObject } from '../../api/schemas';
 import { describeError } from '../../lib/describeError';
 import { markHandled, unmarkHandled } from './handled-api';
-import { refreshQueues } from './hygiene-queries';
-import { ScanQueueCalls } from './ScanQueueCalls';
+import { callCount } from '../../lib/counts';
+import { FilteredCallGrid, idRule } from '../calls';
+import { hygieneQueries, refreshQueues } from './hygiene-queries';
 
 type Properties = HubSpotObject['properties'];
 
@@ -35,39 +37,59 @@ function counterpart(p: Properties): { e164: string; shown: string } | null {
   return parsed?.isValid() ? { e164: parsed.number, shown: parsed.formatInternational() } : null;
 }
 
-function RowActions({ id, properties, onMarked }: { id: string; properties: Properties; onMarked: (m: Marked) => void }) {
+/**
+ * The actions on the calls selected in the grid: Call back (one call), Mark handled (each selected call, in turn;
+ * a failure is said beside the button and leaves the rest unmarked).
+ */
+function SelectionActions({ ids, onMarked }: { ids: readonly string[]; onMarked: (m: Marked) => void }) {
   const qc = useQueryClient();
-  const title = titleOf(properties);
-  const number = counterpart(properties);
+  const calls = useQuery({ ...hygieneQueries.callsById(ids), enabled: ids.length > 0 });
+  const only = ids.length === 1 ? calls.data?.get(ids[0] ?? '') : undefined;
+  const number = only ? counterpart(only.properties) : null;
   const mark = useMutation({
     meta: { errorTitle: false },
-    mutationFn: () => markHandled(id),
-    // Pending until the queue is read again, so the row goes when it is gone from the queue.
-    onSuccess: async () => {
-      onMarked({ id, title });
-      await refreshQueues(qc);
+    mutationFn: async () => {
+      for (const id of ids) {
+        await markHandled(id);
+        onMarked({ id, title: titleOf(calls.data?.get(id)?.properties ?? {}) });
+      }
     },
+    // Pending until the queue is read again, so the rows go when they are gone from the queue.
+    onSettled: () => refreshQueues(qc),
   });
-  const errorId = `mark-error-${id}`;
+  const errorId = 'mark-error';
+  if (ids.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Select calls in the list to call back or mark them handled.
+      </Typography>
+    );
+  }
+  const which = ids.length === 1 ? `“${titleOf(only?.properties ?? {})}”` : callCount(ids.length);
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-      {number ? (
-        <Button size="small" href={`tel:${number.e164}`} aria-label={`Call back ${number.shown}`}>
-          Call back
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} role="group" aria-label="Selected calls">
+      {ids.length > 1 ? (
+        <Typography variant="body2" color="text.secondary">
+          Select one call to call back.
+        </Typography>
+      ) : number ? (
+        <Button variant="outlined" size="small" href={`tel:${number.e164}`} aria-label={`Call back ${number.shown}`}>
+          Call back {number.shown}
         </Button>
       ) : (
         <Typography variant="body2" color="text.secondary">
-          No number
+          {only ? 'This call has no valid number to call back.' : 'Reading the call…'}
         </Typography>
       )}
       <Button
         size="small"
+        variant="contained"
         onClick={() => mark.mutate()}
-        disabled={mark.isPending}
-        aria-label={`Mark handled: ${title}`}
+        disabled={mark.isPending || !calls.data}
+        aria-label={`Mark handled: ${ids.length === 1 ? titleOf(only?.properties ?? {}) : callCount(ids.length)}`}
         aria-describedby={mark.isError ? errorId : undefined}
       >
-        Mark handled
+        Mark {which} handled
       </Button>
       {mark.isPending && (
         <Typography variant="body2" color="text.secondary" role="status">
@@ -125,6 +147,13 @@ export function MissedCalls({ callIds }: { callIds: readonly string[] }) {
   // The marks made on this page, newest first, each with its Undo.
   const [marked, setMarked] = useState<Marked[]>([]);
   const drop = (id: string) => setMarked((all) => all.filter((m) => m.id !== id));
+  const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
+  // The rule of the grid is the same while the scan's ids are.
+  const idsKey = callIds.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rule = useMemo(() => idRule(callIds), [idsKey]);
+  // Marked calls leave the queue; a selection only acts on calls still in it.
+  const selected = useMemo(() => callIds.filter((id) => selection.has(id)), [callIds, selection]);
   return (
     <Stack spacing={1.5}>
       {marked.length > 0 && (
@@ -134,10 +163,8 @@ export function MissedCalls({ callIds }: { callIds: readonly string[] }) {
           ))}
         </Stack>
       )}
-      <ScanQueueCalls
-        callIds={callIds}
-        actions={(id, properties) => <RowActions id={id} properties={properties} onMarked={(m) => setMarked((all) => [m, ...all.filter((x) => x.id !== m.id)])} />}
-      />
+      <SelectionActions ids={selected} onMarked={(m) => setMarked((all) => [m, ...all.filter((x) => x.id !== m.id)])} />
+      <FilteredCallGrid groups={rule} onSelectionChange={setSelection} />
     </Stack>
   );
 }

@@ -1,24 +1,26 @@
 /**
- * /attention/:queue, one queue's calls: a search queue shows the call list's own grid over the queue's filter
- * groups (features/calls' FilteredCallGrid); a scan queue shows the calls of the last scan (ScanQueueCalls),
- * the duplicates grouped.
+ * /attention/:queue, one queue's calls in the call list's own grid (features/calls' FilteredCallGrid: its filters,
+ * search, triage keys): a search queue's grid is over the queue's filter groups, a scan queue's over the call ids
+ * of the last scan (idRule). The duplicates show by group (ScanQueueCalls, each group with its fix) or as that grid.
  *
  * Seam for the fixes (repair by phone, duplicates, owners, outcome rules): they go in QueueFixes' place below
  * the heading, and act on the queue's calls (`calls.data`) or the grid's selection (`onSelectionChange`).
  */
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { ErrorState } from '../../components/ErrorState';
 import { NotFound } from '../../components/NotFound';
-import { appPaths, Link as RouterLink, useParams } from '../../lib/router';
+import { appPaths, Link as RouterLink, useParams, useSearchParams } from '../../lib/router';
 import { userTimeZone } from '../../lib/timezone';
-import { FilteredCallGrid } from '../calls';
+import { FilteredCallGrid, idRule } from '../calls';
 import { useNow } from './AttentionPage';
 import { ago, clockTime } from './freshness';
 import { DAYS_QUEUE, DEFAULT_DAYS, isQueueId, isScanRequired, type QueueId } from './hygiene-api';
@@ -30,6 +32,49 @@ import { ScanPanel } from './ScanPanel';
 import { QueueFixes } from './QueueFixes';
 import { ScanQueueCalls } from './ScanQueueCalls';
 import { useDays } from './useDays';
+
+/** A plain scan queue's calls: the list's grid over the scan's ids (the same rule while the ids are the same). */
+function ScanCallGrid({ callIds }: { callIds: readonly string[] }) {
+  const idsKey = callIds.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rule = useMemo(() => idRule(callIds), [idsKey]);
+  if (callIds.length === 0) {
+    return (
+      <Typography color="text.secondary" role="status">
+        No calls match this rule in the last scan.
+      </Typography>
+    );
+  }
+  return <FilteredCallGrid groups={rule} />;
+}
+
+/**
+ * The duplicates: by group (each with its fix), or as a list: the list's grid over every call of the groups. The
+ * choice is in the URL (`?show=list`).
+ */
+function DuplicateCalls({ groups }: { groups: readonly (readonly string[])[] }) {
+  const [params, setParams] = useSearchParams();
+  const show = params.get('show') === 'list' ? 'list' : 'groups';
+  const ids = useMemo(() => groups.flat(), [groups]);
+  return (
+    <Stack spacing={1.5}>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={show}
+        aria-label="Show the duplicates"
+        onChange={(_, value: string | null) => {
+          if (value) setParams(value === 'list' ? new URLSearchParams({ show: 'list' }) : new URLSearchParams());
+        }}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        <ToggleButton value="groups">By group</ToggleButton>
+        <ToggleButton value="list">As a list</ToggleButton>
+      </ToggleButtonGroup>
+      {show === 'list' ? <ScanCallGrid callIds={ids} /> : <ScanQueueCalls groups={groups} />}
+    </Stack>
+  );
+}
 
 export default function QueuePage() {
   const { queue } = useParams();
@@ -79,7 +124,9 @@ function Queue({ id }: { id: QueueId }) {
         </Typography>
         {'callIds' in data && (id === 'no-association' || id === 'placeholder-contact') && <RepairByPhone queue={id} callIds={data.callIds} />}
         {'groups' in data && <ResolveAllDuplicates groups={data.groups} />}
-        {'groups' in data ? <ScanQueueCalls groups={data.groups} /> : data.id === DAYS_QUEUE ? <MissedCalls callIds={data.callIds} /> : <ScanQueueCalls callIds={data.callIds} />}
+        <Suspense fallback={<Skeleton variant="rounded" height={300} aria-label="Loading the grid" />}>
+          {'groups' in data ? <DuplicateCalls groups={data.groups} /> : data.id === DAYS_QUEUE ? <MissedCalls callIds={data.callIds} /> : <ScanCallGrid callIds={data.callIds} />}
+        </Suspense>
       </Stack>
     );
   }

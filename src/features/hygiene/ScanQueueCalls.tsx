@@ -1,7 +1,7 @@
 /**
- * A scan queue's calls: the ids from the last scan, read from HubSpot a page at a time (batch reads), as a table
- * whose titles link to each call's page; the duplicates queue shows one table per group. The page is in the URL
- * (`?page=N`). A call deleted since the scan is left out and said so.
+ * The duplicates queue's calls: one table per group of the last scan (its calls read from HubSpot a page of groups
+ * at a time), titles linking to each call's page, and each group's fix. The page is in the URL (`?page=N`). A call
+ * deleted since the scan is left out and said so.
  */
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -25,8 +25,7 @@ import { userTimeZone } from '../../lib/timezone';
 import { hygieneQueries } from './hygiene-queries';
 import { ResolveDuplicates } from './ResolveDuplicates';
 
-/** Calls a page shows (plain queues), and groups a page shows (duplicates). */
-const CALLS_PER_PAGE = 100;
+/** Groups a page shows. */
 const GROUPS_PER_PAGE = 25;
 
 function optionLabel(defs: readonly PropertyDefinition[] | undefined, name: string, value: string | undefined): string {
@@ -34,17 +33,13 @@ function optionLabel(defs: readonly PropertyDefinition[] | undefined, name: stri
   return defs?.find((d) => d.name === name)?.options?.find((o) => o.value === value)?.label ?? value;
 }
 
-/** What a row can offer besides its columns (the missed-calls queue: call back, mark handled). */
-export type RowActions = (id: string, properties: HubSpotObject['properties']) => React.ReactNode;
-
-function CallsTable({ ids, calls, caption, actions, stale }: { ids: readonly string[]; calls: ReadonlyMap<string, HubSpotObject>; caption: string; actions?: RowActions; stale?: boolean }) {
+function CallsTable({ ids, calls, caption }: { ids: readonly string[]; calls: ReadonlyMap<string, HubSpotObject>; caption: string }) {
   const properties = useQuery(metadataQueries.properties('calls'));
   const owners = useQuery(metadataQueries.owners());
   const names = useMemo(() => ownerNames(owners.data), [owners.data]);
   const [timeZone] = useState(userTimeZone);
   const shown = ids.filter((id) => calls.has(id));
-  // While the next page is read, the last one is shown: a call missing from it is not known to be deleted.
-  const gone = stale ? 0 : ids.length - shown.length;
+  const gone = ids.length - shown.length;
   return (
     <Box>
       <Table size="small" aria-label={caption}>
@@ -58,7 +53,6 @@ function CallsTable({ ids, calls, caption, actions, stale }: { ids: readonly str
             <TableCell>From</TableCell>
             <TableCell>To</TableCell>
             <TableCell>Owner</TableCell>
-            {actions && <TableCell>Actions</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -79,7 +73,6 @@ function CallsTable({ ids, calls, caption, actions, stale }: { ids: readonly str
                 <TableCell>{p.hs_call_from_number}</TableCell>
                 <TableCell>{p.hs_call_to_number}</TableCell>
                 <TableCell>{owner ? (names.get(owner) ?? `#${owner}`) : 'No owner'}</TableCell>
-                {actions && <TableCell>{actions(id, p)}</TableCell>}
               </TableRow>
             );
           })}
@@ -111,17 +104,13 @@ function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (
   );
 }
 
-/** `callIds` for a plain scan queue (with `actions` per row if any), `groups` for the duplicates. */
-export function ScanQueueCalls({ callIds, groups, actions }: { callIds?: readonly string[]; groups?: readonly (readonly string[])[]; actions?: RowActions }) {
+export function ScanQueueCalls({ groups }: { groups: readonly (readonly string[])[] }) {
   const [params, setParams] = useSearchParams();
-  const perPage = groups ? GROUPS_PER_PAGE : CALLS_PER_PAGE;
-  const items = groups ?? callIds ?? [];
-  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
-  const pageGroups = useMemo(() => groups?.slice((page - 1) * perPage, page * perPage), [groups, page, perPage]);
-  const pageIds = useMemo(() => (pageGroups ? pageGroups.flat() : (callIds ?? []).slice((page - 1) * perPage, page * perPage)), [pageGroups, callIds, page, perPage]);
-  // A call leaving the page (marked handled) leaves the rest on screen while the page is read again.
-  const calls = useQuery({ ...hygieneQueries.callsById(pageIds), enabled: pageIds.length > 0, placeholderData: (prev) => (prev && pageIds.some((id) => prev.has(id)) ? prev : undefined) });
+  const pageGroups = useMemo(() => groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE), [groups, page]);
+  const pageIds = useMemo(() => pageGroups.flat(), [pageGroups]);
+  const calls = useQuery({ ...hygieneQueries.callsById(pageIds), enabled: pageIds.length > 0 });
   const onPage = (p: number) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -130,7 +119,7 @@ export function ScanQueueCalls({ callIds, groups, actions }: { callIds?: readonl
       return next;
     });
 
-  if (items.length === 0) {
+  if (groups.length === 0) {
     return (
       <Typography color="text.secondary" role="status">
         No calls match this rule in the last scan.
@@ -140,8 +129,8 @@ export function ScanQueueCalls({ callIds, groups, actions }: { callIds?: readonl
   let body: React.ReactNode;
   if (calls.isError) body = <ErrorState error={calls.error} title="Could not read the calls" onRetry={() => void calls.refetch()} />;
   else if (!calls.data) body = <Typography color="text.secondary">Reading the calls from HubSpot…</Typography>;
-  else if (pageGroups) {
-    const first = (page - 1) * perPage;
+  else {
+    const first = (page - 1) * GROUPS_PER_PAGE;
     body = (
       <Stack spacing={2}>
         {pageGroups.map((group, i) => (
@@ -155,7 +144,7 @@ export function ScanQueueCalls({ callIds, groups, actions }: { callIds?: readonl
         ))}
       </Stack>
     );
-  } else body = <CallsTable ids={pageIds} calls={calls.data} caption="Calls" actions={actions} stale={calls.isPlaceholderData} />;
+  }
   return (
     <Stack spacing={1.5}>
       {body}

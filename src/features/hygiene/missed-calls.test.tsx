@@ -1,4 +1,7 @@
-/** The missed-calls queue's Call back and Mark handled, over the real /api/hygiene and /api/journal and the HubSpot mock. */
+/**
+ * The missed-calls queue's Call back and Mark handled on the calls selected in its grid, over the real
+ * /api/hygiene and /api/journal and the HubSpot mock.
+ */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -29,15 +32,22 @@ afterEach(() => uninstallHubSpot(hs));
 
 async function openQueue() {
   renderWithProviders(<QueuePage />, { route: '/attention/missed-no-callback', params: { queue: 'missed-no-callback' } });
-  return screen.findByRole('table', { name: 'Calls' }, { timeout: 5000 });
+  return screen.findByRole('grid', { name: 'Calls' }, { timeout: 5000 });
 }
 
-const rowOf = (table: HTMLElement, id: string | undefined) => {
-  const row = within(table).getAllByRole('row').find((r) => r.dataset.id === id);
+const rowOf = (grid: HTMLElement, id: string | undefined) => {
+  const row = grid.querySelector<HTMLElement>(`[role="row"][data-id="${id}"]`);
   if (!row) throw new Error(`no row for call ${id}`);
   return row;
 };
-const shownIds = (table: HTMLElement) => within(table).getAllByRole('row').flatMap((r) => (r.dataset.id ? [r.dataset.id] : []));
+const shownIds = (grid: HTMLElement) => [...grid.querySelectorAll<HTMLElement>('[role="row"][data-id]')].map((r) => r.dataset.id);
+const selected = () => screen.getByRole('group', { name: 'Selected calls' });
+
+/** Ticks the rows of `calls` in the grid, once they show. */
+async function select(grid: HTMLElement, ...calls: (string | undefined)[]) {
+  const user = userEvent.setup();
+  for (const id of calls) await user.click(within(await waitFor(() => rowOf(grid, id), SLOW)).getByRole('checkbox'));
+}
 
 async function handledIds(): Promise<string[]> {
   const res = await hs.fetch('/api/journal/handled');
@@ -46,26 +56,31 @@ async function handledIds(): Promise<string[]> {
 
 describe('Missed calls with no call back', () => {
   it('offers Call back as a tel: link to the caller’s number in E.164, and says so when there is no number', async () => {
-    const table = await openQueue();
-    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
-    const call = within(rowOf(table, ids.ada)).getByRole('link', { name: 'Call back +1 617 822 4480' });
+    const grid = await openQueue();
+    await waitFor(() => expect(shownIds(grid).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
+    expect(screen.getByText('Select calls in the list to call back or mark them handled.')).toBeInTheDocument();
+    await select(grid, ids.ada);
+    const call = await within(selected()).findByRole('link', { name: 'Call back +1 617 822 4480' }, SLOW);
     expect(call).toHaveAttribute('href', 'tel:+16178224480');
-    expect(call).toHaveTextContent('Call back');
-    const withheld = rowOf(table, ids.nobody);
-    expect(within(withheld).queryByRole('link', { name: /^Call back/ })).not.toBeInTheDocument();
-    expect(within(withheld).getByText('No number')).toBeInTheDocument();
+    expect(call).toHaveTextContent('Call back +1 617 822 4480');
+    await select(grid, ids.nobody);
+    expect(within(selected()).queryByRole('link', { name: /^Call back/ })).not.toBeInTheDocument();
+    expect(within(selected()).getByText('Select one call to call back.')).toBeInTheDocument();
+    await select(grid, ids.ada);
+    expect(await within(selected()).findByText('This call has no valid number to call back.', {}, SLOW)).toBeInTheDocument();
     // Following the link logs nothing: no request is made by rendering it.
-    expect(hs.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/search') && r.path !== '/api/hygiene/scan')).toEqual([]);
+    expect(hs.requests.filter((r) => r.method !== 'GET' && !/\/(search|batch\/read)$/.test(r.path) && r.path !== '/api/hygiene/scan')).toEqual([]);
   });
 
   it('marks a call handled from the keyboard: it leaves the list and the count, and Undo brings it back', async () => {
     const user = userEvent.setup();
-    const table = await openQueue();
+    const grid = await openQueue();
     expect(await screen.findByText(/^From the scan of .*: 2 calls\.$/)).toBeInTheDocument();
-    within(await waitFor(() => rowOf(table, ids.ada), SLOW)).getByRole('button', { name: 'Mark handled: Missed call from Ada' }).focus();
+    await select(grid, ids.ada);
+    (await within(selected()).findByRole('button', { name: 'Mark handled: Missed call from Ada' }, SLOW)).focus();
     await user.keyboard('{Enter}');
 
-    await waitFor(() => expect(shownIds(table)).toEqual([ids.nobody]), SLOW);
+    await waitFor(() => expect(shownIds(grid)).toEqual([ids.nobody]), SLOW);
     expect(screen.getByText(/^From the scan of .*: 1 call\.$/)).toBeInTheDocument();
     const notice = within(screen.getByRole('region', { name: 'Marked handled' })).getByRole('status');
     expect(notice).toHaveTextContent('Marked “Missed call from Ada” handled.');
@@ -75,7 +90,7 @@ describe('Missed calls with no call back', () => {
     await user.tab();
     expect(screen.getByRole('button', { name: 'Undo: Missed call from Ada marked handled' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
+    await waitFor(() => expect(shownIds(grid).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
     expect(screen.getByText(/^From the scan of .*: 2 calls\.$/)).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Marked handled' })).not.toBeInTheDocument(), SLOW);
     expect(await handledIds()).toEqual([]);
@@ -89,15 +104,15 @@ describe('Missed calls with no call back', () => {
       }
       return hs.fetch(input, init);
     });
-    const table = await openQueue();
-    const row = await waitFor(() => rowOf(table, ids.ada), SLOW);
-    const button = within(row).getByRole('button', { name: 'Mark handled: Missed call from Ada' });
+    const grid = await openQueue();
+    await select(grid, ids.ada);
+    const button = await within(selected()).findByRole('button', { name: 'Mark handled: Missed call from Ada' }, SLOW);
     await user.click(button);
-    const alert = await within(row).findByRole('alert');
+    const alert = await within(selected()).findByRole('alert');
     expect(alert).toHaveTextContent('Not marked: The journal is read-only just now. (correlation ID c0ffee00-0000-4000-8000-0000000000aa)');
     expect(button).toBeEnabled();
     expect(button).toHaveAccessibleDescription(/The journal is read-only just now/);
-    expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort());
+    expect(shownIds(grid).sort()).toEqual([ids.ada, ids.nobody].sort());
     expect(await handledIds()).toEqual([]);
   });
 
@@ -111,18 +126,19 @@ describe('Missed calls with no call back', () => {
       }
       return hs.fetch(input, init);
     });
-    const table = await openQueue();
-    await user.click(within(await waitFor(() => rowOf(table, ids.ada), SLOW)).getByRole('button', { name: 'Mark handled: Missed call from Ada' }));
-    await waitFor(() => expect(shownIds(table)).toEqual([ids.nobody]), SLOW);
+    const grid = await openQueue();
+    await select(grid, ids.ada);
+    await user.click(await within(selected()).findByRole('button', { name: 'Mark handled: Missed call from Ada' }, SLOW));
+    await waitFor(() => expect(shownIds(grid)).toEqual([ids.nobody]), SLOW);
     const undo = screen.getByRole('button', { name: 'Undo: Missed call from Ada marked handled' });
     await user.click(undo);
     const notice = screen.getByRole('region', { name: 'Marked handled' });
     expect(await within(notice).findByRole('alert')).toHaveTextContent('Not undone: The journal is read-only just now. (correlation ID c0ffee00-0000-4000-8000-0000000000bb)');
-    expect(shownIds(table)).toEqual([ids.nobody]);
+    expect(shownIds(grid)).toEqual([ids.nobody]);
     expect(await handledIds()).toEqual([ids.ada]);
 
     await user.click(undo);
-    await waitFor(() => expect(shownIds(table).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
+    await waitFor(() => expect(shownIds(grid).sort()).toEqual([ids.ada, ids.nobody].sort()), SLOW);
     expect(await handledIds()).toEqual([]);
   });
 });

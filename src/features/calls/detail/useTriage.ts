@@ -9,7 +9,7 @@ import { appPaths, navigate } from '../../../lib/router';
 import { userTimeZone } from '../../../lib/timezone';
 import { callQueries } from '../calls-queries';
 import { nextTrail, previousTrail } from '../list/cursor-trail';
-import { parseListState, serializeListState, toCallListParams, type ListState } from '../list/list-state';
+import { parseListState, toCallListParams, withListParams, type ListState } from '../list/list-state';
 import { moveListReturn, rememberedList } from '../shared/list-return';
 
 export interface TriagePlace {
@@ -30,9 +30,9 @@ export interface TriagePlace {
 const stateOf = (listUrl: string) => parseListState(new URL(listUrl, window.location.origin).searchParams);
 /** The list's URL at another page: the same screen (the list, or a rule view such as a queue) with `state`. */
 const urlOf = (listUrl: string, state: ListState) => {
-  const query = serializeListState(state).toString();
-  const path = new URL(listUrl, window.location.origin).pathname;
-  return query ? `${path}?${query}` : path;
+  const url = new URL(listUrl, window.location.origin);
+  const query = withListParams(url.searchParams, state).toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
 };
 
 export function useTriage(callId: string): TriagePlace {

@@ -65,6 +65,18 @@ const P = {
   record: 'record',
 } as const;
 
+const LIST_PARAMS: ReadonlySet<string> = new Set(Object.values(P));
+
+/**
+ * The query string of a screen showing a list after the list's view became `state`: the list's parameters are
+ * `state`'s, the screen's own (e.g. a queue's `days`) stay as they were.
+ */
+export function withListParams(current: URLSearchParams, state: ListState): URLSearchParams {
+  const next = serializeListState(state);
+  for (const [name, value] of current) if (!LIST_PARAMS.has(name)) next.append(name, value);
+  return next;
+}
+
 const MAX_QUERY_LENGTH = 3000; // HubSpot rejects longer search queries
 const MAX_VALUE_LENGTH = 200;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

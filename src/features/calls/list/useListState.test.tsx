@@ -17,7 +17,7 @@ function ListView() {
   );
 }
 
-const resolve = (pathname: string): RouteMatch => (pathname === '/calls' ? { element: <ListView /> } : { element: <p>elsewhere</p> });
+const resolve = (pathname: string): RouteMatch => (pathname === '/calls' || pathname.startsWith('/attention/') ? { element: <ListView /> } : { element: <p>elsewhere</p> });
 
 afterEach(() => {
   sessionStorage.clear();
@@ -35,5 +35,16 @@ describe('useListState', () => {
     expect(lastListUrl()).toMatch(/^\/calls\?.*q=renewal/);
     act(() => window.history.replaceState(null, '', '/calls/7'));
     expect(lastListUrl()).toMatch(/q=renewal/);
+  });
+
+  it('keeps the parameters of the screen that shows the list (a queue’s N days) when the view changes', async () => {
+    window.history.replaceState(null, '', '/attention/missed-no-callback?days=14&sort=time');
+    render(<RouterView resolve={resolve} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Search renewal' }));
+    expect(await screen.findByText('search: renewal')).toBeInTheDocument();
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('days')).toBe('14');
+    expect(params.get('q')).toBe('renewal');
+    expect(params.get('sort')).toBe('time');
   });
 });
