@@ -28,7 +28,7 @@ import type { ListSort, PageSize } from './list-state';
 import { useCutTextTip } from './useCutTextTip';
 import { here, useFocusOnReturn } from './useFocusOnReturn';
 
-export interface CallGridProps {
+interface CallGridProps {
   rows: HubSpotObject[];
   lookups: RowLookups;
   loading: boolean;
