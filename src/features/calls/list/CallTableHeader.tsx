@@ -38,12 +38,17 @@ export function CallTableHeader({ columns, sort, tabField, selected, rows, loadi
     const start = handle.parentElement?.getBoundingClientRect().width ?? MIN_WIDTH;
     const widthAt = (x: number) => Math.max(MIN_WIDTH, Math.round(start + x - startX));
     handle.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => onResize(id, widthAt(ev.clientX), false);
+    // A click without a drag keeps the column as it is (the title keeps taking the rest of the row).
+    let moved = false;
+    const move = (ev: PointerEvent) => {
+      moved ||= ev.clientX !== startX;
+      if (moved) onResize(id, widthAt(ev.clientX), false);
+    };
     const end = (ev: PointerEvent) => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', end);
       handle.removeEventListener('pointercancel', end);
-      onResize(id, widthAt(ev.clientX), true);
+      if (moved) onResize(id, widthAt(ev.clientX), true);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', end);
