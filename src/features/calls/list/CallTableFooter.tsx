@@ -1,8 +1,8 @@
-/** The call table's footer: rows per page, "1–50 of 1,234" and the pager (HubSpot pages; the URL holds the page). */
+/**
+ * The call table's footer: rows per page, "1–50 of 1,234" and the pager (HubSpot pages; the URL holds the page).
+ * Plain buttons styled by the table: an IconButton's ripple repaints for half a second after every page change.
+ */
 import { useId } from 'react';
-import IconButton from '@mui/material/IconButton';
-import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
-import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { formatCount } from './counts';
 import { PAGE_SIZES, type PageSize } from './list-state';
 
@@ -43,12 +43,16 @@ export function CallTableFooter({ page, pageSize, rowCount, total, hasNextPage, 
       </span>
       <span>{rangeLabel(page, pageSize, rowCount, total)}</span>
       <span>
-        <IconButton aria-label="Go to previous page" disabled={page === 0} onClick={() => onPageChange(page - 1)}>
-          <ChevronLeftIcon />
-        </IconButton>
-        <IconButton aria-label="Go to next page" disabled={!canGoOn} onClick={() => onPageChange(page + 1)}>
-          <ChevronRightIcon />
-        </IconButton>
+        <button type="button" className="calls-pager" aria-label="Go to previous page" disabled={page === 0} onClick={() => onPageChange(page - 1)}>
+          <svg viewBox="0 0 24 24" className="calls-icon" aria-hidden focusable="false">
+            <path d="M15.41 7.41 14 6l-6 6 6 6 1.41-1.41L10.83 12z" />
+          </svg>
+        </button>
+        <button type="button" className="calls-pager" aria-label="Go to next page" disabled={!canGoOn} onClick={() => onPageChange(page + 1)}>
+          <svg viewBox="0 0 24 24" className="calls-icon" aria-hidden focusable="false">
+            <path d="M10 6 8.59 7.41 13.17 12l-4.58 4.59L10 18l6-6z" />
+          </svg>
+        </button>
       </span>
     </div>
   );

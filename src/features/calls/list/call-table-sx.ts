@@ -78,6 +78,19 @@ export const TABLE_SX = {
   '& .calls-empty': { p: 2, color: 'text.secondary' },
   // The footer: rows per page, the range and the pager.
   '& .calls-footer': { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', flexWrap: 'wrap', gap: 2, minHeight: 52, px: 1, borderTop: 1, borderColor: 'divider' },
+  '& .calls-pager': {
+    display: 'inline-flex',
+    p: 1,
+    border: 0,
+    borderRadius: '50%',
+    bgcolor: 'transparent',
+    color: 'action.active',
+    cursor: 'pointer',
+    '& .calls-icon': { width: 24, height: 24 },
+    '&:hover:not(:disabled)': { bgcolor: 'action.hover' },
+    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+    '&:disabled': { color: 'action.disabled', cursor: 'default' },
+  },
   '& .calls-footer select': { font: 'inherit', color: 'text.primary', bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1, p: '2px 4px', ml: 1 },
   ...CELL_SX,
 } as const;

@@ -1,7 +1,5 @@
 /** Column definitions of the call table. Cells stay light (text, one icon button) so 100 rows render fast. */
 import { createContext, useContext, type ReactNode } from 'react';
-import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import GraphicEqIcon from '@mui/icons-material/GraphicEq';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatDuration } from '../../../lib/duration';
@@ -54,6 +52,21 @@ function Cut({ children }: { children: ReactNode }) {
   return <span className={CUT_TEXT_CLASS}>{children}</span>;
 }
 
+/**
+ * A Material icon as a plain SVG styled by the table (`.calls-icon`): an SvgIcon is an MUI component with its
+ * own styles, one per row. With a label it is an image of that name (and a tooltip), else decoration.
+ */
+function Icon({ d, className, label }: { d: string; className?: string; label?: string }) {
+  return (
+    <svg viewBox="0 0 24 24" className={className ? `calls-icon ${className}` : 'calls-icon'} focusable="false" {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
+      {label && <title>{label}</title>}
+      <path d={d} />
+    </svg>
+  );
+}
+const ARROW_DROP_DOWN = 'm7 10 5 5 5-5z';
+const GRAPHIC_EQ = 'M7 18h2V6H7zm4 4h2V2h-2zm-8-8h2v-4H3zm12 4h2V6h-2zm4-8v4h2v-4z';
+
 const titleOf = (c: HubSpotObject) => prop(c, 'hs_call_title') || '(untitled call)';
 
 /**
@@ -83,15 +96,17 @@ function OutcomeCell({ call, onEdit }: { call: HubSpotObject; onEdit: ColumnCont
           onEdit(call, e.currentTarget);
         }}
       >
-        <ArrowDropDownIcon fontSize="small" />
+        <Icon d={ARROW_DROP_DOWN} />
       </button>
     </span>
   );
 }
 
-/** The styles of the cells' plain elements (cut text, OutcomeCell), set once on the table. */
+/** The styles of the cells' plain elements (cut text, icons, OutcomeCell), set once on the table. */
 export const CELL_SX = {
   [`& .${CUT_TEXT_CLASS}`]: cutText,
+  '& .calls-icon': { width: 20, height: 20, flexShrink: 0, fill: 'currentColor' },
+  '& .calls-recording': { color: 'primary.main' },
   '& .calls-outcome': { display: 'flex', alignItems: 'center', gap: 0.5, width: '100%', minWidth: 0 },
   '& .calls-outcome-label': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 },
   '& .calls-outcome-unknown': { color: 'warning.main' },
@@ -170,7 +185,7 @@ function render(id: ColumnId, ctx: Pick<ColumnContext, 'timeZone' | 'onEditOutco
       return (call) => <RecordsCell call={call} type="companies" />;
     case 'recording':
       return (call) =>
-        hasRecording(call) ? <GraphicEqIcon fontSize="small" color="primary" role="img" aria-label="Has recording" titleAccess="Has recording" /> : null;
+        hasRecording(call) ? <Icon d={GRAPHIC_EQ} className="calls-recording" label="Has recording" /> : null;
   }
 }
 
