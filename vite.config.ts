@@ -49,7 +49,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change far less often than our code: their own chunks stay cached (immutable) across deploys.
-        // Route pages and feature-only libraries (Data Grid, date pickers) keep the automatic per-route splitting,
+        // Route pages and feature-only libraries (date pickers) keep the automatic per-route splitting,
         // and so do the parts of MUI / TanStack Query that only other screens use (see neededByCalls).
         codeSplitting: {
           groups: [

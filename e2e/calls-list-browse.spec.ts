@@ -137,7 +137,7 @@ test.describe('call list', () => {
 
     // Associated record
     await page.getByRole('combobox', { name: 'Associated contact' }).fill(f.contact.lastname);
-    await page.getByRole('option').first().waitFor();
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
     const contactOption = page.getByRole('option').filter({ hasText: f.contact.lastname }).first();
     await contactOption.click();
     await expect(page).toHaveURL(new RegExp(`record=contacts%3A${f.contact.id}`));

@@ -64,6 +64,28 @@ test.describe('call list at a glance', () => {
     expect(onTop).toBe('title');
   });
 
+  test('dragging a header’s right edge resizes its column, and the width persists across a reload', async ({ page }) => {
+    await page.goto('/calls');
+    await loaded(page, /^[\d,]+ calls? match(es)?\./);
+    const owner = grid(page).getByRole('columnheader', { name: 'Owner' });
+    const width = async () => (await owner.boundingBox())?.width ?? 0;
+    const before = await width();
+    const edge = (await owner.locator('.calls-resize').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 30, edge.y + edge.height / 2, { steps: 3 });
+    await page.mouse.move(edge.x + edge.width / 2 + 60, edge.y + edge.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(width).toBeCloseTo(before + 60, -1);
+    // The cells follow their header.
+    expect((await dataRows(page).first().locator('[data-field="owner"]').boundingBox())?.width).toBeCloseTo(await width(), 0);
+    // Letting go does not sort.
+    expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+    await page.reload();
+    await loaded(page, /^[\d,]+ calls? match(es)?\./);
+    expect(await width()).toBeCloseTo(before + 60, -1);
+  });
+
   test('the density choice persists across a reload', async ({ page }) => {
     await page.goto('/calls');
     await loaded(page, /^[\d,]+ calls? match(es)?\./);

@@ -29,7 +29,7 @@ import type { AppDb } from './store/connection.ts';
 /**
  * script-src 'self': only our bundled files run (no inline script; theme-init.js is a file for that reason).
  * style-src 'unsafe-inline': MUI styles through Emotion, which inserts <style> elements at runtime, and MUI
- * components (Data Grid, Popper, transitions) set style attributes. A nonce would cover Emotion's elements
+ * components (Popper, transitions) and the call table (its column widths) set style attributes. A nonce would cover Emotion's elements
  * only and would need per-request HTML rewriting. Injected CSS cannot exfiltrate anything because every
  * fetching directive (connect, img, font, media except https recordings) is limited to this origin.
  * media-src https: call recordings are played from HubSpot's https URLs.

@@ -5,11 +5,7 @@ import { appPaths, matchAppPath, Navigate, RouteErrorBoundary, RouterView, type 
 import { RouteError } from './RouteError';
 
 // One chunk per screen, loaded when its route is first visited.
-// The list's grid is its own chunk (CallListPage loads it lazily): fetch both at once rather than one after the other.
-const CallListPage = lazy(() => {
-  void import('../features/calls/list/CallGrid');
-  return import('../features/calls/list/CallListPage');
-});
+const CallListPage = lazy(() => import('../features/calls/list/CallListPage'));
 const CallCreatePage = lazy(() => import('../features/calls/form/CallCreatePage'));
 const CallDetailPage = lazy(() => import('../features/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../features/calls/form/CallEditPage'));

@@ -3,7 +3,7 @@ import { lazy } from 'react';
 
 /** Its query keys (e.g. to refresh a call after a change). */
 export { callKeys, callWriteKeys } from './calls-queries';
-/** The list's grid over the calls matching search filter groups (its own chunk). */
+/** The list's table over the calls matching search filter groups (its own chunk, loaded when a queue shows it). */
 export const FilteredCallGrid = lazy(() => import('./embed/FilteredCallGrid'));
 /** Every call matching search filter groups, past HubSpot's 10,000 results (ids, or the calls with chosen properties). */
 export { fetchMatchingIds, walkView, type WalkProgress } from './list/list-queries';

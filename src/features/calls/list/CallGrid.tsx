@@ -1,42 +1,40 @@
 /**
- * The MUI X Data Grid in server mode: HubSpot does the paging and sorting; the URL holds the state.
+ * The call list's table, in server mode: HubSpot does the paging and sorting; the URL holds the state. A light
+ * table of our own (ARIA grid of plain elements, styled once on its root, memoised rows; see CallTableRow):
+ * the header (select all, sort, resize; CallTableHeader) sticks below the app bar while the page scrolls and
+ * follows the rows sideways when a narrow screen scrolls them; the footer pages (CallTableFooter).
+ * Keyboard as a grid (call-table-keys): one tab stop, arrows between cells, Enter opens the call (on the
+ * outcome cell: the outcome menu), Space toggles a row's checkbox, `E` changes the focused row's outcome.
  * Opening a call remembers its row, cell and the scroll position; coming back (Open in list, Back, closing
- * triage) puts the keyboard focus on that row again. `E` changes the focused row's outcome.
- * The column headers stick below the app bar while the page scrolls; text a column cuts shows in full in a
- * tooltip while the pointer is on its cell or the cell has the keyboard focus.
+ * triage) puts the keyboard focus on that cell again (useFocusOnReturn). Text a column cuts shows in full in a
+ * tooltip while the pointer is on its cell or the cell has the keyboard focus (useCutTextTip).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
-import Popper from '@mui/material/Popper';
-import {
-  DataGrid,
-  useGridApiRef,
-  type GridApi,
-  type GridColumnVisibilityModel,
-  type GridPaginationModel,
-  type GridRowSelectionModel,
-  type GridSortModel,
-} from '@mui/x-data-grid';
-import type { RefObject } from 'react';
+import Skeleton from '@mui/material/Skeleton';
 import type { HubSpotObject } from '../../../api/schemas';
-import { navigate } from '../../../lib/router';
 import { useShortcuts } from '../../../lib/useShortcuts';
-import { COLUMN_IDS, isColumnId } from '../call-properties';
-import { clearListFocus, listFocus, rememberListFocus, type ListFocus } from '../shared/list-return';
+import type { ColumnId } from '../call-properties';
+import { rememberListFocus } from '../shared/list-return';
+import { onGridKeyDown } from './call-table-keys';
+import { CHECK_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, TABLE_SX } from './call-table-sx';
 import type { RowLookups } from './call-row';
-import { buildColumns, CELL_SX, CUT_TEXT_CLASS, LookupsContext, type ColumnContext } from './columns';
+import { CallTableFooter } from './CallTableFooter';
+import { CallTableHeader } from './CallTableHeader';
+import { CallTableRow, CHECK_FIELD } from './CallTableRow';
+import { buildColumns, columnTracks, LookupsContext, nextSort, type ColumnContext } from './columns';
 import { setWidth, type ColumnPrefs, type Density } from './column-prefs';
-import { formatCount } from './counts';
-import { RowCheckbox, ROW_CHECKBOX_SX } from './RowCheckbox';
-import { PAGE_SIZES, parseListState, serializeListState, type ListSort, type PageSize } from './list-state';
+import type { ListSort, PageSize } from './list-state';
+import { useCutTextTip } from './useCutTextTip';
+import { here, useFocusOnReturn } from './useFocusOnReturn';
 
-export interface CallGridProps {
+interface CallGridProps {
   rows: HubSpotObject[];
   lookups: RowLookups;
   loading: boolean;
   page: number;
   pageSize: PageSize;
-  /** -1 when HubSpot gives no total; at most HubSpot's search cap (the pages the grid can reach). */
+  /** -1 when HubSpot gives no total; at most HubSpot's search cap (the pages the table can reach). */
   rowCount: number;
   /** HubSpot's count of matching calls (search only), which the footer states even above the search cap. */
   total: number | undefined;
@@ -55,210 +53,207 @@ export interface CallGridProps {
 }
 
 const HOVER_PREFETCH_DELAY_MS = 80;
+/** The header row's id in the tab stop. */
+const HEADER = 'header';
 
-/** The app bar's height (MUI's toolbar): the sticky column headers stop below it. */
-const APP_BAR_HEIGHT = { xs: 56, sm: 64 };
-const GRID_SX = {
-  '& .MuiDataGrid-row': { cursor: 'pointer' },
-  '& .MuiDataGrid-cell:focus-within': { outlineOffset: -2 },
-  // Sticky headers need the page to be their scroll container: the grid's own boxes must not clip.
-  '&, & .MuiDataGrid-main, & .MuiDataGrid-mainContent, & .MuiDataGrid-virtualScroller': { overflow: 'visible !important' },
-  '& .MuiDataGrid-topContainer': { top: APP_BAR_HEIGHT },
-  ...CELL_SX,
-  ...ROW_CHECKBOX_SX,
-};
-const GRID_SLOTS = { rowCheckbox: RowCheckbox };
-
-const here = () => `${window.location.pathname}${window.location.search}`;
-/** A list URL without its page (cursor trail). */
-const viewOf = (url: string) => serializeListState({ ...parseListState(new URL(url, window.location.origin).searchParams), trail: [] }).toString();
-
-/**
- * Coming back from a call: once the page is loaded, focus the remembered row (Tab and arrow keys go on from
- * there) and scroll as the list was, or bring the row into view. When triage moved on to a later page of the
- * same view, Back lands on the page the user opened the call from: the list then moves to the row's page.
- */
-function useFocusOnReturn(apiRef: RefObject<GridApi | null>, rows: readonly HubSpotObject[], loading: boolean, hidden: readonly string[]) {
-  const target = useRef<ListFocus | null | undefined>(undefined);
-  useEffect(() => {
-    if (target.current === undefined) target.current = listFocus();
-    const focus = target.current;
-    const api = apiRef.current;
-    if (!focus || !api) return;
-    if (focus.listUrl !== here() && viewOf(focus.listUrl) === viewOf(here())) {
-      navigate(focus.listUrl, { replace: true });
-      return;
-    }
-    if (loading) return;
-    target.current = null;
-    clearListFocus();
-    if (!rows.some((r) => r.id === focus.callId)) return;
-    const field = focus.field && isColumnId(focus.field) && !hidden.includes(focus.field) ? focus.field : 'title';
-    if (focus.scrollY !== undefined) window.scrollTo({ top: focus.scrollY });
-    api.setCellFocus(focus.callId, field);
-    requestAnimationFrame(() => api.getRowElement(focus.callId)?.scrollIntoView({ block: focus.scrollY === undefined ? 'center' : 'nearest' }));
-  }, [apiRef, rows, loading, hidden]);
+interface TabStop {
+  /** A call id, or HEADER. */
+  row: string;
+  field: string;
 }
 
-/** The footer's "1–50 of 1,234": the total is HubSpot's, as the status line above the list says it. */
-function footerLabel(total: number | undefined) {
-  return ({ from, to, count }: { from: number; to: number; count: number }) => {
-    const of = total ?? (count === -1 ? undefined : count);
-    return `${formatCount(from)}–${formatCount(to)} of ${of === undefined ? `more than ${formatCount(to)}` : formatCount(of)}`;
-  };
+/** The cell (and its row's id, or HEADER) an event happened in. */
+function cellOf(target: EventTarget): { cell: HTMLElement; row: string; field: string } | null {
+  const cell = target instanceof Element ? target.closest<HTMLElement>('[role="gridcell"], [role="columnheader"]') : null;
+  const field = cell?.dataset.field;
+  if (!cell || !field) return null;
+  return { cell, row: cell.closest<HTMLElement>('[role="row"]')?.dataset.id ?? HEADER, field };
 }
-
-interface CutTip {
-  anchor: HTMLElement;
-  text: string;
-  /** The rows the anchor belongs to: a new page closes the tooltip. */
-  rows: readonly HubSpotObject[];
-}
-
-/**
- * One tooltip for the whole grid (cells stay light): when the pointer enters a cell or a cell gets the
- * keyboard focus, and the cell's text is cut, the tooltip shows it in full. Escape closes it.
- */
-function useCutTextTip(rows: readonly HubSpotObject[]) {
-  const [shownTip, setTip] = useState<CutTip | null>(null);
-  const tip = shownTip?.rows === rows ? shownTip : null;
-  const showFor = (target: EventTarget) => {
-    const cell = target instanceof Element ? target.closest<HTMLElement>('[role="gridcell"]') : null;
-    const cut = cell?.querySelector<HTMLElement>(`.${CUT_TEXT_CLASS}`);
-    const text = cut && cut.scrollWidth > cut.clientWidth ? (cut.textContent ?? '') : '';
-    setTip((now) => (cell && text ? (now?.anchor === cell && now.text === text && now.rows === rows ? now : { anchor: cell, text, rows }) : null));
-  };
-  const hide = () => setTip(null);
-  const handlers = {
-    onMouseOver: (e: React.MouseEvent) => showFor(e.target),
-    onMouseLeave: hide,
-    onFocus: (e: React.FocusEvent) => showFor(e.target),
-    onBlur: hide,
-    onKeyDown: (e: React.KeyboardEvent) => {
-      if (e.key === 'Escape') hide();
-    },
-  };
-  const element = (
-    // Popper's root has role="tooltip".
-    <Popper open={!!tip} anchorEl={tip?.anchor} placement="bottom-start" sx={{ zIndex: 'tooltip', pointerEvents: 'none' }}>
-      <Box
-        sx={{ bgcolor: 'grey.800', color: 'common.white', typography: 'body2', px: 1, py: 0.5, borderRadius: 1, maxWidth: 480, overflowWrap: 'anywhere' }}
-      >
-        {tip?.text}
-      </Box>
-    </Popper>
-  );
-  return { handlers, element };
-}
-
 
 function CallGrid(props: CallGridProps) {
-  const { columnContext: ctx } = props;
-  const columns = useMemo(() => buildColumns(ctx), [ctx]);
-  const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const apiRef = useGridApiRef();
-  useFocusOnReturn(apiRef, props.rows, props.loading, ctx.prefs.hidden);
-  const cutTip = useCutTextTip(props.rows);
-  const localeText = useMemo(() => ({ paginationDisplayedRows: footerLabel(props.total) }), [props.total]);
+  const { columnContext: ctx, rows, selection } = props;
+  const { order, hidden, widths } = ctx.prefs;
+  const { timeZone, onEditOutcome } = ctx;
+  // Widths are not part of the columns: a resize changes the grid tracks (a CSS variable), not the rows.
+  const columns = useMemo(
+    () => buildColumns(order.filter((id) => !hidden.includes(id)), { timeZone, onEditOutcome }),
+    [order, hidden, timeZone, onEditOutcome],
+  );
+  const [dragged, setDragged] = useState<{ id: ColumnId; width: number } | null>(null);
+  const tracks = columnTracks(
+    columns.map((c) => c.id),
+    dragged ? { ...widths, [dragged.id]: dragged.width } : widths,
+  );
+  const gridVars = {
+    '--calls-columns': `${CHECK_WIDTH}px ${tracks.tracks.join(' ')}`,
+    '--calls-min-width': `${CHECK_WIDTH + tracks.minWidth}px`,
+    '--calls-row-height': `${ROW_HEIGHT[props.density]}px`,
+    '--calls-header-height': `${HEADER_HEIGHT[props.density]}px`,
+  } as React.CSSProperties;
+
+  // The rows' callbacks read the latest props through a ref, so they stay the same function and rows stay memoised.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onToggle = useCallback((id: string) => {
+    const next = new Set(latest.current.selection);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    latest.current.onSelectionChange(next);
+  }, []);
+  const pageIds = rows.map((r) => r.id);
+  const selectedOnPage = pageIds.filter((id) => selection.has(id)).length;
+  const onToggleAll = () => {
+    const next = new Set(selection);
+    const all = selectedOnPage === pageIds.length;
+    for (const id of pageIds) {
+      if (all) next.delete(id);
+      else next.add(id);
+    }
+    props.onSelectionChange(next);
+  };
+
+  const gridRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  useFocusOnReturn(gridRef, rows, props.loading, hidden);
+  const cutTip = useCutTextTip(rows);
 
   const open = (id: string, field: string) => {
     rememberListFocus({ callId: id, listUrl: here(), field, scrollY: window.scrollY });
     props.onOpen(id);
   };
+  const callOf = (id: string) => rows.find((r) => r.id === id);
   useShortcuts({
     e: () => {
       const row = document.activeElement?.closest<HTMLElement>('[role="row"][data-id]');
-      const call = row && apiRef.current?.rootElementRef.current?.contains(row) ? props.rows.find((r) => r.id === row.dataset.id) : undefined;
-      if (call && row) ctx.onEditOutcome(call, row.querySelector<HTMLElement>('[data-field="outcome"]') ?? row);
+      const call = row && gridRef.current?.contains(row) ? callOf(row.dataset.id ?? '') : undefined;
+      if (call && row) onEditOutcome(call, row.querySelector<HTMLElement>('[data-field="outcome"]') ?? row);
     },
   });
 
-  // Models are memoised: a new (even equal) sort model makes the grid jump back to the first page.
-  const paginationModel: GridPaginationModel = useMemo(() => ({ page: props.page, pageSize: props.pageSize }), [props.page, props.pageSize]);
-  const sortField = props.sort?.field;
-  const sortDirection = props.sort?.direction;
-  const sortModel: GridSortModel = useMemo(
-    () => (sortField && sortDirection ? [{ field: sortField, sort: sortDirection }] : []),
-    [sortField, sortDirection],
-  );
-  const paginationMeta = useMemo(() => ({ hasNextPage: props.hasNextPage }), [props.hasNextPage]);
-  const visibility: GridColumnVisibilityModel = useMemo(
-    () => Object.fromEntries(COLUMN_IDS.map((id) => [id, !ctx.prefs.hidden.includes(id)])),
-    [ctx.prefs.hidden],
-  );
-  const selectionModel: GridRowSelectionModel = useMemo(() => ({ type: 'include', ids: new Set(props.selection) }), [props.selection]);
+  // The one cell Tab lands on: the last focused one while it is shown, else the first row's title.
+  const [tabStop, setTabStop] = useState<TabStop | null>(null);
+  const shown = (t: TabStop) => (t.row === HEADER || pageIds.includes(t.row)) && (t.field === CHECK_FIELD || columns.some((c) => c.id === t.field));
+  const tab: TabStop = tabStop && shown(tabStop) ? tabStop : rows[0] ? { row: rows[0].id, field: 'title' } : { row: HEADER, field: CHECK_FIELD };
+
+  const sort = (column: (typeof columns)[number]) => {
+    const next = nextSort(column, props.sort);
+    if (next) props.onSortChange(next);
+  };
+  const activate = (cell: HTMLElement, key: 'Enter' | ' '): boolean => {
+    const at = cellOf(cell);
+    if (!at) return false;
+    if (at.field === CHECK_FIELD) {
+      if (key !== ' ') return false;
+      if (at.row === HEADER) onToggleAll();
+      else onToggle(at.row);
+      return true;
+    }
+    if (at.row === HEADER) {
+      const column = columns.find((c) => c.id === at.field);
+      if (!column?.firstOrder) return false;
+      sort(column);
+      return true;
+    }
+    const call = callOf(at.row);
+    if (key !== 'Enter' || !call) return false;
+    if (at.field === 'outcome') onEditOutcome(call, cell);
+    else open(call.id, at.field);
+    return true;
+  };
+
+  const hoverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const hovered = useRef<string | undefined>(undefined);
+  const bodyHandlers = {
+    onClick: (e: React.MouseEvent) => {
+      const at = cellOf(e.target);
+      if (!at || at.row === HEADER || at.field === CHECK_FIELD) return;
+      open(at.row, at.field);
+    },
+    onMouseOver: (e: React.MouseEvent) => {
+      const id = (e.target as Element).closest<HTMLElement>('[role="row"]')?.dataset.id;
+      if (id === hovered.current) return;
+      hovered.current = id;
+      clearTimeout(hoverTimer.current);
+      if (id) hoverTimer.current = setTimeout(() => props.onPrefetch(id), HOVER_PREFETCH_DELAY_MS);
+    },
+    onMouseLeave: () => {
+      hovered.current = undefined;
+      clearTimeout(hoverTimer.current);
+    },
+    onScroll: (e: React.UIEvent<HTMLElement>) => {
+      if (headRef.current) headRef.current.scrollLeft = e.currentTarget.scrollLeft;
+    },
+  };
+  const onFocus = (e: React.FocusEvent) => {
+    const at = cellOf(e.target);
+    if (!at) return;
+    setTabStop((now) => (now?.row === at.row && now.field === at.field ? now : { row: at.row, field: at.field }));
+    if (at.row !== HEADER) props.onPrefetch(at.row);
+  };
 
   return (
     <LookupsContext.Provider value={props.lookups}>
-      <Box {...cutTip.handlers}>
-        <DataGrid<HubSpotObject>
-          apiRef={apiRef}
+      <Box sx={TABLE_SX} style={gridVars} {...cutTip.handlers}>
+        <div
+          ref={gridRef}
+          role="grid"
           aria-label="Calls"
-          rows={props.rows}
-          columns={columns}
-          loading={props.loading}
-          paginationMode="server"
-          sortingMode="server"
-          filterMode="server"
-          disableColumnFilter
+          aria-rowcount={rows.length + 1}
+          aria-colcount={columns.length + 1}
+          aria-multiselectable
+          aria-busy={props.loading || undefined}
+          onKeyDown={(e) => onGridKeyDown(e, activate)}
+          onFocus={onFocus}
+        >
+          <div role="rowgroup" className="calls-head" ref={headRef}>
+            <CallTableHeader
+              columns={columns}
+              sort={props.sort}
+              tabField={tab.row === HEADER ? tab.field : undefined}
+              selected={selectedOnPage}
+              rows={rows.length}
+              loading={props.loading}
+              onToggleAll={onToggleAll}
+              onSort={sort}
+              onResize={(id, width, done) => {
+                setDragged(done ? null : { id, width });
+                if (done) props.onPrefsChange(setWidth(ctx.prefs, id, width));
+              }}
+            />
+          </div>
+          <div role="rowgroup" className="calls-body" {...bodyHandlers}>
+            {rows.map((call) => (
+              <CallTableRow
+                key={call.id}
+                call={call}
+                columns={columns}
+                selected={selection.has(call.id)}
+                tabField={tab.row === call.id ? tab.field : undefined}
+                onToggle={onToggle}
+              />
+            ))}
+          </div>
+        </div>
+        {rows.length === 0 &&
+          (props.loading ? (
+            <div className="calls-skeleton" aria-hidden>
+              {Array.from({ length: Math.min(props.pageSize, 10) }, (_, i) => (
+                <Skeleton key={i} variant="text" height={ROW_HEIGHT[props.density]} />
+              ))}
+            </div>
+          ) : (
+            <div className="calls-empty">No calls on this page.</div>
+          ))}
+        <CallTableFooter
+          page={props.page}
+          pageSize={props.pageSize}
           rowCount={props.rowCount}
-          paginationMeta={paginationMeta}
-          paginationModel={paginationModel}
-          pageSizeOptions={PAGE_SIZES as unknown as number[]}
-          onPaginationModelChange={(m) => {
-            if (m.pageSize !== props.pageSize) props.onPageSizeChange(m.pageSize as PageSize);
-            else if (m.page !== props.page) props.onPageChange(m.page);
-          }}
-          sortModel={sortModel}
-          onSortModelChange={(m) => {
-            const first = m[0];
-            props.onSortChange(first?.sort && isColumnId(first.field) ? { field: first.field as ListSort['field'], direction: first.sort } : undefined);
-          }}
-          columnVisibilityModel={visibility}
-          onColumnVisibilityModelChange={(m) => {
-            const hidden = ctx.prefs.order.filter((id) => m[id] === false);
-            props.onPrefsChange({ ...ctx.prefs, hidden });
-          }}
-          onColumnWidthChange={(p) => {
-            if (isColumnId(p.colDef.field)) props.onPrefsChange(setWidth(ctx.prefs, p.colDef.field, p.width));
-          }}
-          checkboxSelection
-          slots={GRID_SLOTS}
-          disableRowSelectionOnClick
-          disableRowSelectionExcludeModel
-          keepNonExistentRowsSelected
-          rowSelectionModel={selectionModel}
-          onRowSelectionModelChange={(m) => props.onSelectionChange(new Set([...m.ids].map(String)))}
-          onCellClick={(p) => {
-            if (p.field !== '__check__') open(String(p.id), p.field);
-          }}
-          onCellKeyDown={(p, event) => {
-            if (event.key !== 'Enter' || p.field === '__check__') return;
-            event.defaultMuiPrevented = true;
-            if (p.field === 'outcome') ctx.onEditOutcome(p.row, event.currentTarget as HTMLElement);
-            else open(String(p.id), p.field);
-          }}
-          slotProps={{
-            row: {
-              onMouseEnter: (e) => {
-                const id = e.currentTarget.dataset.id;
-                clearTimeout(hoverTimer.current);
-                if (id) hoverTimer.current = setTimeout(() => props.onPrefetch(id), HOVER_PREFETCH_DELAY_MS);
-              },
-              onMouseLeave: () => clearTimeout(hoverTimer.current),
-              onFocus: (e) => {
-                const id = e.currentTarget.dataset.id;
-                if (id) props.onPrefetch(id);
-              },
-            },
-            loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
-          }}
-          rowHeight={44}
-          autoHeight
-          density={props.density}
-          localeText={localeText}
-          disableColumnMenu={false}
-          sx={GRID_SX}
+          total={props.total}
+          hasNextPage={props.hasNextPage}
+          onPageChange={props.onPageChange}
+          onPageSizeChange={props.onPageSizeChange}
         />
       </Box>
       {cutTip.element}

@@ -19,13 +19,13 @@ import { OpenSavedView, SAVED_VIEW_PARAM, ViewsMenu, type SavedView, type ViewSt
 import { callKeys, callQueries } from '../calls-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
 import type { BulkReport } from '../../../api/batch-runner';
+import CallGrid from './CallGrid';
 import { CallListEmpty } from './CallListEmpty';
 import { ColumnChooser } from './ColumnChooser';
 import { normalizePrefs, saveDensity, savePrefs } from './column-prefs';
 import { listStatus } from './counts';
 import { trailForPage } from './cursor-trail';
 import { FilterBar } from './FilterBar';
-import { GridSkeleton } from './GridSkeleton';
 import { effectiveSort, serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { CallCards } from './phone/CallCards';
@@ -40,10 +40,6 @@ import { useSelection } from './useSelection';
 // Loaded on first use: they are not needed to show the list (keeps the /calls JavaScript small).
 const BulkDialog = lazy(() => import('./BulkDialog').then((m) => ({ default: m.BulkDialog })));
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
-// The Data Grid is most of this page's JavaScript. Its download starts as soon as this module runs, while
-// the page's first render already sends the list request, so the two overlap instead of queueing.
-const gridModule = import('./CallGrid');
-const CallGrid = lazy(() => gridModule);
 
 /**
  * Opens a saved view: its columns and density (when it has them) become this browser's list prefs, and the
@@ -135,29 +131,27 @@ function CallList() {
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
-        <Suspense fallback={<GridSkeleton rows={Math.min(state.pageSize, 10)} />}>
-          <CallGrid
-            rows={rows}
-            lookups={list.lookups}
-            loading={query.isPending || query.isPlaceholderData}
-            page={page}
-            pageSize={state.pageSize}
-            rowCount={list.rowCount}
-            total={query.data?.total}
-            density={density}
-            hasNextPage={list.hasNextPage}
-            sort={effectiveSort(state)}
-            columnContext={columnContext}
-            selection={selection.ids}
-            onSelectionChange={selection.setIds}
-            onPageChange={onPageChange}
-            onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
-            onSortChange={(sort) => setState(withView(state, { sort }))}
-            onPrefsChange={list.updatePrefs}
-            onOpen={(id) => void navigate(appPaths.call(id))}
-            onPrefetch={onPrefetch}
-          />
-        </Suspense>
+        <CallGrid
+          rows={rows}
+          lookups={list.lookups}
+          loading={query.isPending || query.isPlaceholderData}
+          page={page}
+          pageSize={state.pageSize}
+          rowCount={list.rowCount}
+          total={query.data?.total}
+          density={density}
+          hasNextPage={list.hasNextPage}
+          sort={effectiveSort(state)}
+          columnContext={columnContext}
+          selection={selection.ids}
+          onSelectionChange={selection.setIds}
+          onPageChange={onPageChange}
+          onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
+          onSortChange={(sort) => setState(withView(state, { sort }))}
+          onPrefsChange={list.updatePrefs}
+          onOpen={(id) => void navigate(appPaths.call(id))}
+          onPrefetch={onPrefetch}
+        />
       </Box>
     );
   }

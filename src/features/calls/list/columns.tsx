@@ -1,8 +1,5 @@
-/** Column definitions of the call grid. Cells stay light (text, one icon button) so 100 rows render fast. */
+/** Column definitions of the call table. Cells stay light (text, one icon button) so 100 rows render fast. */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
-import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import GraphicEqIcon from '@mui/icons-material/GraphicEq';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { HubSpotObject } from '../../../api/schemas';
 import { formatDuration } from '../../../lib/duration';
@@ -10,11 +7,12 @@ import { OutcomeSaveStatus } from '../shared/OutcomeSaveStatus';
 import { COLUMNS, isSortKey, optionLabel, type ColumnId } from '../call-properties';
 import { hasRecording, outcomeOf, ownerNameOf, prop, recordNamesOf, type RowLookups } from './call-row';
 import type { ColumnPrefs } from './column-prefs';
+import type { ListSort } from './list-state';
 import { cellTime } from './time-format';
 
 /**
  * Labels and names reach the cells through context, so the column definitions stay the same object while
- * names load (new columns make the grid redo its column state; a context change only re-renders cells).
+ * names load (new columns re-render every row; a context change only re-renders the cells that read it).
  */
 export const LookupsContext = createContext<RowLookups>({});
 const useLookups = () => useContext(LookupsContext);
@@ -46,21 +44,36 @@ const DEFAULT_WIDTHS: Record<ColumnId, number> = {
 };
 const TITLE_MIN_WIDTH = 180;
 
-/** Marks text a column may cut (with an ellipsis); the grid shows such text in full on hover and focus. */
-export const CUT_TEXT_CLASS = 'CallGrid-cutText';
+/** Marks text a column may cut (with an ellipsis); the table shows such text in full on hover and focus. */
+export const CUT_TEXT_CLASS = 'calls-cut';
 const cutText = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
 
 function Cut({ children }: { children: ReactNode }) {
   return <span className={CUT_TEXT_CLASS}>{children}</span>;
 }
 
+/**
+ * A Material icon as a plain SVG styled by the table (`.calls-icon`): an SvgIcon is an MUI component with its
+ * own styles, one per row. With a label it is an image of that name (and a tooltip), else decoration.
+ */
+function Icon({ d, className, label }: { d: string; className?: string; label?: string }) {
+  return (
+    <svg viewBox="0 0 24 24" className={className ? `calls-icon ${className}` : 'calls-icon'} focusable="false" {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
+      {label && <title>{label}</title>}
+      <path d={d} />
+    </svg>
+  );
+}
+const ARROW_DROP_DOWN = 'm7 10 5 5 5-5z';
+const GRAPHIC_EQ = 'M7 18h2V6H7zm4 4h2V2h-2zm-8-8h2v-4H3zm12 4h2V6h-2zm4-8v4h2v-4z';
+
 const titleOf = (c: HubSpotObject) => prop(c, 'hs_call_title') || '(untitled call)';
 
 /**
- * Plain elements styled once by the grid (OUTCOME_CELL_SX in CallGrid), not MUI components: a page shows up to
- * 100 of these, and an IconButton (ripple, emotion styles) per row was a large part of rendering a page.
+ * Plain elements styled once on the table (CELL_SX), not MUI components: a page shows up to 100 of these, and
+ * an IconButton (ripple, emotion styles) per row was a large part of rendering a page.
  */
-function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext }) {
+function OutcomeCell({ call, onEdit }: { call: HubSpotObject; onEdit: ColumnContext['onEditOutcome'] }) {
   const o = outcomeOf(call, useLookups());
   return (
     <span className="calls-outcome">
@@ -80,18 +93,20 @@ function OutcomeCell({ call, ctx }: { call: HubSpotObject; ctx: ColumnContext })
         tabIndex={-1}
         onClick={(e) => {
           e.stopPropagation();
-          ctx.onEditOutcome(call, e.currentTarget);
+          onEdit(call, e.currentTarget);
         }}
       >
-        <ArrowDropDownIcon fontSize="small" />
+        <Icon d={ARROW_DROP_DOWN} />
       </button>
     </span>
   );
 }
 
-/** The styles of the cells' plain elements (cut text, OutcomeCell), set once on the grid. */
+/** The styles of the cells' plain elements (cut text, icons, OutcomeCell), set once on the table. */
 export const CELL_SX = {
   [`& .${CUT_TEXT_CLASS}`]: cutText,
+  '& .calls-icon': { width: 20, height: 20, flexShrink: 0, fill: 'currentColor' },
+  '& .calls-recording': { color: 'primary.main' },
   '& .calls-outcome': { display: 'flex', alignItems: 'center', gap: 0.5, width: '100%', minWidth: 0 },
   '& .calls-outcome-label': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 },
   '& .calls-outcome-unknown': { color: 'warning.main' },
@@ -124,64 +139,91 @@ function RecordsCell({ call, type }: { call: HubSpotObject; type: 'contacts' | '
   return <Cut>{recordNamesOf(call, type, useLookups()).join(', ')}</Cut>;
 }
 
-function cell(id: ColumnId, ctx: ColumnContext): Partial<GridColDef<HubSpotObject>> {
+/** A column of the table: what its header says, how it sorts and what its cells show. */
+export interface CallColumn {
+  id: ColumnId;
+  header: string;
+  /** A sortable column's first order on a click (time: newest first); undefined when it does not sort. */
+  firstOrder: ListSort['direction'] | undefined;
+  align: 'left' | 'right' | 'center';
+  render: (call: HubSpotObject) => ReactNode;
+}
+
+function render(id: ColumnId, ctx: Pick<ColumnContext, 'timeZone' | 'onEditOutcome'>): (call: HubSpotObject) => ReactNode {
   switch (id) {
     case 'title':
-      return { renderCell: ({ row }) => <Cut>{titleOf(row)}</Cut> };
+      return (call) => <Cut>{titleOf(call)}</Cut>;
     case 'time':
-      return {
-        renderCell: ({ row }) => {
-          const iso = prop(row, 'hs_timestamp');
-          const t = cellTime(iso, ctx.timeZone);
-          return t ? (
-            <time dateTime={iso} title={`${t.exact} (${ctx.timeZone}) · ${iso}`}>
-              {t.short}
-            </time>
-          ) : (
-            ''
-          );
-        },
+      return (call) => {
+        const iso = prop(call, 'hs_timestamp');
+        const t = cellTime(iso, ctx.timeZone);
+        return t ? (
+          <time dateTime={iso} title={`${t.exact} (${ctx.timeZone}) · ${iso}`}>
+            {t.short}
+          </time>
+        ) : (
+          ''
+        );
       };
     case 'direction':
-      return { renderCell: ({ row }) => <DirectionCell call={row} /> };
+      return (call) => <DirectionCell call={call} />;
     case 'outcome':
-      return { renderCell: ({ row }: GridRenderCellParams<HubSpotObject>) => <OutcomeCell call={row} ctx={ctx} /> };
+      return (call) => <OutcomeCell call={call} onEdit={ctx.onEditOutcome} />;
     case 'status':
-      return { renderCell: ({ row }) => <StatusCell call={row} /> };
+      return (call) => <StatusCell call={call} />;
     case 'duration':
-      return { align: 'right', headerAlign: 'right', renderCell: ({ row }) => formatDuration(prop(row, 'hs_call_duration')) };
+      return (call) => formatDuration(prop(call, 'hs_call_duration'));
     case 'owner':
-      return { renderCell: ({ row }) => <OwnerCell call={row} /> };
+      return (call) => <OwnerCell call={call} />;
     case 'from':
-      return { renderCell: ({ row }) => <Cut>{prop(row, 'hs_call_from_number')}</Cut> };
+      return (call) => <Cut>{prop(call, 'hs_call_from_number')}</Cut>;
     case 'to':
-      return { renderCell: ({ row }) => <Cut>{prop(row, 'hs_call_to_number')}</Cut> };
+      return (call) => <Cut>{prop(call, 'hs_call_to_number')}</Cut>;
     case 'contacts':
-      return { renderCell: ({ row }) => <RecordsCell call={row} type="contacts" /> };
+      return (call) => <RecordsCell call={call} type="contacts" />;
     case 'companies':
-      return { renderCell: ({ row }) => <RecordsCell call={row} type="companies" /> };
+      return (call) => <RecordsCell call={call} type="companies" />;
     case 'recording':
-      return {
-        align: 'center',
-        headerAlign: 'center',
-        renderCell: ({ row }) =>
-          hasRecording(row) ? <GraphicEqIcon fontSize="small" color="primary" role="img" aria-label="Has recording" titleAccess="Has recording" /> : null,
-      };
+      return (call) =>
+        hasRecording(call) ? <Icon d={GRAPHIC_EQ} className="calls-recording" label="Has recording" /> : null;
   }
 }
 
-/** All columns in the user's order (hidden ones are hidden through the visibility model, not removed). */
-export function buildColumns(ctx: ColumnContext): GridColDef<HubSpotObject>[] {
-  return ctx.prefs.order.map((id) => ({
-    field: id,
-    headerName: COLUMNS[id].header,
-    width: ctx.prefs.widths[id] ?? DEFAULT_WIDTHS[id],
-    ...(id === 'title' && ctx.prefs.widths.title === undefined ? { flex: 1, minWidth: TITLE_MIN_WIDTH } : {}),
-    sortable: isSortKey(id),
+/** The shown columns, in the user's order (hidden ones are not rendered at all). */
+export function buildColumns(ids: readonly ColumnId[], ctx: Pick<ColumnContext, 'timeZone' | 'onEditOutcome'>): CallColumn[] {
+  return ids.map((id) => ({
+    id,
+    header: COLUMNS[id].header,
     // Every view has an order (newest first by default): a header click flips it, never clears it.
-    sortingOrder: id === 'time' ? ['desc', 'asc'] : ['asc', 'desc'],
-    filterable: false,
-    hideable: id !== 'title',
-    ...cell(id, ctx),
+    firstOrder: isSortKey(id) ? (id === 'time' ? 'desc' : 'asc') : undefined,
+    align: id === 'duration' ? 'right' : id === 'recording' ? 'center' : 'left',
+    render: render(id, ctx),
   }));
+}
+
+/** The sort a click on a column's header asks for: the column's first order, or the other one when it is the sort now. */
+export function nextSort(column: CallColumn, now: ListSort | undefined): ListSort | undefined {
+  if (!column.firstOrder || !isSortKey(column.id)) return undefined;
+  if (now?.field === column.id) return { field: column.id, direction: now.direction === 'asc' ? 'desc' : 'asc' };
+  return { field: column.id, direction: column.firstOrder };
+}
+
+/**
+ * The CSS grid tracks of the columns (after the checkbox column) and the row's least width: a column's width
+ * from the prefs, else its default; the title takes the rest of the row (at least TITLE_MIN_WIDTH) until the
+ * user sets its width.
+ */
+export function columnTracks(ids: readonly ColumnId[], widths: ColumnPrefs['widths']): { tracks: string[]; minWidth: number } {
+  let minWidth = 0;
+  const tracks = ids.map((id) => {
+    const w = widths[id];
+    if (id === 'title' && w === undefined) {
+      minWidth += TITLE_MIN_WIDTH;
+      return `minmax(${TITLE_MIN_WIDTH}px, 1fr)`;
+    }
+    const px = w ?? DEFAULT_WIDTHS[id];
+    minWidth += px;
+    return `${px}px`;
+  });
+  return { tracks, minWidth };
 }
