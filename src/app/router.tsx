@@ -3,9 +3,11 @@ import { NotFound } from '../components/NotFound';
 import { AppShell } from './AppShell';
 import { appPaths, matchAppPath, Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from '../lib/router';
 import { RouteError } from './RouteError';
+// The call list is the home screen: it comes with the app's first script, so its data is asked for in the first
+// render instead of after a second round of scripts.
+import CallListPage from '../features/calls/list/CallListPage';
 
-// One chunk per screen, loaded when its route is first visited.
-const CallListPage = lazy(() => import('../features/calls/list/CallListPage'));
+// One chunk per other screen, loaded when its route is first visited.
 const CallCreatePage = lazy(() => import('../features/calls/form/CallCreatePage'));
 const CallDetailPage = lazy(() => import('../features/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../features/calls/form/CallEditPage'));
