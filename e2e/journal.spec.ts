@@ -12,8 +12,8 @@ async function expectNoViolations(page: Page, screen: string) {
 /**
  * The journal (/journal): a bulk change from the list is journaled with who made it; its undo restores the calls
  * nobody touched since (read back through HubSpot's API) and lists the one changed since, with why. The entry is
- * still there after a reload (durability across a server restart is proven by server/api/journal.test.ts: the e2e
- * server keeps its database in memory).
+ * still there after a reload (after a server restart: journal-restart.spec.ts, with a server of its own, since the
+ * suite's keeps its database in memory).
  */
 test('a bulk outcome change is undone from the journal: two calls restored, the one changed since skipped and listed', async ({ page, api }) => {
   const token = uniqueToken();

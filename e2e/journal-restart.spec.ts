@@ -1,0 +1,118 @@
+/**
+ * The journal survives the server's end: a bulk change made in the browser, the server killed (SIGKILL) right
+ * after it reported the change, then started again over the same files: the entry is listed with its results,
+ * and its undo restores the calls (read back through HubSpot's API). This spec runs its own server (the suite's
+ * keeps the journal in memory): `npm start`'s entry point on a free port, over a demo-seeded mock database and
+ * an APP_DB file in a temporary folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { freePort } from '../server/free-port';
+import { hubspotPaths, type ApiVersion } from '../src/api/hubspot-paths';
+import { expect, grid, OUTCOME, settled, test, uniqueToken } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+interface Server {
+  base: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+async function startServer(port: number, dir: string, request: APIRequestContext): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts', '--no-env-file'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MOCK_DB: path.join(dir, 'mock.sqlite'),
+      APP_DB: path.join(dir, 'app.sqlite'),
+      HUBSPOT_ACCESS_TOKEN: '',
+      HUBSPOT_BASE_URL: '',
+      HUBSPOT_API_VERSION: '',
+      ADMIN_PASSWORD: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  await expect(async () => {
+    if (child.exitCode !== null) throw new Error(`the server ended (${child.exitCode}): ${output}`);
+    expect((await request.get(`${base}/hubspot-connection`)).status()).toBe(200);
+  }).toPass({ timeout: 120_000 });
+  return { base, process: child, output: () => output };
+}
+
+async function kill(server: Server) {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  server.process.kill('SIGKILL');
+  await once(server.process, 'exit');
+}
+
+test('the journal after a restart: a change acknowledged just before SIGKILL is listed, and its undo works', async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'calls-admin-restart-'));
+  const port = await freePort();
+  let server = await startServer(port, dir, request);
+  try {
+    const version = ((await (await request.get(`${server.base}/hubspot-connection`)).json()) as { apiVersion: ApiVersion }).apiVersion;
+    const paths = hubspotPaths(version);
+    const token = uniqueToken();
+    const ids: string[] = [];
+    for (const [hour, outcome] of [
+      ['09', OUTCOME.noAnswer],
+      ['10', OUTCOME.busy],
+    ] as const) {
+      const res = await request.post(`${server.base}/hubspot${paths.objects('calls')}`, {
+        data: { properties: { hs_call_title: `${token} ${hour}`, hs_timestamp: `2026-05-01T${hour}:00:00.000Z`, hs_call_disposition: outcome } },
+      });
+      expect(res.status()).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    const outcomeOf = async (id: string) =>
+      ((await (await request.get(`${server.base}/hubspot${paths.object('calls', id)}?properties=hs_call_disposition`)).json()) as { properties: Record<string, string> }).properties
+        .hs_call_disposition;
+
+    // The change, in the browser.
+    await expect(async () => {
+      await page.goto(`${server.base}/calls?q=${token}`);
+      await settled(page, '2 calls match.');
+    }).toPass({ timeout: 30_000 });
+    await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
+    await page.getByRole('button', { name: 'Set outcome…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set outcome' });
+    await dialog.getByRole('combobox', { name: 'New outcome' }).click();
+    await page.getByRole('option', { name: 'Connected' }).click();
+    await dialog.getByRole('button', { name: 'Set outcome of 2 calls' }).click();
+    await expect(dialog.getByText('2 calls set to Connected.')).toBeVisible();
+
+    // The server dies at once, and comes back over the same files.
+    await kill(server);
+    server = await startServer(port, dir, request);
+
+    await page.goto(`${server.base}/journal`);
+    const row = page.getByRole('table', { name: 'Bulk changes' }).getByRole('row').filter({ hasText: 'Outcome → Connected on 2 calls' });
+    await expect(row).toContainText('local user');
+    await expect(row).toContainText('2 applied');
+    await row.getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Outcome → Connected on 2 calls' })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo this change' }).click();
+    await page.getByRole('dialog', { name: 'Undo this change?' }).getByRole('button', { name: 'Restore 2 calls' }).click();
+    await expect(page.getByText(/^Restored 2 calls\./)).toBeVisible();
+    expect(await outcomeOf(ids[0]!)).toBe(OUTCOME.noAnswer);
+    expect(await outcomeOf(ids[1]!)).toBe(OUTCOME.busy);
+  } catch (error) {
+    console.error(server.output().slice(-3000));
+    throw error;
+  } finally {
+    await kill(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
