@@ -6,19 +6,14 @@
  * a call opened from here walks the rule's calls with J / K and returns here.
  */
 import { useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { SearchFilter } from '../../../api/schemas';
 import { ErrorState } from '../../../components/ErrorState';
-import { appPaths, useNavigate } from '../../../lib/router';
-import { callQueries } from '../calls-queries';
 import CallGrid from '../list/CallGrid';
 import { listStatus } from '../list/counts';
-import { trailForPage } from '../list/cursor-trail';
 import { FilterBar } from '../list/FilterBar';
-import { effectiveSort, withView } from '../list/list-state';
 import { OutcomeMenu } from '../list/OutcomeMenu';
 import { useCallListPage } from '../list/useCallListPage';
 import { useListControls } from '../list/useListControls';
@@ -36,9 +31,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const rule = useMemo(() => groups, [groupsKey]);
   const list = useCallListPage({ groups: rule });
-  const { state, setState, query, data, rows, page, density } = list;
-  const qc = useQueryClient();
-  const navigate = useNavigate();
+  const { query, data, page } = list;
 
   const [selection, setSelection] = useState<Set<string>>(() => new Set());
   const select = (ids: Set<string>) => {
@@ -46,7 +39,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
     onSelectionChange?.(ids);
   };
 
-  const { filterBar, columnContext, outcomeMenu } = useListControls(list);
+  const { filterBar, grid, outcomeMenu } = useListControls(list);
 
   let body: React.ReactNode;
   if (query.isError && !query.data) body = <ErrorState error={query.error} title="Could not load the calls" onRetry={() => void query.refetch()} />;
@@ -59,31 +52,7 @@ export default function FilteredCallGrid({ groups, onSelectionChange }: Filtered
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
-        <CallGrid
-          rows={rows}
-          lookups={list.lookups}
-          loading={query.isPending || query.isPlaceholderData}
-          page={page}
-          pageSize={state.pageSize}
-          rowCount={list.rowCount}
-          total={query.data?.total}
-          density={density}
-          hasNextPage={list.hasNextPage}
-          sort={effectiveSort(state)}
-          columnContext={columnContext}
-          selection={selection}
-          onSelectionChange={select}
-          onPageChange={(p) => {
-            if (query.isPlaceholderData) return;
-            const trail = trailForPage(state.trail, p, data?.nextAfter);
-            if (trail) setState({ ...state, trail });
-          }}
-          onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
-          onSortChange={(sort) => setState(withView(state, { sort }))}
-          onPrefsChange={list.updatePrefs}
-          onOpen={(id) => navigate(appPaths.call(id))}
-          onPrefetch={(id) => void qc.prefetchQuery(callQueries.detail(id))}
-        />
+        <CallGrid {...grid} selection={selection} onSelectionChange={select} />
       </Box>
     );
   }

@@ -4,7 +4,7 @@
  * A saved view's link (`?view=<id>`) is resolved first into that URL and the view's columns.
  */
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { appPaths, navigate as navigateTo, Link as RouterLink, useNavigate, useSearchParams } from '../../../lib/router';
+import { appPaths, navigate as navigateTo, Link as RouterLink, useSearchParams } from '../../../lib/router';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -16,7 +16,7 @@ import AddIcon from '@mui/icons-material/Add';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { ErrorState } from '../../../components/ErrorState';
 import { OpenSavedView, SAVED_VIEW_PARAM, ViewsMenu, type SavedView, type ViewState } from '../../views';
-import { callKeys, callQueries } from '../calls-queries';
+import { callKeys } from '../calls-queries';
 import type { BulkAction, BulkRequest } from './BulkDialog';
 import type { BulkReport } from '../../../api/batch-runner';
 import CallGrid from './CallGrid';
@@ -24,9 +24,8 @@ import { CallListEmpty } from './CallListEmpty';
 import { ColumnChooser } from './ColumnChooser';
 import { normalizePrefs, saveDensity, savePrefs } from './column-prefs';
 import { listStatus } from './counts';
-import { trailForPage } from './cursor-trail';
 import { FilterBar } from './FilterBar';
-import { effectiveSort, serializeListState, withView } from './list-state';
+import { serializeListState, withView } from './list-state';
 import { OutcomeMenu } from './OutcomeMenu';
 import { CallCards } from './phone/CallCards';
 import { SelectionBar } from './SelectionBar';
@@ -65,7 +64,6 @@ function CallList() {
   const narrow = useMediaQuery(narrowQuery, { noSsr: true });
   const list = useCallListPage({ cards: narrow });
   const { state, setState, update, query, data, rows, page, metadata } = list;
-  const navigate = useNavigate();
   const qc = useQueryClient();
   const selection = useSelection(list.viewKey);
 
@@ -73,7 +71,7 @@ function CallList() {
   const [exporting, setExporting] = useState(false);
 
   const { timeZone, prefs, density } = list;
-  const { filterBar, onClearAll, onEditOutcome, columnContext, outcomeMenu } = useListControls(list);
+  const { filterBar, onClearAll, onEditOutcome, outcomeMenu, grid, onPageChange, onPrefetch } = useListControls(list);
   // What "Save current view" stores: the view from its first page.
   const currentView: ViewState = useMemo(() => ({ search: serializeListState({ ...state, trail: [] }).toString(), columns: prefs, density }), [state, prefs, density]);
 
@@ -88,12 +86,6 @@ function CallList() {
   );
 
   const toFirstPage = () => setState(withView(state, {}));
-  const onPageChange = (p: number) => {
-    if (query.isPlaceholderData) return;
-    const trail = trailForPage(state.trail, p, data?.nextAfter);
-    if (trail) setState({ ...state, trail });
-  };
-  const onPrefetch = (id: string) => void qc.prefetchQuery(callQueries.detail(id));
   const pageIds = rows.map((r) => r.id);
   const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
   const moreThanPage = list.hasNextPage || page > 0;
@@ -131,27 +123,7 @@ function CallList() {
   } else {
     body = (
       <Box sx={{ display: 'flex', flexDirection: 'column', width: '100%' }}>
-        <CallGrid
-          rows={rows}
-          lookups={list.lookups}
-          loading={query.isPending || query.isPlaceholderData}
-          page={page}
-          pageSize={state.pageSize}
-          rowCount={list.rowCount}
-          total={query.data?.total}
-          density={density}
-          hasNextPage={list.hasNextPage}
-          sort={effectiveSort(state)}
-          columnContext={columnContext}
-          selection={selection.ids}
-          onSelectionChange={selection.setIds}
-          onPageChange={onPageChange}
-          onPageSizeChange={(pageSize) => setState(withView(state, { pageSize }))}
-          onSortChange={(sort) => setState(withView(state, { sort }))}
-          onPrefsChange={list.updatePrefs}
-          onOpen={(id) => void navigate(appPaths.call(id))}
-          onPrefetch={onPrefetch}
-        />
+        <CallGrid {...grid} selection={selection.ids} onSelectionChange={selection.setIds} />
       </Box>
     );
   }

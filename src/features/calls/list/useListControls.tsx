@@ -1,21 +1,28 @@
 /**
  * The controls a list screen shares with a rule view (the call list and FilteredCallGrid): the filter bar with
- * its search box (`/` focuses it) and Clear all, and the outcome cell's menu with the grid's column context.
+ * its search box (`/` focuses it) and Clear all, the outcome cell's menu with the grid's column context, and the
+ * grid's props but its selection (paging, sort, columns, opening and prefetching a call).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { HubSpotObject } from '../../../api/schemas';
+import { appPaths, useNavigate } from '../../../lib/router';
 import { useShortcuts } from '../../../lib/useShortcuts';
 import { outcomeLabel } from '../call-properties';
+import { callQueries } from '../calls-queries';
 import { useOutcomeEdit } from '../shared/useOutcomeEdit';
+import type CallGrid from './CallGrid';
 import type { ColumnContext } from './columns';
+import { trailForPage } from './cursor-trail';
 import type { FilterBarProps } from './FilterBar';
-import { clearAll, withView } from './list-state';
+import { clearAll, effectiveSort, withView } from './list-state';
 import { SearchBox } from './SearchBox';
 import type { useCallListPage } from './useCallListPage';
 
-type ListPage = Pick<ReturnType<typeof useCallListPage>, 'state' | 'filters' | 'update' | 'metadata' | 'dispositions' | 'owners' | 'timeZone' | 'prefs'>;
+type GridProps = Omit<ComponentProps<typeof CallGrid>, 'selection' | 'onSelectionChange'>;
 
-export function useListControls({ state, filters, update, metadata, dispositions, owners, timeZone, prefs }: ListPage) {
+export function useListControls(list: ReturnType<typeof useCallListPage>) {
+  const { state, setState, filters, update, metadata, dispositions, owners, timeZone, prefs, query, data } = list;
   const onSearch = useCallback((q: string) => update((s) => withView(s, { q })), [update]);
   const searchRef = useRef<HTMLInputElement>(null);
   useShortcuts({
@@ -53,5 +60,33 @@ export function useListControls({ state, filters, update, metadata, dispositions
     resetKey: filterResets,
   };
 
-  return { filterBar, onClearAll, onEditOutcome, columnContext, outcomeMenu: { ...outcomeMenu, dispositions } };
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const onPageChange = (p: number) => {
+    if (query.isPlaceholderData) return;
+    const trail = trailForPage(state.trail, p, data?.nextAfter);
+    if (trail) setState({ ...state, trail });
+  };
+  const onPrefetch = (id: string) => void qc.prefetchQuery(callQueries.detail(id));
+  const grid: GridProps = {
+    rows: list.rows,
+    lookups: list.lookups,
+    loading: query.isPending || query.isPlaceholderData,
+    page: list.page,
+    pageSize: state.pageSize,
+    rowCount: list.rowCount,
+    total: query.data?.total,
+    density: list.density,
+    hasNextPage: list.hasNextPage,
+    sort: effectiveSort(state),
+    columnContext,
+    onPageChange,
+    onPageSizeChange: (pageSize) => setState(withView(state, { pageSize })),
+    onSortChange: (sort) => setState(withView(state, { sort })),
+    onPrefsChange: list.updatePrefs,
+    onOpen: (id) => void navigate(appPaths.call(id)),
+    onPrefetch,
+  };
+
+  return { filterBar, onClearAll, onEditOutcome, columnContext, outcomeMenu: { ...outcomeMenu, dispositions }, grid, onPageChange, onPrefetch };
 }
