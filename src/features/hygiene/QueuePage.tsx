@@ -66,7 +66,8 @@ function DuplicateCalls({ groups }: { groups: readonly (readonly string[])[] }) 
         onChange={(_, value: string | null) => {
           if (value) setParams(value === 'list' ? new URLSearchParams({ show: 'list' }) : new URLSearchParams());
         }}
-        sx={{ alignSelf: 'flex-start' }}
+        // Full-contrast labels: the default grey ones fall below 4.5:1 under a dialog's backdrop.
+        sx={{ alignSelf: 'flex-start', '& .MuiToggleButton-root': { color: 'text.primary' } }}
       >
         <ToggleButton value="groups">By group</ToggleButton>
         <ToggleButton value="list">As a list</ToggleButton>
