@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/waterfall.ts <base-url>`: where three cold loads of /calls spend their time until the
+ * `npx tsx scripts/bench/waterfall.ts <base-url>`: where cold loads of /calls (WF_RUNS, default 3) spend their time until the
  * first row: each request (start → end, from the Resource Timing API), the paints and the first row, in ms from
  * navigation start, and the main thread's self time by script and by function (a CPU profile). A diagnostic for
  * the "first rows" figure of `--only ui`, run against a production server, e.g. the benchmark's data:
@@ -10,7 +10,8 @@ import { chromiumLaunchOptions } from '../../e2e/chromium.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const browser = await chromium.launch(chromiumLaunchOptions);
-for (let run = 0; run < 3; run++) {
+const RUNS = Number(process.env.WF_RUNS ?? 3);
+for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC', bypassCSP: true });
   await context.addInitScript(`(() => {
     const mo = new MutationObserver(() => {
