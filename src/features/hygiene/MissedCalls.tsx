@@ -148,10 +148,6 @@ export function MissedCalls({ callIds }: { callIds: readonly string[] }) {
   const [marked, setMarked] = useState<Marked[]>([]);
   const drop = (id: string) => setMarked((all) => all.filter((m) => m.id !== id));
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
-  // The rule of the grid is the same while the scan's ids are.
-  const idsKey = callIds.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rule = useMemo(() => idRule(callIds), [idsKey]);
   // Marked calls leave the queue; a selection only acts on calls still in it.
   const selected = useMemo(() => callIds.filter((id) => selection.has(id)), [callIds, selection]);
   return (
@@ -164,7 +160,7 @@ export function MissedCalls({ callIds }: { callIds: readonly string[] }) {
         </Stack>
       )}
       <SelectionActions ids={selected} onMarked={(m) => setMarked((all) => [m, ...all.filter((x) => x.id !== m.id)])} />
-      <FilteredCallGrid groups={rule} onSelectionChange={setSelection} />
+      <FilteredCallGrid groups={idRule(callIds)} onSelectionChange={setSelection} />
     </Stack>
   );
 }

@@ -33,11 +33,8 @@ import { QueueFixes } from './QueueFixes';
 import { ScanQueueCalls } from './ScanQueueCalls';
 import { useDays } from './useDays';
 
-/** A plain scan queue's calls: the list's grid over the scan's ids (the same rule while the ids are the same). */
+/** A plain scan queue's calls: the list's grid over the scan's ids. */
 function ScanCallGrid({ callIds }: { callIds: readonly string[] }) {
-  const idsKey = callIds.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rule = useMemo(() => idRule(callIds), [idsKey]);
   if (callIds.length === 0) {
     return (
       <Typography color="text.secondary" role="status">
@@ -45,7 +42,8 @@ function ScanCallGrid({ callIds }: { callIds: readonly string[] }) {
       </Typography>
     );
   }
-  return <FilteredCallGrid groups={rule} />;
+  // FilteredCallGrid keeps its rule while the ids are the same, whatever array this render built.
+  return <FilteredCallGrid groups={idRule(callIds)} />;
 }
 
 /**
