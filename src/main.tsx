@@ -1,16 +1,20 @@
-import { StrictMode } from 'react';
+import { createRef, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { currentPaths } from './api/api-version';
-import { App } from './app/App';
+import { App, type NotifyRef } from './app/App';
+import { createQueryClient } from './app/query-client';
+import { prefetchScreen } from './app/router';
 
-// Every HubSpot request waits for the API version the server speaks: ask for it while React renders.
-currentPaths().catch(() => undefined);
+// The data cache exists before React renders, so the first screen's data is asked for now and loads while the
+// app renders (the API version every HubSpot request waits for is preloaded by index.html).
+const notifyRef: NotifyRef = createRef();
+const queryClient = createQueryClient((notification) => notifyRef.current?.(notification));
+prefetchScreen(queryClient, window.location);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} notifyRef={notifyRef} />
   </StrictMode>,
 );

@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/chromium.ts';
 import { openMockDb } from '../../server/mock/store/index.ts';
+import { firstRowOf, watchFirstRow } from './lib/first-row.ts';
 import { freePort, startServer } from './lib/process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,25 +50,13 @@ function ensureDb(): void {
 
 declare global {
   interface Window {
-    __firstRowAt?: number;
     __pageChange?: { prev: string | null; start: number; end: number };
   }
 }
 
-/** In every new document: note when the first grid data row appears. */
-const FIRST_ROW_SCRIPT = `(() => {
-  const check = () => {
-    if (window.__firstRowAt) return true;
-    if (document.querySelector('[role="grid"] [role="row"][data-id]')) { window.__firstRowAt = performance.now(); return true; }
-    return false;
-  };
-  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
-  document.addEventListener('DOMContentLoaded', () => { if (!check()) mo.observe(document.body, { childList: true, subtree: true }); });
-})();`;
-
 async function coldLoad(browser: Browser, url: string): Promise<{ firstRowMs: number; jsWire: number; jsRaw: number; jsGzip: number; scripts: number; page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC', bypassCSP: true });
-  await context.addInitScript(FIRST_ROW_SCRIPT);
+  await watchFirstRow(context);
   const page = await context.newPage();
   const bodies: Promise<Buffer | null>[] = [];
   const transferred: Promise<number>[] = [];
@@ -79,9 +68,9 @@ async function coldLoad(browser: Browser, url: string): Promise<{ firstRowMs: nu
       transferred.push(res.finished().then(() => res.request().sizes()).then((sz) => sz.responseBodySize, () => 0));
     }
   });
+  const firstRow = firstRowOf(page);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction("typeof window.__firstRowAt === 'number'", undefined, { timeout: 30_000, polling: 20 });
-  const firstRowMs = await page.evaluate<number>('window.__firstRowAt');
+  const firstRowMs = await firstRow;
   await page.waitForLoadState('networkidle');
   const buffers = (await Promise.all(bodies)).filter((b): b is Buffer => !!b);
   const wire = (await Promise.all(transferred)).reduce((n, x) => n + x, 0);

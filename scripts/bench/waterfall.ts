@@ -7,25 +7,22 @@
  */
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/chromium.ts';
+import { firstRowOf, watchFirstRow } from './lib/first-row.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const browser = await chromium.launch(chromiumLaunchOptions);
 const RUNS = Number(process.env.WF_RUNS ?? 3);
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC', bypassCSP: true });
-  await context.addInitScript(`(() => {
-    const mo = new MutationObserver(() => {
-      if (!window.__firstRowAt && document.querySelector('[role="grid"] [role="row"][data-id]')) { window.__firstRowAt = performance.now(); mo.disconnect(); }
-    });
-    document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true }));
-  })();`);
+  await watchFirstRow(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  const firstRow = firstRowOf(page);
   await page.goto(`${base}/calls`, { waitUntil: 'commit' });
-  await page.waitForFunction('typeof window.__firstRowAt === "number"', undefined, { timeout: 30_000, polling: 20 });
+  await firstRow;
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
   await page.waitForLoadState('networkidle');
   const timeline = await page.evaluate(() => {

@@ -1,31 +1,35 @@
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode, type RefObject } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppErrorBoundary } from './AppErrorBoundary';
-import { NotificationsProvider, useNotify } from '../lib/notifications';
-import { createQueryClient } from './query-client';
+import { NotificationsProvider, useNotify, type Notification } from '../lib/notifications';
 import { AppRoutes } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
-/** The data cache; it tells failures the screen cannot show through the snackbars (query-client.ts). */
-function QueryProvider({ children }: { children: ReactNode }) {
+/** Where the data cache, made before React renders (main.tsx), tells the failures the screen cannot show (query-client.ts). */
+export type NotifyRef = RefObject<((notification: Notification) => void) | null>;
+
+/** The data cache, connected to the snackbars. */
+function QueryProvider({ client, notifyRef, children }: { client: QueryClient; notifyRef: NotifyRef; children: ReactNode }) {
   const notify = useNotify();
-  const [queryClient] = useState(() => createQueryClient(notify));
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  useLayoutEffect(() => {
+    notifyRef.current = notify;
+  }, [notifyRef, notify]);
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
 /**
  * Providers, outermost first: error boundary, theme, snackbars, data cache, routes. The date pickers'
  * LocalizationProvider lives with the picker field, so the list's JavaScript does not carry it.
  */
-export function App() {
+export function App({ queryClient, notifyRef }: { queryClient: QueryClient; notifyRef: NotifyRef }) {
   return (
     <AppErrorBoundary>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={COLOR_MODE_STORAGE_KEY} disableTransitionOnChange>
         <CssBaseline enableColorScheme />
         <NotificationsProvider>
-          <QueryProvider>
+          <QueryProvider client={queryClient} notifyRef={notifyRef}>
             <AppRoutes />
           </QueryProvider>
         </NotificationsProvider>

@@ -1,4 +1,6 @@
 import { lazy } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { currentPaths } from '../api/api-version';
 import { NotFound } from '../components/NotFound';
 import { AppShell } from './AppShell';
 import { appPaths, matchAppPath, Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from '../lib/router';
@@ -6,6 +8,7 @@ import { RouteError } from './RouteError';
 // The call list is the home screen: it comes with the app's first script, so its data is asked for in the first
 // render instead of after a second round of scripts.
 import CallListPage from '../features/calls/list/CallListPage';
+import { prefetchCallList } from '../features/calls/list/useCallListPage';
 
 // One chunk per other screen, loaded when its route is first visited.
 const CallCreatePage = lazy(() => import('../features/calls/form/CallCreatePage'));
@@ -70,4 +73,16 @@ export function AppRoutes({ resolve = resolveRoute }: { resolve?: (pathname: str
       }}
     />
   );
+}
+
+/**
+ * Before React first renders (main.tsx): asks for the API version every HubSpot request waits for and the data of
+ * the screen the address opens, so they load while the app renders. The home screen (the list) can say what it
+ * needs; other screens ask as they render.
+ */
+export function prefetchScreen(qc: QueryClient, { pathname, search }: Pick<Location, 'pathname' | 'search'>): void {
+  currentPaths().catch(() => undefined);
+  const route = matchAppPath(pathname)?.name;
+  if (route === 'calls') prefetchCallList(qc, search);
+  else if (route === 'home') prefetchCallList(qc, '');
 }

@@ -17,11 +17,12 @@ export interface RenderOptions {
   route?: string;
   /** Route params the component reads with useParams, e.g. `{ id: '7' }`. */
   params?: Record<string, string>;
+  /** The query client, when the test made it (e.g. filled it before rendering, as main.tsx does). */
+  queryClient?: QueryClient;
 }
 
-export function renderWithProviders(ui: ReactNode, { route = '/', params }: RenderOptions = {}): RenderResult & { queryClient: QueryClient } {
+export function renderWithProviders(ui: ReactNode, { route = '/', params, queryClient = createQueryClient() }: RenderOptions = {}): RenderResult & { queryClient: QueryClient } {
   window.history.replaceState(null, '', route);
-  const queryClient = createQueryClient();
   const view = render(
     <ThemeProvider theme={theme} defaultMode="light">
       <QueryClientProvider client={queryClient}>

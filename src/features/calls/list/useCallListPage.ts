@@ -5,17 +5,47 @@
  * row density.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { metadataQueries } from '../../../api/metadata-queries';
 import type { SearchFilter } from '../../../api/schemas';
 import { userTimeZone } from '../../../lib/timezone';
-import { type CallListPage } from '../calls-queries';
+import { SAVED_VIEW_PARAM } from '../../views';
+import { type CallListPage, type CallListParams } from '../calls-queries';
+import type { ColumnId } from '../call-properties';
 import { loadDensity, loadPrefs, saveDensity, savePrefs, visibleColumns, type ColumnPrefs, type Density } from './column-prefs';
 import { overlayRecentWrites, useRecentCallWrites } from './recent-writes';
-import { activeFilterCount, toCallListParams } from './list-state';
+import { activeFilterCount, parseListState, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
-import { pageWithNames, usePageNames } from './usePageNames';
+import { pageWithNames, usePageNames, type NameColumns } from './usePageNames';
+
+/** Whose names a page loads: the shown name columns, and contacts on cards, which always name them. */
+const nameColumnsOf = (visible: readonly ColumnId[], cards: boolean): NameColumns => ({
+  contacts: cards || visible.includes('contacts'),
+  companies: visible.includes('companies'),
+});
+
+/** What the list's screen reads as it opens: its page with the names it shows, the account's outcomes, call properties and owners. */
+function screenQueries(qc: QueryClient, params: CallListParams, names: NameColumns) {
+  return [pageWithNames(qc, params, names), metadataQueries.dispositions(), metadataQueries.properties('calls'), metadataQueries.owners()] as const;
+}
+
+/**
+ * Asks for the list's first screen as `search` (the address's query) describes it, before React first renders
+ * (main.tsx), so its data is on its way while the app renders. The same queries as the list's own, so the list
+ * finds them in the cache.
+ */
+export function prefetchCallList(qc: QueryClient, search: string): void {
+  const url = new URLSearchParams(search);
+  // A saved view's link becomes another address first (CallListPage).
+  if (url.has(SAVED_VIEW_PARAM)) return;
+  const params = toCallListParams(parseListState(url), userTimeZone());
+  const [page, dispositions, properties, owners] = screenQueries(qc, params, nameColumnsOf(visibleColumns(loadPrefs()), false));
+  void qc.prefetchQuery(page);
+  void qc.prefetchQuery(dispositions);
+  void qc.prefetchQuery(properties);
+  void qc.prefetchQuery(owners);
+}
 
 /**
  * `cards`: the list shows cards (a narrow screen), which name each call's contacts whatever the columns.
@@ -50,15 +80,15 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
     saveDensity(d);
   }, []);
   const visible = useMemo(() => visibleColumns(prefs), [prefs]);
-  const showContacts = cards || visible.includes('contacts');
-  const showCompanies = visible.includes('companies');
+  const { contacts: showContacts, companies: showCompanies } = nameColumnsOf(visible, cards);
   const nameColumns = useMemo(() => ({ contacts: showContacts, companies: showCompanies }), [showContacts, showCompanies]);
 
-  // Requests start during this first render, not after it commits (the grid's code may still be loading).
-  usePrefetchQuery(pageWithNames(qc, params, nameColumns));
-  usePrefetchQuery(metadataQueries.dispositions());
-  usePrefetchQuery(metadataQueries.properties('calls'));
-  usePrefetchQuery(metadataQueries.owners());
+  // Requests start during this first render, not after it commits.
+  const [pageQuery, dispositionsQuery, propertiesQuery, ownersQuery] = screenQueries(qc, params, nameColumns);
+  usePrefetchQuery(pageQuery);
+  usePrefetchQuery(dispositionsQuery);
+  usePrefetchQuery(propertiesQuery);
+  usePrefetchQuery(ownersQuery);
   // HubSpot's search lags behind writes: the user's own recent writes win over older search answers.
   const recent = useRecentCallWrites();
   const select = useCallback((page: CallListPage) => overlayRecentWrites(page, recent), [recent]);
