@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { freePort } from '../server/free-port';
 import { hubspotPaths, type ApiVersion } from '../src/api/hubspot-paths';
-import { expect, grid, OUTCOME, settled, test, uniqueToken } from './fixtures';
+import { expect, grid, OUTCOME, setOutcomeOfSelected, settled, test, uniqueToken } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -86,12 +86,7 @@ test('the journal after a restart: a change acknowledged just before SIGKILL is 
       await settled(page, '2 calls match.');
     }).toPass({ timeout: 30_000 });
     await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
-    await page.getByRole('button', { name: 'Set outcome…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Set outcome' });
-    await dialog.getByRole('combobox', { name: 'New outcome' }).click();
-    await page.getByRole('option', { name: 'Connected' }).click();
-    await dialog.getByRole('button', { name: 'Set outcome of 2 calls' }).click();
-    await expect(dialog.getByText('2 calls set to Connected.')).toBeVisible();
+    await setOutcomeOfSelected(page, 2, 'Connected');
 
     // The server dies at once, and comes back over the same files.
     await kill(server);
