@@ -1,13 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, grid, OUTCOME, setOutcomeOfSelected, settled, test, uniqueToken } from './fixtures';
-
-/** axe-core finds no violations on the screen (every default rule; as e2e/a11y.spec.ts audits the others). */
-async function expectNoViolations(page: Page, screen: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), `axe violations on ${screen}`).toEqual([]);
-}
 
 /**
  * The journal (/journal): a bulk change from the list is journaled with who made it; its undo restores the calls
