@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ApiVersion } from '../src/api/hubspot-paths';
-import { createThreeCalls, expect, grid, settled, test } from './fixtures';
+import { createThreeCalls, expect, grid, setOutcomeOfSelected, settled, test } from './fixtures';
 
 /** Each family's paths, written out. */
 const FAMILY: Record<ApiVersion, RegExp> = {
@@ -85,12 +85,7 @@ test('a whole session speaks the API family the server is configured for', async
   await page.goto(`/calls?q=${f.token}`);
   await settled(page, '3 calls match.');
   await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
-  await page.getByRole('button', { name: 'Set outcome…' }).click();
-  const outcome = page.getByRole('dialog', { name: 'Set outcome' });
-  await outcome.getByRole('combobox', { name: 'New outcome' }).click();
-  await page.getByRole('option', { name: 'Busy' }).click();
-  await outcome.getByRole('button', { name: 'Set outcome of 3 calls' }).click();
-  await expect(outcome.getByText('3 calls set to Busy.')).toBeVisible();
+  const outcome = await setOutcomeOfSelected(page, 3, 'Busy');
   await outcome.getByRole('button', { name: 'Close' }).click();
   await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
   await page.getByRole('button', { name: 'Delete…' }).click();

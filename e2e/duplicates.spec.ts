@@ -5,70 +5,9 @@
  * group's records, the others are deleted (404, and listed with archived=true). Refreshing the scan drops the
  * group from the queue. Only the group's calls are touched.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test, type HubSpotApi } from './fixtures';
-
-const MERGED = [
-  'hs_call_title',
-  'hs_call_body',
-  'hs_call_disposition',
-  'hs_call_duration',
-  'hs_call_recording_url',
-  'hubspot_owner_id',
-  'hs_call_status',
-  'hs_call_direction',
-  'hs_call_from_number',
-  'hs_call_to_number',
-] as const;
-const TYPES = ['contacts', 'companies', 'deals', 'tickets'] as const;
-
-interface Call {
-  id: string;
-  properties: Record<string, string | null | undefined>;
-  records: Record<(typeof TYPES)[number], string[]>;
-}
-
-/** A value that counts as data (as the app counts it): not empty, not a 0 s duration, notes with text. */
-const hasValue = (name: string, v: string | null | undefined) => {
-  const s = (v ?? '').trim();
-  if (name === 'hs_call_duration') return s !== '' && Number(s) !== 0;
-  if (name === 'hs_call_body') return s.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() !== '';
-  return s !== '';
-};
-
-/** A call as HubSpot has it now, with its records; null when it is deleted (404). */
-async function readCall(api: HubSpotApi, id: string): Promise<Call | null> {
-  const res = await api.request<{ properties: Record<string, string | null> }>('GET', `${api.paths.object('calls', id)}?properties=${MERGED.join(',')}`);
-  if (res.status === 404) return null;
-  expect(res.status, `GET call ${id}`).toBe(200);
-  const records = {} as Call['records'];
-  for (const type of TYPES) {
-    const a = await api.request<{ results: { to: { toObjectId: string | number }[] }[] }>('POST', api.paths.associationBatchRead('calls', type), { inputs: [{ id }] });
-    expect(a.status, `associations of call ${id} to ${type}`).toBe(200);
-    records[type] = [...new Set(a.body.results.flatMap((r) => r.to.map((t) => String(t.toObjectId))))].sort();
-  }
-  return { id, properties: res.body.properties, records };
-}
-
-async function duplicateGroups(request: APIRequestContext): Promise<string[][]> {
-  const res = await request.get('/api/hygiene/queues/duplicates/calls');
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { groups: string[][] }).groups;
-}
-
-/** axe finds no violation on the page as it is (animations finished first). */
-async function expectNoViolations(page: Page, screen: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), `axe on ${screen}`).toEqual([]);
-}
-
-async function scanFromThePage(page: Page) {
-  await page.goto('/attention');
-  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
-  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
-}
+import { expectNoViolations } from './axe';
+import { duplicateGroups, hasValue, MERGED, readCall, scanFromThePage, TYPES, type Call } from './duplicate-groups';
+import { expect, test } from './fixtures';
 
 test('resolve a group of duplicates: the kept call gets the values it lacked and every record, the others are deleted, the next scan drops the group', async ({
   page,

@@ -179,6 +179,22 @@ export async function settled(page: Page, status: string | RegExp) {
   await expect(page.getByText(status)).toBeVisible();
 }
 
+/**
+ * The list's bulk outcome change, with `count` (2 or more) calls selected: "Set outcome…", picks `outcome` (its
+ * label), applies it and waits for the dialog's `report` (by default: all `count` calls set). Returns the dialog,
+ * still open on its report.
+ */
+export async function setOutcomeOfSelected(page: Page, count: number, outcome: string, report = `${count} calls set to ${outcome}.`) {
+  await page.getByRole('button', { name: 'Set outcome…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set outcome' });
+  await expect(dialog.getByText(`Set the outcome of ${count} calls`)).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'New outcome' }).click();
+  await page.getByRole('option', { name: outcome }).click();
+  await dialog.getByRole('button', { name: `Set outcome of ${count} calls` }).click();
+  await expect(dialog.getByText(report)).toBeVisible();
+  return dialog;
+}
+
 export interface ThreeCalls {
   token: string;
   alpha: HubSpotObject;

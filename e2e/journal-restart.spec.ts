@@ -5,62 +5,19 @@
  * keeps the journal in memory): `npm start`'s entry point on a free port, over a demo-seeded mock database and
  * an APP_DB file in a temporary folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
 import { freePort } from '../server/free-port';
 import { hubspotPaths, type ApiVersion } from '../src/api/hubspot-paths';
-import { expect, grid, OUTCOME, settled, test, uniqueToken } from './fixtures';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-interface Server {
-  base: string;
-  process: ChildProcess;
-  output: () => string;
-}
-
-async function startServer(port: number, dir: string, request: APIRequestContext): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts', '--no-env-file'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      MOCK_DB: path.join(dir, 'mock.sqlite'),
-      APP_DB: path.join(dir, 'app.sqlite'),
-      HUBSPOT_ACCESS_TOKEN: '',
-      HUBSPOT_BASE_URL: '',
-      HUBSPOT_API_VERSION: '',
-      ADMIN_PASSWORD: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  await expect(async () => {
-    if (child.exitCode !== null) throw new Error(`the server ended (${child.exitCode}): ${output}`);
-    expect((await request.get(`${base}/hubspot-connection`)).status()).toBe(200);
-  }).toPass({ timeout: 120_000 });
-  return { base, process: child, output: () => output };
-}
-
-async function kill(server: Server) {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
-  server.process.kill('SIGKILL');
-  await once(server.process, 'exit');
-}
+import { expect, grid, OUTCOME, setOutcomeOfSelected, settled, test, uniqueToken } from './fixtures';
+import { killServer, startServer } from './own-server';
 
 test('the journal after a restart: a change acknowledged just before SIGKILL is listed, and its undo works', async ({ page, request }) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'calls-admin-restart-'));
   const port = await freePort();
-  let server = await startServer(port, dir, request);
+  let server = await startServer(port, dir);
   try {
     const version = ((await (await request.get(`${server.base}/hubspot-connection`)).json()) as { apiVersion: ApiVersion }).apiVersion;
     const paths = hubspotPaths(version);
@@ -86,16 +43,11 @@ test('the journal after a restart: a change acknowledged just before SIGKILL is 
       await settled(page, '2 calls match.');
     }).toPass({ timeout: 30_000 });
     await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
-    await page.getByRole('button', { name: 'Set outcome…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Set outcome' });
-    await dialog.getByRole('combobox', { name: 'New outcome' }).click();
-    await page.getByRole('option', { name: 'Connected' }).click();
-    await dialog.getByRole('button', { name: 'Set outcome of 2 calls' }).click();
-    await expect(dialog.getByText('2 calls set to Connected.')).toBeVisible();
+    await setOutcomeOfSelected(page, 2, 'Connected');
 
     // The server dies at once, and comes back over the same files.
-    await kill(server);
-    server = await startServer(port, dir, request);
+    await killServer(server);
+    server = await startServer(port, dir);
 
     await page.goto(`${server.base}/journal`);
     const row = page.getByRole('table', { name: 'Bulk changes' }).getByRole('row').filter({ hasText: 'Outcome → Connected on 2 calls' });
@@ -112,7 +64,7 @@ test('the journal after a restart: a change acknowledged just before SIGKILL is 
     console.error(server.output().slice(-3000));
     throw error;
   } finally {
-    await kill(server);
+    await killServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
 });

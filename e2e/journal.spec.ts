@@ -1,13 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, grid, OUTCOME, settled, test, uniqueToken } from './fixtures';
-
-/** axe-core finds no violations on the screen (every default rule; as e2e/a11y.spec.ts audits the others). */
-async function expectNoViolations(page: Page, screen: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), `axe violations on ${screen}`).toEqual([]);
-}
+import { expectNoViolations } from './axe';
+import { expect, grid, OUTCOME, setOutcomeOfSelected, settled, test, uniqueToken } from './fixtures';
 
 /**
  * The journal (/journal): a bulk change from the list is journaled with who made it; its undo restores the calls
@@ -27,12 +19,7 @@ test('a bulk outcome change is undone from the journal: two calls restored, the 
   await page.goto(`/calls?q=${token}`);
   await settled(page, '3 calls match.');
   await grid(page).getByRole('checkbox', { name: 'Select all rows' }).check();
-  await page.getByRole('button', { name: 'Set outcome…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Set outcome' });
-  await dialog.getByRole('combobox', { name: 'New outcome' }).click();
-  await page.getByRole('option', { name: 'Connected' }).click();
-  await dialog.getByRole('button', { name: 'Set outcome of 3 calls' }).click();
-  await expect(dialog.getByText('3 calls set to Connected.')).toBeVisible();
+  const dialog = await setOutcomeOfSelected(page, 3, 'Connected');
   for (const call of [a, b, c]) expect(await outcomeOf(call.id)).toBe(OUTCOME.connected);
 
   // Someone changes one of them in between.

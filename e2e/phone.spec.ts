@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createThreeCalls, expect, OUTCOME, settled, test } from './fixtures';
+import { createThreeCalls, expect, OUTCOME, setOutcomeOfSelected, settled, test } from './fixtures';
 
 /**
  * On a phone (390 × 844, issue 13): the list is a list of cards with the grid's actions, the filters open in a
@@ -80,12 +80,7 @@ test.describe('phone layout', () => {
     await card(page, `${f.token} alpha`).getByRole('checkbox', { name: `Select ${f.token} alpha` }).check();
     await card(page, `${f.token} gamma`).getByRole('checkbox', { name: `Select ${f.token} gamma` }).check();
     await expect(page.getByText('2 selected.')).toBeVisible();
-    await page.getByRole('button', { name: 'Set outcome…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Set outcome' });
-    await dialog.getByRole('combobox', { name: 'New outcome' }).click();
-    await page.getByRole('option', { name: 'Wrong number' }).click();
-    await dialog.getByRole('button', { name: 'Set outcome of 2 calls' }).click();
-    await expect(dialog.getByText('2 calls set to Wrong number.')).toBeVisible();
+    const dialog = await setOutcomeOfSelected(page, 2, 'Wrong number');
     await dialog.getByRole('button', { name: 'Close' }).click();
     for (const c of [f.alpha, f.gamma]) {
       expect((await api.getCall(c.id, { properties: 'hs_call_disposition' })).properties.hs_call_disposition).toBe(OUTCOME.wrongNumber);
