@@ -139,6 +139,7 @@ export const callKeys = {
  */
 export const callWriteKeys = {
   all: [...callKeys.all, 'write'] as const,
+  create: [...callKeys.all, 'write', 'create'] as const,
   update: [...callKeys.all, 'write', 'update'] as const,
   archive: [...callKeys.all, 'write', 'archive'] as const,
   bulk: [...callKeys.all, 'write', 'bulk'] as const,
@@ -244,6 +245,7 @@ export function useUpdateCall() {
 export function useCreateCall() {
   const qc = useQueryClient();
   return useMutation<HubSpotObject, HubSpotApiError, { properties: Record<string, string>; associations?: AssociationInput[] }>({
+    mutationKey: callWriteKeys.create,
     // Callers report failures in place (form, snackbar, dialog).
     meta: { errorTitle: false },
     mutationFn: (input) => createCall(input),

@@ -156,13 +156,20 @@ function CallList() {
 
         <FilterBar {...filterBar} drawer={narrow} />
 
-        <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
-          {listStatus({
-            loaded: !!data,
-            failed: query.isError && !query.data,
-            total,
-          })}
-        </Typography>
+        <Box>
+          <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
+            {listStatus({
+              loaded: !!data,
+              failed: query.isError && !query.data,
+              total,
+            })}
+          </Typography>
+          {list.awaitingCreated && (
+            <Typography variant="body2" color="text.secondary" aria-live="polite" component="p">
+              A call you just logged may take a few seconds to appear in search results.
+            </Typography>
+          )}
+        </Box>
 
         <SummaryStrip params={list.viewParams} update={update} listLoaded={!!data || query.isError} />
 

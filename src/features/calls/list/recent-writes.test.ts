@@ -57,6 +57,16 @@ describe('the user’s recent call writes over a lagging search', () => {
     expect(shown()).toEqual({ total: '3', 1: 'connected', 2: 'connected', 3: 'connected' });
   });
 
+  it('remembers when the user created a call, until the user deletes it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 + 1_000 });
+    await write(callWriteKeys.create, { properties: {} }, call('7', 'busy', at(1_000)));
+    await write(callWriteKeys.create, { properties: {} }, call('8', 'busy', at(1_000)));
+    await write(callWriteKeys.archive, { id: '8' });
+    const { result, unmount } = renderHook(() => useRecentCallWrites());
+    expect([...result.current.created]).toEqual([['7', T0 + 1_000]]);
+    unmount();
+  });
+
   it('ignores stored text that is not its own', () => {
     sessionStorage.setItem('calls-admin:recent-call-writes', '{"not":"ours"');
     expect(shown()).toEqual({ total: '3', 1: 'connected', 2: 'connected', 3: 'connected' });

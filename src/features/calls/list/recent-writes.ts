@@ -1,7 +1,7 @@
 /**
  * The user's own recent writes of calls, and their overlay on list pages: HubSpot's search lags behind
- * writes, and may answer for a few seconds with a call's values from before the write, or with a call just
- * archived. The app never shows the user stale values after their own edit, not even after a reload of the
+ * writes, and may answer for a few seconds with a call's values from before the write, with a call just
+ * archived, or without a call just created. The app never shows the user stale values after their own edit, not even after a reload of the
  * tab: every successful mutation under callWriteKeys is recorded (the query client's MutationCache calls
  * `rememberCallWrites`) in this tab's sessionStorage for five minutes, the time TanStack Query keeps a
  * finished mutation, and read back with useSyncExternalStore.
@@ -15,16 +15,24 @@ import { callWriteKeys, type CallListPage } from '../calls-queries';
 /** A call as one write saved it: what the overlay needs of HubSpot's answer. */
 type SavedCall = Pick<HubSpotObject, 'id' | 'updatedAt' | 'properties'>;
 
-/** What one successful write left in HubSpot: the calls as HubSpot answered them (by id or batch), the ids archived. */
+/**
+ * What one successful write left in HubSpot: the calls as HubSpot answered them (by id or batch), the ids
+ * archived, the ids created.
+ */
 export interface CallWrites {
   saved: readonly SavedCall[];
   archived: readonly string[];
+  created?: readonly string[];
 }
 
-/** The user's recent writes: the newest saved version of each call, and the calls archived. */
+/**
+ * The user's recent writes: the newest saved version of each call, the calls archived, and when each call was
+ * created (epoch ms; a call since archived is not among them).
+ */
 export interface RecentWrites {
   saved: ReadonlyMap<string, SavedCall>;
   archived: ReadonlySet<string>;
+  created: ReadonlyMap<string, number>;
 }
 
 const RECENT_WRITES_STORAGE_KEY = 'calls-admin:recent-call-writes';
@@ -32,7 +40,9 @@ const RECENT_WRITES_STORAGE_KEY = 'calls-admin:recent-call-writes';
 const RECENT_WRITES_KEEP_MS = 5 * 60_000;
 
 const savedCallSchema = z.object({ id: z.string(), updatedAt: z.string(), properties: z.record(z.string(), z.nullable(z.string())) });
-const storedSchema = z.array(z.object({ at: z.number(), saved: z.array(savedCallSchema), archived: z.array(z.string()) }));
+const storedSchema = z.array(
+  z.object({ at: z.number(), saved: z.array(savedCallSchema), archived: z.array(z.string()), created: z.optional(z.array(z.string())) }),
+);
 type StoredWrite = z.infer<typeof storedSchema>[number];
 
 const NO_WRITES: CallWrites = { saved: [], archived: [] };
@@ -40,13 +50,14 @@ const NO_WRITES: CallWrites = { saved: [], archived: [] };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isCall = (v: unknown): v is HubSpotObject => isObject(v) && typeof v.id === 'string' && typeof v.updatedAt === 'string' && isObject(v.properties);
 
-/** The writes of one successful mutation under callWriteKeys (an update answers the saved call; an archive names its id). */
+/** The writes of one successful mutation under callWriteKeys (an update or a create answers the saved call; an archive names its id). */
 function writesOf(kind: unknown, data: unknown, variables: unknown): CallWrites {
   if (kind === 'update' && isCall(data)) {
     // HubSpot's answer may leave out a property the update cleared: what was sent is what HubSpot now has
     const sent = isObject(variables) && isObject(variables.properties) ? (variables.properties as Record<string, string>) : {};
     return { saved: [{ ...data, properties: { ...data.properties, ...sent } }], archived: [] };
   }
+  if (kind === 'create' && isCall(data)) return { saved: [], archived: [], created: [data.id] };
   if (kind === 'archive' && isObject(variables) && typeof variables.id === 'string') return { saved: [], archived: [variables.id] };
   if (kind === 'bulk' && isObject(data) && Array.isArray(data.saved) && Array.isArray(data.archived)) return data as unknown as CallWrites;
   return NO_WRITES;
@@ -84,10 +95,12 @@ function parse(raw: string | null, now: number): StoredWrite[] {
 export function rememberCallWrites(data: unknown, mutation: Mutation<unknown, unknown, unknown>): void {
   if (!matchMutation({ mutationKey: callWriteKeys.all }, mutation)) return;
   const writes = writesOf(mutation.options.mutationKey?.[2], data, mutation.state.variables);
-  if (writes.saved.length === 0 && writes.archived.length === 0) return;
+  const created = writes.created ?? [];
+  if (writes.saved.length === 0 && writes.archived.length === 0 && created.length === 0) return;
   const now = Date.now();
   const saved = writes.saved.map(({ id, updatedAt, properties }) => ({ id, updatedAt, properties }));
-  const raw = JSON.stringify([...parse(readRaw(), now), { at: now, saved, archived: [...writes.archived] }]);
+  const write: StoredWrite = { at: now, saved, archived: [...writes.archived], ...(created.length ? { created: [...created] } : {}) };
+  const raw = JSON.stringify([...parse(readRaw(), now), write]);
   try {
     sessionStorage.setItem(RECENT_WRITES_STORAGE_KEY, raw);
     unstored = null;
@@ -104,7 +117,7 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-let snapshot: { raw: string | null; writes: RecentWrites } = { raw: null, writes: { saved: new Map(), archived: new Set() } };
+let snapshot: { raw: string | null; writes: RecentWrites } = { raw: null, writes: { saved: new Map(), archived: new Set(), created: new Map() } };
 
 /** The recorded writes combined (the same object while nothing new is recorded). */
 function recentWrites(): RecentWrites {
@@ -112,14 +125,17 @@ function recentWrites(): RecentWrites {
   if (raw === snapshot.raw) return snapshot.writes;
   const saved = new Map<string, SavedCall>();
   const archived = new Set<string>();
+  const created = new Map<string, number>();
   for (const w of parse(raw, Date.now())) {
     for (const call of w.saved) {
       const known = saved.get(call.id);
       if (!known || Date.parse(call.updatedAt) > Date.parse(known.updatedAt)) saved.set(call.id, call);
     }
     for (const id of w.archived) archived.add(id);
+    for (const id of w.created ?? []) created.set(id, w.at);
   }
-  snapshot = { raw, writes: { saved, archived } };
+  for (const id of archived) created.delete(id);
+  snapshot = { raw, writes: { saved, archived, created } };
   return snapshot.writes;
 }
 

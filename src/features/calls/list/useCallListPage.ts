@@ -18,6 +18,7 @@ import { activeFilterCount, parseListState, toCallListParams } from './list-stat
 import { useMetadataLookups } from './lookups';
 import { useListState } from './useListState';
 import { pageWithNames, usePageNames, type NameColumns } from './usePageNames';
+import { catchUpInterval, useSearchCatchUp } from './search-catch-up';
 
 /** Whose names a page loads: the shown name columns, and contacts on cards, which always name them. */
 const nameColumnsOf = (visible: readonly ColumnId[], cards: boolean): NameColumns => ({
@@ -92,9 +93,16 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
   // HubSpot's search lags behind writes: the user's own recent writes win over older search answers.
   const recent = useRecentCallWrites();
   const select = useCallback((page: CallListPage) => overlayRecentWrites(page, recent), [recent]);
-  const query = useQuery({ ...pageWithNames(qc, params, nameColumns), placeholderData: keepPreviousData, select });
+  const query = useQuery({
+    ...pageWithNames(qc, params, nameColumns),
+    placeholderData: keepPreviousData,
+    select,
+    // Searched again while a call the user has just created is not on the page yet.
+    refetchInterval: (q) => catchUpInterval(q.state.data, recent.created),
+  });
   /** This view's page; undefined while another view's page stands in. */
   const data = query.isPlaceholderData ? undefined : query.data;
+  const awaitingCreated = useSearchCatchUp(data, recent.created);
   const rows = query.data?.results ?? [];
 
   // Prefetch the next page and its names so "next" is instant.
@@ -146,5 +154,6 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
     total,
     rowCount,
     hasNextPage,
+    awaitingCreated,
   };
 }
