@@ -14,7 +14,7 @@
  * Most inputs HubSpot takes in one association batch read: developer changelog "Bug Fix: Batch Read Limit for
  * HubSpot Associations API" (v3 and v4, from February 10, 2025: at most 1000 ids a request body).
  */
-export const ASSOCIATION_BATCH_READ_MAX_INPUTS = 1000;
+const ASSOCIATION_BATCH_READ_MAX_INPUTS = 1000;
 
 export interface AssociationReadInput {
   id: string;
