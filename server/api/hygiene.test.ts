@@ -25,10 +25,10 @@ afterEach(() => {
 type Json = Record<string, unknown>;
 
 /** A mock HubSpot (empty account) an hour behind, our server over it, and helpers to drive both. */
-function setup(opts: { gate?: () => Promise<void> } = {}) {
+function setup(opts: { gate?: () => Promise<void>; associationPageSize?: number } = {}) {
   const clock = fixedClock(Date.now() - HOUR);
   const mockDb = openMockDb({ file: ':memory:', seed: 'empty', clock });
-  const mock = createMockApp({ db: mockDb, token: TOKEN, clock });
+  const mock = createMockApp({ db: mockDb, token: TOKEN, clock, ...(opts.associationPageSize ? { associationPageSize: opts.associationPageSize } : {}) });
   const appDb: AppDb = openAppDb(':memory:');
   cleanup.push(() => mockDb.close(), () => appDb.close());
   let requests = 0;
@@ -141,6 +141,22 @@ describe('/api/hygiene', () => {
     expect(refreshed).toMatchObject({ mode: 'incremental', status: 'done', callsRead: 2 });
     expect((await h.api('GET', '/api/hygiene/queues/no-association/calls')).body).toMatchObject({ callIds: [added.id] });
     expect((await h.api('GET', '/api/hygiene/queues/missed-no-callback/calls')).body).toMatchObject({ callIds: [changed.id] });
+  });
+
+  it('a refresh reads every contact of a changed call, on however many pages HubSpot answers them', async () => {
+    const h = setup({ associationPageSize: 2 });
+    const ada = await h.contact('Ada', '+14155550101');
+    const bob = await h.contact('Bob', '+14155550102');
+    const caller = await h.contact('Caller +1 415 555 0199', '+14155550199');
+    const call = await h.call({}, [ada.id]);
+    expect(await h.scan()).toMatchObject({ mode: 'full', status: 'done' });
+
+    h.clock.set(Date.now() + 1000);
+    for (const c of [bob, caller]) await h.hubspot('PUT', `${V}/calls/${call.id}/associations/contacts/${c.id}`, [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 194 }]);
+    await h.hubspot('PATCH', `${V}/calls/${call.id}`, { properties: { hs_call_title: 'Now with three contacts' } });
+    expect(await h.scan({ mode: 'incremental' })).toMatchObject({ mode: 'incremental', status: 'done', callsRead: 1 });
+    // the placeholder contact is the third, on HubSpot's second page of the call's contacts
+    expect((await h.api('GET', '/api/hygiene/queues/placeholder-contact/calls')).body).toMatchObject({ callIds: [call.id] });
   });
 
   it('cancel stops a scan under way and keeps the last finished result', async () => {

@@ -52,7 +52,13 @@ export const listPageSchema = z.object({ results: z.array(record), paging: nextP
 export const searchPageSchema = z.object({ total: z.number(), results: z.array(record), paging: nextPage });
 export const batchReadSchema = z.object({ results: z.array(record) });
 export const associationBatchSchema = z.object({
-  results: z.array(z.object({ from: z.object({ id: z.string() }), to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })) })),
+  results: z.array(
+    z.object({
+      from: z.object({ id: z.string() }),
+      to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })),
+      paging: nextPage,
+    }),
+  ),
 });
 const ownersPage = z.object({ results: z.array(z.object({ id: z.string() })), paging: nextPage });
 const dispositionsBeta = z.object({ results: z.array(z.object({ id: z.string(), archived: z.boolean().optional() })) });

@@ -18,6 +18,7 @@
  * The server only reads HubSpot here.
  */
 import { isPlaceholderContact, withoutAssociation } from './classify.ts';
+import { readAllAssociationPages } from '../../src/api/association-pages.ts';
 import { associationBatchSchema, batchReadSchema, listPageSchema, searchPageSchema, type HubSpotReader, type HubSpotRecord } from './hubspot-reader.ts';
 import { SCANNED_CALL_PROPERTIES, SCANNED_CONTACT_PROPERTIES, toScannedCall, toScannedContact, type ScannedCall, type ScannedContact } from './model.ts';
 import type { AppDb } from '../store/connection.ts';
@@ -28,7 +29,6 @@ const LIST_PAGE = 100;
 const SEARCH_PAGE = 200;
 const SEARCH_RESULT_CAP = 10_000;
 const BATCH_READ = 100;
-const ASSOCIATION_BATCH = 1000;
 
 type ScanProgress = Omit<ScanRun, 'id'> & { id: string };
 
@@ -90,12 +90,9 @@ export function createHygieneScanner(opts: { db: AppDb; reader: HubSpotReader; n
   }
 
   async function associationsOf(callIds: readonly string[], toType: 'contacts' | 'companies', signal: AbortSignal): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    for (const chunk of chunks(callIds, ASSOCIATION_BATCH)) {
-      const page = await reader.post(reader.paths.associationBatchRead('calls', toType), { inputs: chunk.map((id) => ({ id })) }, associationBatchSchema, signal);
-      for (const r of page.results) out.set(r.from.id, r.to.map((t) => t.toObjectId));
-    }
-    return out;
+    const path = reader.paths.associationBatchRead('calls', toType);
+    const all = await readAllAssociationPages(callIds, (inputs) => reader.post(path, { inputs }, associationBatchSchema, signal));
+    return new Map([...all].map(([id, to]) => [id, to.map((t) => t.toObjectId)]));
   }
 
   async function refresh(p: ScanProgress, since: Date, signal: AbortSignal): Promise<SnapshotChange> {

@@ -62,6 +62,11 @@ export interface MockAppOptions {
   batchMode?: BatchMode;
   /** How long (ms) a write takes to reach search, as in HubSpot's eventually consistent search (default 0). */
   searchLagMs?: number;
+  /**
+   * Associations per input in one page of the v4 batch read (default HubSpot's, 500: crm/associations.ts);
+   * smaller only for tests that need a record with more associations than a page.
+   */
+  associationPageSize?: number;
 }
 
 /** HubSpot's documented limits (Professional/Enterprise private apps). */
@@ -149,7 +154,13 @@ function sleep(ms: number): Promise<void> {
  */
 export function createMockApp(opts: MockAppOptions): Hono<Vars> {
   const clock = opts.clock ?? systemClock;
-  const ctx: CrmContext = { db: opts.db, clock, batchMode: opts.batchMode ?? 'atomic', searchLagMs: opts.searchLagMs ?? 0 };
+  const ctx: CrmContext = {
+    db: opts.db,
+    clock,
+    batchMode: opts.batchMode ?? 'atomic',
+    searchLagMs: opts.searchLagMs ?? 0,
+    ...(opts.associationPageSize ? { associationPageSize: opts.associationPageSize } : {}),
+  };
   const random = opts.random ?? Math.random;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const burst = new TokenBucket(RATE_LIMITS.max, RATE_LIMITS.max / RATE_LIMITS.intervalMs, clock.now());

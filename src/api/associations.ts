@@ -1,5 +1,6 @@
 /** HubSpot's associations API (v4, or the date-versioned one), as the console uses it for calls. */
 import { currentPaths } from './api-version';
+import { readAllAssociationPages } from './association-pages';
 import { hubspotRequest } from './http';
 import {
   anySchema,
@@ -32,41 +33,24 @@ export async function listAssociations(
   toType: AssociableType,
   signal?: AbortSignal,
 ): Promise<AssociatedRecord[]> {
-  const path = (await currentPaths()).associationBatchRead(fromType, toType);
-  const all: AssociatedRecord[] = [];
-  let after: string | undefined;
-  do {
-    const data = await hubspotRequest(path, {
-      method: 'POST',
-      body: { inputs: [after ? { id: fromId, after } : { id: fromId }] },
-      schema: associationBatchReadSchema,
-      signal,
-    });
-    const result = data.results.find((r) => r.from.id === fromId);
-    all.push(...(result?.to ?? []));
-    after = result?.paging?.next?.after;
-  } while (after);
-  return all;
+  return (await batchReadAssociations(fromType, toType, [fromId], signal)).get(fromId) ?? [];
 }
 
-/** Associations of many objects in one request (batch read); keyed by the `from` id. */
+/**
+ * Every association of many objects (batch read), keyed by the `from` id: one request in the normal case,
+ * more only for records with more associations than HubSpot's page, or more than 1000 ids (association-pages.ts).
+ */
 export async function batchReadAssociations(
   fromType: AssociableType,
   toType: AssociableType,
   ids: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, AssociatedRecord[]>> {
-  const map = new Map<string, AssociatedRecord[]>();
-  if (ids.length === 0) return map;
-  const data = await hubspotRequest((await currentPaths()).associationBatchRead(fromType, toType), {
-    method: 'POST',
-    body: { inputs: ids.map((id) => ({ id })) },
-    schema: associationBatchReadSchema,
-    idempotent: true,
-    signal,
-  });
-  for (const r of data.results) map.set(r.from.id, [...(map.get(r.from.id) ?? []), ...r.to]);
-  return map;
+  if (ids.length === 0) return new Map();
+  const path = (await currentPaths()).associationBatchRead(fromType, toType);
+  return readAllAssociationPages(ids, (inputs) =>
+    hubspotRequest(path, { method: 'POST', body: { inputs }, schema: associationBatchReadSchema, idempotent: true, signal }),
+  );
 }
 
 /** Associates two records with the given (default or labelled) types. */

@@ -13,6 +13,7 @@
 import type { Hono } from 'hono';
 import { vi } from 'vitest';
 import { forgetApiVersion } from '../api/api-version';
+import { readAllAssociationPages } from '../api/association-pages';
 import { CALL_ASSOCIATION_TYPE_IDS } from '../api/associations';
 import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createApiApp } from '../../server/api/app';
@@ -256,15 +257,12 @@ export class HubSpotFake {
     return (await this.expect<StoredObject>('GET', `${this.paths.object(type, id)}?properties=${properties.join(',')}`, 200)).properties;
   }
 
-  /** The ids of the records of `type` associated with the call (the batch read: every version has it). */
+  /** The ids of the records of `type` associated with the call (the batch read, every page: every version has it). */
   async associatedIds(callId: string, type: Exclude<ObjectType, 'calls'>): Promise<string[]> {
-    const page = await this.expect<{ results: { to: { toObjectId: number | string }[] }[] }>(
-      'POST',
-      this.paths.associationBatchRead('calls', type),
-      200,
-      { inputs: [{ id: callId }] },
-    );
-    return page.results.flatMap((r) => r.to.map((t) => String(t.toObjectId)));
+    type Page = { results: { from: { id: string }; to: { toObjectId: number | string }[]; paging?: { next?: { after: string } } }[] };
+    const path = this.paths.associationBatchRead('calls', type);
+    const all = await readAllAssociationPages([callId], (inputs) => this.expect<Page>('POST', path, 200, { inputs }));
+    return (all.get(callId) ?? []).map((t) => String(t.toObjectId));
   }
 
   private async upstreamFetch(request: Request): Promise<Response> {

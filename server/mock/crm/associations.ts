@@ -2,7 +2,7 @@ import type { AssociationLabelDef, ObjectTypeName, StoredObject } from '../store
 import { batchEnvelope, checkBatchSize, toStandardError, type BatchResult, type StandardError } from './batch.js';
 import { badRequest, objectNotFound } from './errors.js';
 import { OBJECT_TYPE_INFO, requireTypes } from './object-types.js';
-import { associate, unpinCall, decodeCursor, defaultLabelDef, encodeCursor, findObject, type CrmContext } from './objects.js';
+import { afterIdOf, associate, unpinCall, defaultLabelDef, encodeCursor, findObject, type CrmContext } from './objects.js';
 
 export interface AssociationSpec {
   associationCategory: string;
@@ -99,6 +99,34 @@ export function removePair(
 
 // ---- v4 -------------------------------------------------------------------------------------------
 
+/**
+ * Associations per input in one page of a v4 batch read (`POST .../{from}/{to}/batch/read`). HubSpot documents
+ * that the batch read pages per input (a result carries `paging.next.after` only when that record has more; asked
+ * again with `{id, after}`) but not the page size. Its per-record list (`GET /crm/v4/objects/.../associations/{to}`)
+ * documents "Limit 500 per call" (limit default 500), and 500 is the size integrators cite for associations; so 500
+ * is chosen here. Clients must not rely on the size: they follow `paging` whatever it is.
+ */
+export const ASSOCIATION_PAGE_SIZE = 500;
+
+interface AssociationPage {
+  to: MultiAssociated[];
+  paging?: { next: { after: string } };
+}
+
+/**
+ * One page of a record's associations (ordered by target id) after the cursor `after`, and the cursor to the
+ * rest when more remain. The cursor is opaque (encodeCursor of the page's last target id); one this mock did not
+ * give is HubSpot's 400 VALIDATION_ERROR. No `link`: the spec calls it deprecated, to be ignored.
+ */
+function pageOf(all: MultiAssociated[], after: string | undefined, limit: number): AssociationPage {
+  const afterId = afterIdOf(after);
+  const rest = afterId ? all.filter((a) => Number(a.toObjectId) > afterId) : all;
+  if (rest.length <= limit) return { to: rest };
+  const to = rest.slice(0, limit);
+  const last = to[to.length - 1];
+  return last ? { to, paging: { next: { after: encodeCursor(Number(last.toObjectId)) } } } : { to };
+}
+
 export function listV4(
   ctx: CrmContext,
   fromTypeRaw: string,
@@ -108,18 +136,8 @@ export function listV4(
 ): { results: MultiAssociated[]; paging?: { next: { after: string } } } {
   const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   const from = requireLive(ctx, fromType, fromId);
-  let all = groupedAssociations(ctx, from, toType);
-  if (opts.after) {
-    const afterId = decodeCursor(opts.after);
-    if (afterId === undefined) throw badRequest(`Invalid paging cursor: ${opts.after}`, [{ message: 'invalid after', code: 'INVALID_AFTER', in: 'after' }]);
-    all = all.filter((a) => Number(a.toObjectId) > afterId);
-  }
-  if (all.length > opts.limit) {
-    const page = all.slice(0, opts.limit);
-    const last = page[page.length - 1];
-    return last ? { results: page, paging: { next: { after: encodeCursor(Number(last.toObjectId)) } } } : { results: page };
-  }
-  return { results: all };
+  const page = pageOf(groupedAssociations(ctx, from, toType), opts.after, opts.limit);
+  return page.paging ? { results: page.to, paging: page.paging } : { results: page.to };
 }
 
 function resolveSpecs(ctx: CrmContext, fromType: ObjectTypeName, toType: ObjectTypeName, specs: AssociationSpec[], where: string): AssociationLabelDef[] {
@@ -216,19 +234,25 @@ export function archivePair(ctx: CrmContext, fromTypeRaw: string, fromId: string
   ctx.db.tx(() => removePair(ctx, fromType, fromId, toType, toId));
 }
 
+/**
+ * v4 batch read: each input's associations, one page each (`ctx.associationPageSize`, default HubSpot's
+ * ASSOCIATION_PAGE_SIZE) from the input's `after`; at most 1000 inputs (HubSpot's changelog "Batch Read Limit for
+ * HubSpot Associations API", from 2025-02-10). An id named twice is read once, from its first input.
+ */
 export function batchReadV4(
   ctx: CrmContext,
   fromTypeRaw: string,
   toTypeRaw: string,
   inputs: { id: string; after?: string }[],
-): BatchResult<{ from: { id: string }; to: MultiAssociated[]; paging?: { next: { after: string } } }> {
+): BatchResult<{ from: { id: string } } & AssociationPage> {
   const started = ctx.clock.now();
   const [fromType, toType] = requireTypes(fromTypeRaw, toTypeRaw);
   checkBatchSize(inputs.length, 1000);
-  const results: { from: { id: string }; to: MultiAssociated[] }[] = [];
+  const limit = ctx.associationPageSize ?? ASSOCIATION_PAGE_SIZE;
+  const results: ({ from: { id: string } } & AssociationPage)[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
-  for (const { id } of inputs) {
+  for (const { id, after } of inputs) {
     if (seen.has(id)) continue;
     seen.add(id);
     const from = findObject(ctx, fromType, id);
@@ -236,7 +260,7 @@ export function batchReadV4(
       missing.push(id);
       continue;
     }
-    results.push({ from: { id: String(from.id) }, to: groupedAssociations(ctx, from, toType) });
+    results.push({ from: { id: String(from.id) }, ...pageOf(groupedAssociations(ctx, from, toType), after, limit) });
   }
   return batchEnvelope(ctx, started, results, notFoundErrors(fromType, missing));
 }

@@ -17,6 +17,8 @@ export interface CrmContext {
   batchMode?: BatchMode;
   /** How long (ms) a record's write takes to reach search (default 0: at once). */
   searchLagMs?: number;
+  /** Associations per input in one page of a v4 batch read (default HubSpot's, ASSOCIATION_PAGE_SIZE). */
+  associationPageSize?: number;
 }
 
 /** Source recorded in property history for writes through the public API. */
@@ -289,7 +291,8 @@ export function unpinCall(ctx: CrmContext, callId: number, onlyRecordId?: number
   }
 }
 
-function afterIdOf(after: string | undefined): number {
+/** The id a paging cursor continues after (0 for none); a cursor this mock did not give is HubSpot's 400. */
+export function afterIdOf(after: string | undefined): number {
   if (after === undefined || after === '') return 0;
   const decoded = decodeCursor(after);
   if (decoded === undefined) {

@@ -1,7 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { createLabel, deleteLabel, listLabels, updateLabel } from '../crm/association-labels.js';
 import { batchEnvelope } from '../crm/batch.js';
-import { archivePair, batchArchiveLabelsV4, batchArchiveV4, batchCreateV4, batchDefaultV4, batchReadV4, createDefault, createLabelled, listV4 } from '../crm/associations.js';
+import {
+  ASSOCIATION_PAGE_SIZE,
+  archivePair,
+  batchArchiveLabelsV4,
+  batchArchiveV4,
+  batchCreateV4,
+  batchDefaultV4,
+  batchReadV4,
+  createDefault,
+  createLabelled,
+  listV4,
+} from '../crm/associations.js';
 import { batchArchiveV3, batchCreateV3, batchReadV3, deleteV3, listV3, putV3, typesV3 } from '../crm/associations-v3.js';
 import type { CrmContext } from '../crm/objects.js';
 import type { ApiFamily } from './family.js';
@@ -51,7 +62,7 @@ export function associationRecordRoutes(ctx: CrmContext, family: ApiFamily): Hon
     app.get(`${v4}/:toType`, (c) => {
       const after = c.req.query('after');
       const out = listV4(ctx, p(c, 'fromType'), p(c, 'fromId'), p(c, 'toType'), {
-        limit: Math.max(1, queryInt(c, 'limit', 500, 500)),
+        limit: Math.max(1, queryInt(c, 'limit', ASSOCIATION_PAGE_SIZE, ASSOCIATION_PAGE_SIZE)),
         ...(after ? { after } : {}),
       });
       return sendJson(c, out);

@@ -76,6 +76,25 @@ describe('undoChange', () => {
     expect(outcome.skipped).toEqual([{ callId: movedAgain, reason: expect.stringMatching(/^Contacts are now .*, not \d+$/) as unknown as string }]);
   });
 
+  it('compares and restores a call’s whole association set when HubSpot answers it on several pages', async () => {
+    const fake = (hs = installHubSpot({ associationPageSize: 2 }));
+    const contacts: string[] = [];
+    for (const name of ['One', 'Two', 'Three', 'Four']) contacts.push(await fake.create('contacts', { firstname: name }));
+    const kept = contacts.slice(0, 3);
+    const onMany = await call(fake, 'On many', CONNECTED);
+    for (const id of kept) await fake.associate(onMany, 'contacts', id);
+    const { entry } = await runJournaledChange({
+      kind: 'associations',
+      summary: 'Added Four',
+      changes: [{ callId: onMany, before: { contacts: kept }, after: { contacts } }],
+    });
+    expect((await fake.associatedIds(onMany, 'contacts')).sort()).toEqual([...contacts].sort());
+
+    const outcome = await undoChange(entry.id);
+    expect(outcome).toMatchObject({ undone: [onMany], skipped: [] });
+    expect((await fake.associatedIds(onMany, 'contacts')).sort()).toEqual([...kept].sort());
+  });
+
   it('cannot bring back the calls a change deleted, and says where to restore them', async () => {
     const fake = (hs = installHubSpot());
     const gone = await call(fake, 'Gone', CONNECTED);

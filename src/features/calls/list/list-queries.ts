@@ -22,7 +22,7 @@ const listKeys = {
 };
 
 export const listQueries = {
-  /** Call id -> associated record ids of `type`, for one page of calls, in one request. */
+  /** Call id -> associated record ids of `type`, for one page of calls: one request (another only for calls with more than HubSpot's page of them). */
   pageAssociations: (type: NameType, callIds: readonly string[]) =>
     queryOptions({
       queryKey: listKeys.pageAssociations(type, callIds),
