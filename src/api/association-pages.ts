@@ -41,13 +41,16 @@ export async function readAllAssociationPages<T>(
   while (inputs.length) {
     const more: AssociationReadInput[] = [];
     for (let i = 0; i < inputs.length; i += ASSOCIATION_BATCH_READ_MAX_INPUTS) {
-      const page = await read(inputs.slice(i, i + ASSOCIATION_BATCH_READ_MAX_INPUTS));
+      const sent = inputs.slice(i, i + ASSOCIATION_BATCH_READ_MAX_INPUTS);
+      const sentAfter = new Map(sent.map((input) => [input.id, input.after]));
+      const page = await read(sent);
       for (const r of page.results) {
         const list = out.get(r.from.id) ?? [];
         list.push(...r.to);
         out.set(r.from.id, list);
         const after = r.paging?.next?.after;
-        if (after) more.push({ id: r.from.id, after });
+        // A cursor that does not move would ask for the same page forever.
+        if (after && after !== sentAfter.get(r.from.id)) more.push({ id: r.from.id, after });
       }
     }
     inputs = more;
