@@ -4,6 +4,7 @@ import { installHubSpot, uninstallHubSpot, type HubSpotFake } from '../../../tes
 import { renderWithProviders } from '../../../test/render';
 import { useCreateCall } from '../calls-queries';
 import CallListPage from './CallListPage';
+import FilteredCallGrid from '../embed/FilteredCallGrid';
 
 const AT = '2026-11-01T10:00:00.000Z';
 const NOTE = 'A call you just logged may take a few seconds to appear in search results.';
@@ -73,5 +74,18 @@ describe('a call the user has just logged, while HubSpot’s search has not inde
     expect(listSearches()).toBe(searched);
     expect(screen.getByText('2 calls match.')).toBeInTheDocument();
     expect(rows()).toHaveLength(2);
+  });
+
+  it('leaves a rule view (a queue’s grid) alone: it searches once, and says nothing of the new call', async () => {
+    const { queryClient } = await logCall('lagword gamma');
+    const rule = [[{ propertyName: 'hs_call_title', operator: 'CONTAINS_TOKEN' as const, value: 'lagword' }]];
+    renderWithProviders(<FilteredCallGrid groups={rule} />, { route: '/attention/queue', queryClient });
+
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    // Longer than the list's catch-up interval: a list would have searched again by now.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 2_500)));
+    expect(listSearches()).toBe(1);
+    expect(screen.queryByText(NOTE)).toBeNull();
   });
 });

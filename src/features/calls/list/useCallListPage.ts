@@ -97,12 +97,13 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
     ...pageWithNames(qc, params, nameColumns),
     placeholderData: keepPreviousData,
     select,
-    // Searched again while a call the user has just created is not on the page yet.
-    refetchInterval: (q) => catchUpInterval(q.state.data, recent.created),
+    // The list (not a rule view: a queue's calls come from its scan, and a scan queue's page costs up to 20
+    // searches) is searched again while a call the user has just created is not on the page yet.
+    refetchInterval: (q) => (groups ? false : catchUpInterval(q.state.data, recent.created)),
   });
   /** This view's page; undefined while another view's page stands in. */
   const data = query.isPlaceholderData ? undefined : query.data;
-  const awaitingCreated = useSearchCatchUp(data, recent.created);
+  const awaitingCreated = useSearchCatchUp(groups ? undefined : data, recent.created);
   const rows = query.data?.results ?? [];
 
   // Prefetch the next page and its names so "next" is instant.
