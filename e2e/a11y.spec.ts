@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { createThreeCalls, expect, settled, test, uniqueToken } from './fixtures';
 
 /**
@@ -7,18 +6,6 @@ import { createThreeCalls, expect, settled, test, uniqueToken } from './fixtures
  * axe runs by default is on (WCAG 2.x A/AA and best practices); a failure lists each rule with the elements it
  * flagged.
  */
-
-/** Waits until no CSS transition or animation is running (a half-faded dialog has a contrast of its own). */
-async function still(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-}
-
-async function expectNoViolations(page: Page, screen: string) {
-  await still(page);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.html.slice(0, 160)}: ${n.failureSummary ?? ''}`).join('\n')}`);
-  expect(found, `axe violations on ${screen}`).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`accessibility in ${colorScheme} mode`, () => {

@@ -3,8 +3,8 @@
  * handled takes a call out of the queue (its list, the count on the page and GET /api/hygiene/queues) until Undo.
  * axe finds nothing on the queue's page with its actions and a confirmation on it.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const QUEUE = 'missed-no-callback';
@@ -78,8 +78,7 @@ test('Call back dials the caller’s number; Mark handled takes the call out of 
   await expect(page.getByText(new RegExp(`^From the scan of .*: ${calls(before - 1)}\\.$`))).toBeVisible();
   const notice = page.getByRole('region', { name: 'Marked handled' }).getByRole('status');
   await expect(notice).toContainText(`Marked “${picked.title}” handled.`);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(', ')})`)).toEqual([]);
+  await expectNoViolations(page, 'the missed-calls queue with a call marked handled');
   expect(await queueCount(request)).toBe(before - 1);
   expect(await queueCallIds(request)).not.toContain(picked.id);
   expect(await handledIds(request)).toContain(picked.id);
