@@ -5,7 +5,7 @@
  * scan queue's too.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, rowByTitle, settled, test, uniqueToken } from './fixtures';
+import { expect, rowByTitle, scanFromThePage, settled, test, uniqueToken } from './fixtures';
 
 interface Queue {
   id: string;
@@ -29,12 +29,6 @@ async function shownCount(page: Page, title: string): Promise<number> {
   return Number(match[1].replace(/,/g, ''));
 }
 
-async function scanFromThePage(page: Page) {
-  await page.goto('/attention');
-  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
-  await expect(page.getByRole('progressbar', { name: 'Scan progress' }).or(page.getByText(/^Last scan \(every call\) finished/))).toBeVisible();
-  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
-}
 
 test('every queue’s count equals what HubSpot’s search or the scan says, and every queue has demo cases', async ({ page, request, api }) => {
   await scanFromThePage(page);

@@ -2,7 +2,7 @@
  * The probable duplicates as the e2e specs check them: a scan started from the page, the groups of the last scan
  * (our server's API), and a group's calls as HubSpot has them (read back through the proxy).
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, type HubSpotApi } from './fixtures';
 
 export const MERGED = [
@@ -55,8 +55,3 @@ export async function duplicateGroups(request: APIRequestContext): Promise<strin
 }
 
 /** Starts a scan of every call on Needs attention (Scan now, or Full scan after one) and waits until the page says one finished. */
-export async function scanFromThePage(page: Page) {
-  await page.goto('/attention');
-  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
-  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
-}

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../server/free-port';
 import { expectNoViolations } from './axe';
-import { duplicateGroups, hasValue, MERGED, readCall, scanFromThePage, TYPES, type Call } from './duplicate-groups';
-import { expect, test as base, uniqueToken } from './fixtures';
+import { duplicateGroups, hasValue, MERGED, readCall, TYPES, type Call } from './duplicate-groups';
+import { expect, scanFromThePage, test as base, uniqueToken } from './fixtures';
 import { killServer, startServer, type OwnServer } from './own-server';
 
 const test = base.extend<{ ownServer: OwnServer }>({

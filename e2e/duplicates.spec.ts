@@ -6,8 +6,8 @@
  * group from the queue. Only the group's calls are touched.
  */
 import { expectNoViolations } from './axe';
-import { duplicateGroups, hasValue, MERGED, readCall, scanFromThePage, TYPES, type Call } from './duplicate-groups';
-import { expect, test } from './fixtures';
+import { duplicateGroups, hasValue, MERGED, readCall, TYPES, type Call } from './duplicate-groups';
+import { expect, scanFromThePage, test } from './fixtures';
 
 test('resolve a group of duplicates: the kept call gets the values it lacked and every record, the others are deleted, the next scan drops the group', async ({
   page,

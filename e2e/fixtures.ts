@@ -245,3 +245,11 @@ export async function createThreeCalls(api: HubSpotApi): Promise<ThreeCalls> {
   });
   return { token, alpha, beta, gamma, owners, contact };
 }
+
+/** Needs attention: runs a scan from its page and waits until it has finished (a full scan on an empty store). */
+export async function scanFromThePage(page: Page) {
+  await page.goto('/attention');
+  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
+  await expect(page.getByRole('progressbar', { name: 'Scan progress' }).or(page.getByText(/^Last scan \(every call\) finished/))).toBeVisible();
+  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
+}

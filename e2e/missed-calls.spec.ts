@@ -3,9 +3,9 @@
  * handled takes a call out of the queue (its list, the count on the page and GET /api/hygiene/queues) until Undo.
  * axe finds nothing on the queue's page with its actions and a confirmation on it.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expectNoViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, scanFromThePage, test } from './fixtures';
 
 const QUEUE = 'missed-no-callback';
 
@@ -29,11 +29,6 @@ async function handledIds(request: APIRequestContext): Promise<string[]> {
   return ((await res.json()) as { results: { callId: string }[] }).results.map((m) => m.callId);
 }
 
-async function scanFromThePage(page: Page) {
-  await page.goto('/attention');
-  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
-  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
-}
 
 const calls = (n: number) => `${n} ${n === 1 ? 'call' : 'calls'}`;
 

@@ -3,14 +3,9 @@
  * call with a single match at once; each repaired call read back through the API: on the real contact with its
  * number, no longer on the placeholder.
  */
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type HubSpotApi, type HubSpotObject } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { expect, scanFromThePage, test, type HubSpotApi, type HubSpotObject } from './fixtures';
 
-async function scanFromThePage(page: Page) {
-  await page.goto('/attention');
-  await page.getByRole('button', { name: /^(Scan now|Full scan)$/ }).click();
-  await expect(page.getByText(/^Last scan \(every call\) finished/)).toBeVisible({ timeout: 120_000 });
-}
 
 /** The call's contact ids, read from HubSpot. */
 async function contactsOf(api: HubSpotApi, callId: string): Promise<string[]> {
