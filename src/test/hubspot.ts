@@ -13,7 +13,6 @@
 import type { Hono } from 'hono';
 import { vi } from 'vitest';
 import { forgetApiVersion } from '../api/api-version';
-import { readAllAssociationPages } from '../api/association-pages';
 import { CALL_ASSOCIATION_TYPE_IDS } from '../api/associations';
 import { DEFAULT_API_VERSION, hubspotPaths, type ApiVersion, type HubSpotPaths } from '../api/hubspot-paths';
 import { createApiApp } from '../../server/api/app';
@@ -257,12 +256,21 @@ export class HubSpotFake {
     return (await this.expect<StoredObject>('GET', `${this.paths.object(type, id)}?properties=${properties.join(',')}`, 200)).properties;
   }
 
-  /** The ids of the records of `type` associated with the call (the batch read, every page: every version has it). */
+  /**
+   * The ids of the records of `type` associated with the call (the batch read, every page: every version has it).
+   * Its own paging loop, not the app's (association-pages.ts): tests read back with it what the app wrote.
+   */
   async associatedIds(callId: string, type: Exclude<ObjectType, 'calls'>): Promise<string[]> {
-    type Page = { results: { from: { id: string }; to: { toObjectId: number | string }[]; paging?: { next?: { after: string } } }[] };
+    type Page = { results: { to: { toObjectId: number | string }[]; paging?: { next?: { after: string } } }[] };
     const path = this.paths.associationBatchRead('calls', type);
-    const all = await readAllAssociationPages([callId], (inputs) => this.expect<Page>('POST', path, 200, { inputs }));
-    return (all.get(callId) ?? []).map((t) => String(t.toObjectId));
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.expect<Page>('POST', path, 200, { inputs: [after ? { id: callId, after } : { id: callId }] });
+      ids.push(...page.results.flatMap((r) => r.to.map((t) => String(t.toObjectId))));
+      after = page.results[0]?.paging?.next?.after;
+    } while (after);
+    return ids;
   }
 
   private async upstreamFetch(request: Request): Promise<Response> {

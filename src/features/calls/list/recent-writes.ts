@@ -1,10 +1,10 @@
 /**
  * The user's own recent writes of calls, and their overlay on list pages: HubSpot's search lags behind
  * writes, and may answer for a few seconds with a call's values from before the write, with a call just
- * archived, or without a call just created. The app never shows the user stale values after their own edit, not even after a reload of the
- * tab: every successful mutation under callWriteKeys is recorded (the query client's MutationCache calls
- * `rememberCallWrites`) in this tab's sessionStorage for five minutes, the time TanStack Query keeps a
- * finished mutation, and read back with useSyncExternalStore.
+ * archived, or without a call just created. The app never shows the user stale values after their own edit,
+ * not even after a reload of the tab: every successful mutation under callWriteKeys is recorded (the query
+ * client's MutationCache calls `rememberCallWrites`) in this tab's sessionStorage for five minutes, the time
+ * TanStack Query keeps a finished mutation, and read back with useSyncExternalStore.
  */
 import { useSyncExternalStore } from 'react';
 import { matchMutation, type Mutation } from '@tanstack/react-query';
