@@ -34,7 +34,7 @@ const QUERY = /[\\/]node_modules[\\/]@tanstack[\\/]/;
 
 // The app's build. `npm start` (server/serve.ts) and `npm run dev` (server/dev.ts) load this file and add the
 // /hubspot proxy themselves; nothing here reads the environment, so no secret can reach the bundle.
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
     // The module graph differs per build (serve.ts rebuilds in the same process): forget the last one.
@@ -46,7 +46,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 900,
-    rolldownOptions: {
+    // The server's renderer (build.ts: dist/.ssr/) is one file for Node: no chunking for browsers' caches.
+    rolldownOptions: isSsrBuild
+      ? {}
+      : {
       output: {
         // Libraries change far less often than our code: their own chunks stay cached (immutable) across deploys.
         // Route pages and feature-only libraries (date pickers) keep the automatic per-route splitting,
@@ -87,4 +90,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

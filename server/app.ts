@@ -2,7 +2,8 @@
  * The one server app behind `npm start` (serve.ts) and `npm run dev` (dev.ts):
  *
  *   security headers (start) → DNS-rebinding guard → basic auth (ADMIN_PASSWORD) → same-origin guard for
- *   anything that changes state → /hubspot proxy → our own API (/api) → the built app from dist/ (start) or Vite (dev).
+ *   anything that changes state → /hubspot proxy → our own API (/api) → the built app from dist/ (start: the call
+ *   list rendered on the server, ssr.ts) or Vite (dev).
  *
  * Page navigations from other sites (a link in an e-mail, a wiki, HubSpot) open the app; only the proxy's
  * paths and state-changing requests must come from the app's own pages.
@@ -24,6 +25,7 @@ import type { LogLine } from './log.ts';
 import type { Upstream } from './proxy.ts';
 import { createProxyApp, hostGuard, loopbackHostHeaders, PROXY_PREFIX, sameOriginGuard } from './proxy.ts';
 import type { HygieneScanner } from './hygiene/scan.ts';
+import { serverRenderedPages } from './ssr.ts';
 import type { AppDb } from './store/connection.ts';
 
 /**
@@ -146,16 +148,14 @@ export function createServerApp(opts: ServerAppOptions): Hono {
   app.use('*', (c, next) => (SAFE_METHODS.has(c.req.method) ? next() : sameOriginGuard(c, next)));
 
   app.use(`${PROXY_PREFIX}/*`, compress());
-  app.route(
-    '/',
-    createProxyApp({
-      upstream: opts.upstream,
-      apiVersion: config.apiVersion,
-      timeoutMs: config.timeoutMs,
-      ...(opts.log ? { log: opts.log } : {}),
-      ...(opts.credential ? { credential: opts.credential } : {}),
-    }),
-  );
+  const proxy = createProxyApp({
+    upstream: opts.upstream,
+    apiVersion: config.apiVersion,
+    timeoutMs: config.timeoutMs,
+    ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.credential ? { credential: opts.credential } : {}),
+  });
+  app.route('/', proxy);
   app.route(
     '/',
     createApiApp({
@@ -167,7 +167,10 @@ export function createServerApp(opts: ServerAppOptions): Hono {
     }),
   );
 
-  if (opts.distDir) app.route('/', builtApp(opts.distDir));
+  if (opts.distDir) {
+    app.get('/calls', serverRenderedPages({ distDir: opts.distDir, fetch: (request) => proxy.fetch(request), ...(opts.log ? { log: opts.log } : {}) }));
+    app.route('/', builtApp(opts.distDir));
+  }
   else if (opts.devServer) app.use('*', opts.devServer);
   return app;
 }

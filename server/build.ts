@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { SSR_DIR } from './ssr.ts';
 
 const BUILD_INPUTS = ['index.html', 'vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.app.json', 'public', 'src'];
 const STAMP_FILE = '.build-stamp.json';
@@ -149,6 +150,14 @@ export async function ensureBuild(root: string, log: (line: string) => void = co
           logLevel: 'warn',
           build: { outDir: tmpDir, emptyOutDir: true },
           plugins: [precompressPlugin()],
+        });
+        // The server's renderer of the call list (ssr.ts), in a hidden folder the static server never serves.
+        await build({
+          root,
+          configFile: path.join(root, 'vite.config.ts'),
+          mode: 'production',
+          logLevel: 'warn',
+          build: { ssr: 'src/entry-server.tsx', outDir: path.join(tmpDir, SSR_DIR), emptyOutDir: false, copyPublicDir: false },
         });
         writeFileSync(path.join(tmpDir, STAMP_FILE), JSON.stringify({ inputsMtimeMs, builtAt: new Date().toISOString() }));
         carryOverRecentAssets(distDir, tmpDir);

@@ -46,6 +46,8 @@ export interface HttpConfig {
   searchBurst: number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
+  /** The browser's fetch; the server's page renderer (src/entry-server.tsx) answers in-process instead. */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -76,6 +78,8 @@ const defaults: HttpConfig = {
   searchBurst: 5,
   sleep: abortableSleep,
   now: () => Date.now(),
+  // Read at each call, so tests' stubbed global fetch is the one used.
+  fetch: (url, init) => globalThis.fetch(url, init),
 };
 let config: HttpConfig = { ...defaults };
 
@@ -145,7 +149,7 @@ async function readBody(res: Response): Promise<unknown> {
 
 async function send(url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, init);
+    return await config.fetch(url, init);
   } catch (e) {
     if (init.signal?.aborted) throw init.signal.reason;
     throw networkError(e);

@@ -4,6 +4,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppErrorBoundary } from './AppErrorBoundary';
 import { NotificationsProvider, useNotify, type Notification } from '../lib/notifications';
+import type { AppLocation } from '../lib/router';
 import { AppRoutes } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
@@ -20,17 +21,18 @@ function QueryProvider({ client, notifyRef, children }: { client: QueryClient; n
 }
 
 /**
- * Providers, outermost first: error boundary, theme, snackbars, data cache, routes. The date pickers'
+ * Providers, outermost first: error boundary, theme, snackbars, data cache, routes (`location`: the page the
+ * server renders, src/entry-server.tsx; the browser reads its own). The date pickers'
  * LocalizationProvider lives with the picker field, so the list's JavaScript does not carry it.
  */
-export function App({ queryClient, notifyRef }: { queryClient: QueryClient; notifyRef: NotifyRef }) {
+export function App({ queryClient, notifyRef, location }: { queryClient: QueryClient; notifyRef: NotifyRef; location?: AppLocation }) {
   return (
     <AppErrorBoundary>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={COLOR_MODE_STORAGE_KEY} disableTransitionOnChange>
         <CssBaseline enableColorScheme />
         <NotificationsProvider>
           <QueryProvider client={queryClient} notifyRef={notifyRef}>
-            <AppRoutes />
+            <AppRoutes location={location} />
           </QueryProvider>
         </NotificationsProvider>
       </ThemeProvider>

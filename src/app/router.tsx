@@ -1,9 +1,10 @@
 import { lazy } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { currentPaths } from '../api/api-version';
+import { userTimeZone } from '../lib/timezone';
 import { NotFound } from '../components/NotFound';
 import { AppShell } from './AppShell';
-import { appPaths, matchAppPath, Navigate, RouteErrorBoundary, RouterView, type RouteMatch } from '../lib/router';
+import { appPaths, matchAppPath, Navigate, RouteErrorBoundary, RouterView, type AppLocation, type RouteMatch } from '../lib/router';
 import { RouteError } from './RouteError';
 // The call list is the home screen: it comes with the app's first script, so its data is asked for in the first
 // render instead of after a second round of scripts.
@@ -53,9 +54,10 @@ function resolveRoute(pathname: string): RouteMatch {
  * The shell around the routed page. A page that crashes shows RouteError inside the shell (cleared by navigating
  * elsewhere); a crash of the shell itself shows it alone.
  */
-export function AppRoutes({ resolve = resolveRoute }: { resolve?: (pathname: string) => RouteMatch }) {
+export function AppRoutes({ resolve = resolveRoute, location }: { resolve?: (pathname: string) => RouteMatch; location?: AppLocation }) {
   return (
     <RouterView
+      location={location}
       resolve={(pathname) => {
         const match = resolve(pathname);
         return {
@@ -83,6 +85,5 @@ export function AppRoutes({ resolve = resolveRoute }: { resolve?: (pathname: str
 export function prefetchScreen(qc: QueryClient, { pathname, search }: Pick<Location, 'pathname' | 'search'>): void {
   currentPaths().catch(() => undefined);
   const route = matchAppPath(pathname)?.name;
-  if (route === 'calls') prefetchCallList(qc, search);
-  else if (route === 'home') prefetchCallList(qc, '');
+  if (route === 'calls' || route === 'home') void prefetchCallList(qc, route === 'calls' ? search : '', userTimeZone());
 }

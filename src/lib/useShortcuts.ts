@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 /**
  * Keyboard shortcuts of a screen: `useShortcuts({ j: next, k: previous, '/': focusSearch, 'mod+z': undo })`.
@@ -47,7 +47,10 @@ export function useShortcuts(shortcuts: ShortcutMap, enabled = true): void {
   }, [enabled]);
 }
 
-/** How the `mod` key is written for this user: ⌘ on Apple devices, Ctrl elsewhere. */
-export function modKeyLabel(): string {
-  return /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+const modKeyOfPlatform = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl');
+const unchanging = () => () => undefined;
+
+/** How the `mod` key is written for this user: ⌘ on Apple devices, Ctrl elsewhere (and on the server, which cannot know). */
+export function useModKeyLabel(): string {
+  return useSyncExternalStore(unchanging, modKeyOfPlatform, () => 'Ctrl');
 }

@@ -141,8 +141,8 @@ export function useNavigate(): (to: string, opts?: NavigateOptions) => void {
   return navigate;
 }
 
-function useLocationState(): AppLocation {
-  const [location, setLocation] = useState(readLocation);
+function useLocationState(serverLocation: AppLocation | undefined): AppLocation {
+  const [location, setLocation] = useState(() => serverLocation ?? readLocation());
   useEffect(() => {
     ensureHistory();
     // Like a router library: page changes render as a transition, so a lazy page loads behind the current one.
@@ -266,9 +266,12 @@ export interface RouteMatch {
   params?: Readonly<Record<string, string>>;
 }
 
-/** Renders the page `resolve` picks for the current path, with its params and location available to it. */
-export function RouterView({ resolve }: { resolve: (pathname: string) => RouteMatch }) {
-  const location = useLocationState();
+/**
+ * Renders the page `resolve` picks for the current path, with its params and location available to it.
+ * `location`: where the server renders the page (there is no window); the browser reads its own.
+ */
+export function RouterView({ resolve, location: serverLocation }: { resolve: (pathname: string) => RouteMatch; location?: AppLocation | undefined }) {
+  const location = useLocationState(serverLocation);
   const match = resolve(location.pathname);
   return (
     <LocationContext value={location}>

@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { appPaths, navigate as navigateTo, Link as RouterLink, useSearchParams } from '../../../lib/router';
+import { writeStoredString } from '../../../lib/useStoredString';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -22,7 +23,7 @@ import type { BulkReport } from '../../../api/batch-runner';
 import CallGrid from './CallGrid';
 import { CallListEmpty } from './CallListEmpty';
 import { ColumnChooser } from './ColumnChooser';
-import { normalizePrefs, saveDensity, savePrefs } from './column-prefs';
+import { DENSITY_STORAGE_KEY, normalizePrefs, STORAGE_KEY } from './column-prefs';
 import { listStatus } from './counts';
 import { FilterBar } from './FilterBar';
 import { serializeListState, withView } from './list-state';
@@ -45,8 +46,8 @@ const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default:
  * address becomes the list's URL for its filters, sort, search and page size.
  */
 function openSavedView(view: SavedView) {
-  if (view.columns) savePrefs(normalizePrefs(view.columns));
-  if (view.density) saveDensity(view.density);
+  if (view.columns) writeStoredString(STORAGE_KEY, JSON.stringify(normalizePrefs(view.columns)));
+  if (view.density) writeStoredString(DENSITY_STORAGE_KEY, view.density);
   navigateTo(appPaths.calls(view.search), { replace: true });
 }
 
@@ -60,8 +61,9 @@ export default function CallListPage() {
 const narrowQuery = (theme: Theme) => theme.breakpoints.down('sm');
 
 function CallList() {
-  // Read at once (noSsr), so a phone never starts with the grid.
-  const narrow = useMediaQuery(narrowQuery, { noSsr: true });
+  // Read at once in the browser (useSyncExternalStore), so a phone never starts with the grid; a page the server
+  // rendered (never for a phone) hydrates as the grid, and a narrow window then turns it into cards.
+  const narrow = useMediaQuery(narrowQuery);
   const list = useCallListPage({ cards: narrow });
   const { state, setState, update, query, data, rows, page, metadata } = list;
   const qc = useQueryClient();

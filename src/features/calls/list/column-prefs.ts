@@ -1,4 +1,4 @@
-/** Column visibility, order and width, and the row density, kept per browser in localStorage. Pure except load/save. */
+/** Column visibility, order and width, and the row density, kept per browser in localStorage (src/lib/useStoredString). */
 import { COLUMN_IDS, isColumnId, type ColumnId } from '../call-properties';
 
 export interface ColumnPrefs {
@@ -33,20 +33,12 @@ export function normalizePrefs(raw: unknown): ColumnPrefs {
   return { order, hidden: hidden.filter((h) => h !== 'title'), widths };
 }
 
-export function loadPrefs(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ColumnPrefs {
+/** Prefs from their stored text (null: none stored, or unreadable: the defaults). */
+export function parsePrefs(text: string | null): ColumnPrefs {
   try {
-    const text = storage?.getItem(STORAGE_KEY);
     return text ? normalizePrefs(JSON.parse(text)) : DEFAULT_PREFS;
   } catch {
     return DEFAULT_PREFS;
-  }
-}
-
-export function savePrefs(prefs: ColumnPrefs, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(prefs));
-  } catch {
-    // Storage full or disabled: the choice lasts for this visit only.
   }
 }
 
@@ -77,24 +69,9 @@ export function setWidth(prefs: ColumnPrefs, id: ColumnId, width: number): Colum
 
 /** Row height of the list: compact fits more calls on a screen, standard is easier to read and click. */
 export type Density = 'compact' | 'standard';
-const DENSITY_STORAGE_KEY = 'calls-admin:call-list:density:v1';
+export const DENSITY_STORAGE_KEY = 'calls-admin:call-list:density:v1';
 const DEFAULT_DENSITY: Density = 'standard';
 
 export const isDensity = (v: unknown): v is Density => v === 'compact' || v === 'standard';
 
-export function loadDensity(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Density {
-  try {
-    const stored = storage?.getItem(DENSITY_STORAGE_KEY);
-    return isDensity(stored) ? stored : DEFAULT_DENSITY;
-  } catch {
-    return DEFAULT_DENSITY;
-  }
-}
-
-export function saveDensity(density: Density, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  try {
-    storage?.setItem(DENSITY_STORAGE_KEY, density);
-  } catch {
-    // Storage full or disabled: the choice lasts for this visit only.
-  }
-}
+export const parseDensity = (text: string | null): Density => (isDensity(text) ? text : DEFAULT_DENSITY);

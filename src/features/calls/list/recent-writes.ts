@@ -117,7 +117,8 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-let snapshot: { raw: string | null; writes: RecentWrites } = { raw: null, writes: { saved: new Map(), archived: new Set(), created: new Map() } };
+const NONE_RECENT: RecentWrites = { saved: new Map(), archived: new Set(), created: new Map() };
+let snapshot: { raw: string | null; writes: RecentWrites } = { raw: null, writes: NONE_RECENT };
 
 /** The recorded writes combined (the same object while nothing new is recorded). */
 function recentWrites(): RecentWrites {
@@ -141,7 +142,8 @@ function recentWrites(): RecentWrites {
 
 /** The user's writes of the last five minutes in this tab (a reload keeps them), for useQuery's `select` over list pages. */
 export function useRecentCallWrites(): RecentWrites {
-  return useSyncExternalStore(subscribe, recentWrites);
+  // The server knows no tab's writes: it renders, and the browser hydrates, without them (then applies them).
+  return useSyncExternalStore(subscribe, recentWrites, () => NONE_RECENT);
 }
 
 /**

@@ -4,15 +4,16 @@
  * names the cells show (a page resolves with its contact and company names: pageWithNames), and the
  * row density.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { keepPreviousData, usePrefetchQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { metadataQueries } from '../../../api/metadata-queries';
 import type { SearchFilter } from '../../../api/schemas';
-import { userTimeZone } from '../../../lib/timezone';
+import { useTimeZone } from '../../../lib/timezone';
+import { readStoredString, useStoredString } from '../../../lib/useStoredString';
 import { SAVED_VIEW_PARAM } from '../../views';
 import { type CallListPage, type CallListParams } from '../calls-queries';
 import type { ColumnId } from '../call-properties';
-import { loadDensity, loadPrefs, saveDensity, savePrefs, visibleColumns, type ColumnPrefs, type Density } from './column-prefs';
+import { DENSITY_STORAGE_KEY, parseDensity, parsePrefs, STORAGE_KEY, visibleColumns, type ColumnPrefs, type Density } from './column-prefs';
 import { overlayRecentWrites, useRecentCallWrites } from './recent-writes';
 import { activeFilterCount, parseListState, toCallListParams } from './list-state';
 import { useMetadataLookups } from './lookups';
@@ -36,16 +37,14 @@ function screenQueries(qc: QueryClient, params: CallListParams, names: NameColum
  * (main.tsx), so its data is on its way while the app renders. The same queries as the list's own, so the list
  * finds them in the cache.
  */
-export function prefetchCallList(qc: QueryClient, search: string): void {
+export async function prefetchCallList(qc: QueryClient, search: string, timeZone: string): Promise<void> {
   const url = new URLSearchParams(search);
   // A saved view's link becomes another address first (CallListPage).
   if (url.has(SAVED_VIEW_PARAM)) return;
-  const params = toCallListParams(parseListState(url), userTimeZone());
-  const [page, dispositions, properties, owners] = screenQueries(qc, params, nameColumnsOf(visibleColumns(loadPrefs()), false));
-  void qc.prefetchQuery(page);
-  void qc.prefetchQuery(dispositions);
-  void qc.prefetchQuery(properties);
-  void qc.prefetchQuery(owners);
+  const params = toCallListParams(parseListState(url), timeZone);
+  const prefs = parsePrefs(readStoredString(STORAGE_KEY));
+  const [page, dispositions, properties, owners] = screenQueries(qc, params, nameColumnsOf(visibleColumns(prefs), false));
+  await Promise.all([qc.prefetchQuery(page), qc.prefetchQuery(dispositions), qc.prefetchQuery(properties), qc.prefetchQuery(owners)]);
 }
 
 /**
@@ -60,7 +59,7 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const filters = useMemo(() => state.filters, [filtersKey]);
   const qc = useQueryClient();
-  const [timeZone] = useState(userTimeZone);
+  const timeZone = useTimeZone();
   const params = useMemo(() => toCallListParams(state, timeZone, groups), [state, timeZone, groups]);
   const viewKey = JSON.stringify({ ...params, after: undefined });
   // The view without its page cursor (for export and "all matching"); stable while the view is.
@@ -70,16 +69,11 @@ export function useCallListPage({ cards = false, groups }: { cards?: boolean; gr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey]);
 
-  const [prefs, setPrefs] = useState<ColumnPrefs>(() => loadPrefs());
-  const updatePrefs = useCallback((p: ColumnPrefs) => {
-    setPrefs(p);
-    savePrefs(p);
-  }, []);
-  const [density, setDensity] = useState<Density>(() => loadDensity());
-  const updateDensity = useCallback((d: Density) => {
-    setDensity(d);
-    saveDensity(d);
-  }, []);
+  const [prefsText, storePrefs] = useStoredString(STORAGE_KEY);
+  const prefs = useMemo(() => parsePrefs(prefsText), [prefsText]);
+  const updatePrefs = useCallback((p: ColumnPrefs) => storePrefs(JSON.stringify(p)), [storePrefs]);
+  const [densityText, updateDensity] = useStoredString(DENSITY_STORAGE_KEY);
+  const density: Density = parseDensity(densityText);
   const visible = useMemo(() => visibleColumns(prefs), [prefs]);
   const { contacts: showContacts, companies: showCompanies } = nameColumnsOf(visible, cards);
   const nameColumns = useMemo(() => ({ contacts: showContacts, companies: showCompanies }), [showContacts, showCompanies]);

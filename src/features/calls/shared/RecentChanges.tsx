@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Popover from '@mui/material/Popover';
 import Typography from '@mui/material/Typography';
 import HistoryIcon from '@mui/icons-material/History';
-import { modKeyLabel, useShortcuts } from '../../../lib/useShortcuts';
+import { useModKeyLabel, useShortcuts } from '../../../lib/useShortcuts';
 import { useOutcomeAnnouncement, useOutcomeChangeStore, useOutcomeChanges, type OutcomeChange } from './outcome-changes';
 import { useOutcomeUndo } from './useOutcomeEdit';
 
@@ -42,7 +42,7 @@ export function RecentChanges() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const paper = useRef<HTMLDivElement>(null);
   useShortcuts({ 'mod+z': undoLast });
-  const mod = modKeyLabel();
+  const mod = useModKeyLabel();
 
   return (
     <>

@@ -9,7 +9,7 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
-import { modKeyLabel, useShortcuts } from '../../../lib/useShortcuts';
+import { useModKeyLabel, useShortcuts } from '../../../lib/useShortcuts';
 
 type Shortcut = [keys: string[], what: string];
 
@@ -48,6 +48,7 @@ function groups(mod: string): [title: string, shortcuts: Shortcut[]][] {
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   useShortcuts({ '?': () => setOpen(true) });
+  const mod = useModKeyLabel();
   return (
     <>
       <Tooltip title="Keyboard shortcuts (?)">
@@ -61,7 +62,7 @@ export function ShortcutsHelp() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             Shortcuts do nothing while you type in a field or a menu is open.
           </Typography>
-          {groups(modKeyLabel()).map(([title, shortcuts]) => (
+          {groups(mod).map(([title, shortcuts]) => (
             <Box key={title} component="section" sx={{ mb: 2 }}>
               <Typography variant="subtitle2" component="h3">
                 {title}

@@ -139,16 +139,18 @@ export function useOutcomeChangeStore(): OutcomeChanges {
 /** Every recent change, newest first. */
 export function useOutcomeChanges(): readonly OutcomeChange[] {
   const store = useOutcomeChangeStore();
-  return useSyncExternalStore(store.subscribe, store.list);
+  // The server renders (and the browser hydrates) with the query client's fresh store: the same function serves both.
+  return useSyncExternalStore(store.subscribe, store.list, store.list);
 }
 
 /** The newest change of one call (re-renders only when that one changes). */
 export function useLatestOutcomeChange(callId: string): OutcomeChange | undefined {
   const store = useOutcomeChangeStore();
-  return useSyncExternalStore(store.subscribe, () => store.latestOf(callId));
+  const latest = () => store.latestOf(callId);
+  return useSyncExternalStore(store.subscribe, latest, latest);
 }
 
 export function useOutcomeAnnouncement(): Announcement {
   const store = useOutcomeChangeStore();
-  return useSyncExternalStore(store.subscribe, store.message);
+  return useSyncExternalStore(store.subscribe, store.message, store.message);
 }
