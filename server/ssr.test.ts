@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageRenderer } from '../src/app/server-page.ts';
@@ -66,6 +67,28 @@ describe('GET /calls on `npm start`', () => {
     const res = await app.request('http://calls.example.com/calls', { headers: desktop });
     expect(res.status).toBe(401);
     expect(await res.text()).not.toContain('over 2026-09');
+  });
+});
+
+describe('the page’s head goes out before the data is read, so the browser fetches the scripts meanwhile', () => {
+  it('plain, and gzipped for a browser that accepts it', async () => {
+    for (const encoding of ['', 'gzip, deflate, br']) {
+      let finish = (_page: { html: string; stateElement: string }) => {};
+      const app = new Hono();
+      const renderer: PageRenderer = () => new Promise((resolve) => (finish = resolve));
+      app.get('/calls', serverRenderedPages({ distDir: dist, fetch: () => new Response(), loadRenderer: async () => renderer }));
+      const res = await app.request('http://127.0.0.1:4173/calls', { headers: { ...desktop, 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding ? 'gzip' : null);
+      // A partial gzip stream decodes up to its last flush.
+      const decode = (bytes: Uint8Array) => (encoding ? gunzipSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString() : new TextDecoder().decode(bytes));
+      const reader = res.body!.getReader();
+      const received: Uint8Array[] = [];
+      const bytes = () => Buffer.concat(received);
+      while (decode(bytes()) !== HEAD) received.push((await reader.read()).value!);
+      finish({ html: '<p>rows</p>', stateElement: '' });
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received.push(chunk.value);
+      expect(decode(bytes())).toBe(`${HEAD}<div id="root"><p>rows</p></div>${TAIL}`);
+    }
   });
 });
 
