@@ -126,4 +126,17 @@ describe('when the page cannot be rendered, the browser gets the plain app', () 
     expect(await (await get(appWith(null))).text()).toBe(plain);
     expect(await (await get(appWith(async () => page))).text()).toContain('<div id="root"><p>rows</p></div>');
   });
+
+  it('for anything but a page opening in a tab: another site’s <img src="/calls"> reads nothing from HubSpot', async () => {
+    let reads = 0;
+    const app = appWith(async () => {
+      reads += 1;
+      return page;
+    });
+    expect(await (await get(app, { ...desktop, 'sec-fetch-dest': 'image', 'sec-fetch-site': 'cross-site' })).text()).toBe(plain);
+    expect(await (await get(app, { ...desktop, 'sec-fetch-dest': 'empty' })).text()).toBe(plain);
+    expect(reads).toBe(0);
+    expect(await (await get(app, { ...desktop, 'sec-fetch-dest': 'document', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' })).text()).toContain('<p>rows</p>');
+    expect(reads).toBe(1);
+  });
 });

@@ -2,11 +2,12 @@
  * The call list rendered on the server (`npm start` only): `GET /calls` answers with index.html whose #root
  * holds the list's first page, rendered by the app's own components (src/entry-server.tsx, built into
  * dist/.ssr/ by build.ts) from data read through the /hubspot proxy in-process, so rows show before the app's
- * scripts have run; the browser then hydrates them (src/main.tsx).
+ * scripts have run; the browser then hydrates them (src/app/start.tsx).
  *
  * The head of index.html goes out at once, so the browser fetches the scripts while the server reads the data.
  * Whenever the page cannot be rendered in time (no build of the renderer, a HubSpot error or a slow answer,
- * a phone, whose cards the server cannot know it needs), the rest is the plain app, which loads the page itself.
+ * a phone, whose cards the server cannot know it needs, a request that is not a page opening), the rest is the
+ * plain app, which loads the page itself.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,11 @@ function knownTimeZone(value: string | undefined): string {
 }
 
 const isPhone = (userAgent: string | undefined, mobileHint: string | undefined) => mobileHint === '?1' || /Mobi/i.test(userAgent ?? '');
+/**
+ * Only a page the browser opens in a tab reads HubSpot: another site's <img src> or no-cors fetch of /calls
+ * (which it could never read) gets the plain app, so it cannot spend the account's HubSpot rate limits.
+ */
+const isDocument = (dest: string | undefined) => dest === undefined || dest === 'document';
 
 /** index.html split around its empty #root, read again when the build changes. */
 function templateReader(file: string): () => [string, string] | null {
@@ -102,7 +108,7 @@ export function serverRenderedPages(opts: ServerRenderingOptions): MiddlewareHan
   const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
   return async (c, next) => {
     const parts = template();
-    if (!parts || isPhone(c.req.header('user-agent'), c.req.header('sec-ch-ua-mobile'))) return next();
+    if (!parts || !isDocument(c.req.header('sec-fetch-dest')) || isPhone(c.req.header('user-agent'), c.req.header('sec-ch-ua-mobile'))) return next();
     const renderer = await loadRenderer().catch((error: unknown) => {
       opts.log?.(`Server rendering is off: its renderer did not load (${error instanceof Error ? error.message : String(error)}).`);
       return null;

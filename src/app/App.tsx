@@ -8,7 +8,7 @@ import type { AppLocation } from '../lib/router';
 import { AppRoutes } from './router';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
-/** Where the data cache, made before React renders (main.tsx), tells the failures the screen cannot show (query-client.ts). */
+/** Where the data cache, made before React renders (start.tsx), tells the failures the screen cannot show (query-client.ts). */
 export type NotifyRef = RefObject<((notification: Notification) => void) | null>;
 
 /** The data cache, connected to the snackbars. */

@@ -19,7 +19,7 @@ afterEach(() => uninstallHubSpot(hs));
 const listSearches = () =>
   hs.requests.filter((r) => r.path.endsWith('/calls/search') && (r.body as { properties?: string[] }).properties?.includes('hs_call_title'));
 
-describe('asking for the first screen before React renders (main.tsx)', { timeout: 60_000 }, () => {
+describe('asking for the first screen before React renders (app/start.tsx)', { timeout: 60_000 }, () => {
   it('reads the list’s page for the address before anything renders, and the list then shows it without searching again', async () => {
     const queryClient = createQueryClient();
     prefetchScreen(queryClient, { pathname: '/calls', search: '?q=earlyword' });

@@ -78,7 +78,7 @@ export function AppRoutes({ resolve = resolveRoute, location }: { resolve?: (pat
 }
 
 /**
- * Before React first renders (main.tsx): asks for the API version every HubSpot request waits for and the data of
+ * Before React first renders a page the server did not (start.tsx): asks for the API version every HubSpot request waits for and the data of
  * the screen the address opens, so they load while the app renders. The home screen (the list) can say what it
  * needs; other screens ask as they render.
  */

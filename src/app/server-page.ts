@@ -1,5 +1,5 @@
 /**
- * A page the server renders (src/entry-server.tsx, server/ssr.ts) and the browser takes over (main.tsx): the
+ * A page the server renders (src/entry-server.tsx, server/ssr.ts) and the browser takes over (start.tsx): the
  * markup inside #root, and after it the data the markup shows, in a JSON script element (which never runs: the
  * CSP allows no inline script), so the browser hydrates the same markup from the same data without asking again.
  * No DOM or React here: the server's own code (server/ssr.ts) shares these names.

@@ -17,7 +17,7 @@ export interface RenderOptions {
   route?: string;
   /** Route params the component reads with useParams, e.g. `{ id: '7' }`. */
   params?: Record<string, string>;
-  /** The query client, when the test made it (e.g. filled it before rendering, as main.tsx does). */
+  /** The query client, when the test made it (e.g. filled it before rendering, as app/start.tsx does). */
   queryClient?: QueryClient;
 }
 

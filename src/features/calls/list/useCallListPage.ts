@@ -33,9 +33,10 @@ function screenQueries(qc: QueryClient, params: CallListParams, names: NameColum
 }
 
 /**
- * Asks for the list's first screen as `search` (the address's query) describes it, before React first renders
- * (main.tsx), so its data is on its way while the app renders. The same queries as the list's own, so the list
- * finds them in the cache.
+ * Reads the list's first screen as `search` (the address's query) describes it, with dates in `timeZone`: in the
+ * browser before React first renders (app/start.tsx), so its data is on its way while the app renders; on the
+ * server before it renders the page (entry-server.tsx), which waits for it. The same queries as the list's own,
+ * so the list finds them in the cache.
  */
 export async function prefetchCallList(qc: QueryClient, search: string, timeZone: string): Promise<void> {
   const url = new URLSearchParams(search);
