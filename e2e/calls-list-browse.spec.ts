@@ -160,12 +160,18 @@ test.describe('call list', () => {
       const path = new URL(r.url()).pathname.slice('/hubspot'.length);
       if (path.startsWith(p.objects('contacts')) || path.startsWith(p.objects('companies')) || path.includes('/associations')) hits.push(`${r.method()} ${path}`);
     });
+    // The first page comes rendered by the server, names included (its reads are the server's); the browser
+    // reads the next page with its names ahead of time.
     await page.goto('/calls?size=25');
     await settled(page, /^[\d,]+ calls match\./);
     await expect(dataRows(page)).toHaveCount(25);
-    // Names replace the placeholders once the batch reads land.
     await expect(dataRows(page).locator('[data-field="contacts"]').filter({ hasText: '…' })).toHaveCount(0);
-    // This page's four reads, and the same four for the next page, which is prefetched with its names.
+    await expect.poll(() => hits.filter((h) => h.endsWith('/batch/read')).length).toBe(4);
+    // The second page shows with its names, and the third is read ahead the same way: four reads per page.
+    const firstPage = await dataRows(page).first().getAttribute('data-id');
+    await page.getByRole('button', { name: 'Go to next page' }).click();
+    await expect(dataRows(page).first()).not.toHaveAttribute('data-id', firstPage ?? '');
+    await expect(dataRows(page).locator('[data-field="contacts"]').filter({ hasText: '…' })).toHaveCount(0);
     await expect.poll(() => hits.filter((h) => h.endsWith('/batch/read')).length).toBe(8);
     const perPage = [
       `POST ${p.objectBatch('companies', 'read')}`,
@@ -270,7 +276,10 @@ test.describe('call list failures', () => {
     await page.route(list, (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(body) }),
     );
-    await page.goto('/calls');
+    // The server renders the list from its own reads, which the route above cannot fail: the list is opened from
+    // another screen, so the browser reads it (as it does whenever the server's reads fail: server/ssr.test.ts).
+    await page.goto('/journal');
+    await page.getByRole('link', { name: 'HubSpot Calls Admin' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load calls' });
     await expect(alert).toContainText('Internal error while listing calls');
     await expect(alert).toContainText('4f1d2c3b-0000-4000-8000-000000000abc');
