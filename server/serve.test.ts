@@ -180,6 +180,7 @@ describe('ensureBuild', () => {
     writeFileSync(path.join(root, 'vite.config.ts'), 'export default {};\n');
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/src/main.ts"></script>\n');
     writeFileSync(path.join(root, 'src', 'main.ts'), 'document.getElementById("app")!.textContent = "built";\n');
+    writeFileSync(path.join(root, 'src', 'entry-server.tsx'), 'export const createPageRenderer = () => async () => null;\n');
     const lines: string[] = [];
     const log = (line: string) => lines.push(line);
 
@@ -191,6 +192,8 @@ describe('ensureBuild', () => {
     const script = /src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect(readFileSync(path.join(dist, script ?? 'missing'), 'utf8')).toMatch(/[`"']built[`"']/);
+    // With the server's renderer of the list, in a folder the static server never serves.
+    expect(readFileSync(path.join(dist, '.ssr', 'entry-server.js'), 'utf8')).toContain('createPageRenderer');
     expect(buildIsFresh(root, dist)).toBe(true);
     expect(readdirSync(path.join(root, '.data')).filter((n) => n.startsWith('build-') || n.startsWith('dist-old-'))).toEqual([]);
     expect(await ensureBuild(root, log)).toBe(false);
