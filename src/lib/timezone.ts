@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useBrowserFact } from './useBrowserFact';
 
 /** The user's IANA time zone, without pulling a date library into the bundle. */
 export function userTimeZone(): string {
@@ -15,9 +15,7 @@ export function setRenderedTimeZone(timeZone: string): void {
   renderedTimeZone = timeZone;
 }
 
-const unchanging = () => () => undefined;
-
 /** The user's time zone; while a server-rendered page hydrates, the zone it was rendered in (then the user's). */
 export function useTimeZone(): string {
-  return useSyncExternalStore(unchanging, userTimeZone, () => renderedTimeZone);
+  return useBrowserFact(userTimeZone, () => renderedTimeZone);
 }

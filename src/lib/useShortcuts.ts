@@ -1,4 +1,5 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
+import { useBrowserFact } from './useBrowserFact';
 
 /**
  * Keyboard shortcuts of a screen: `useShortcuts({ j: next, k: previous, '/': focusSearch, 'mod+z': undo })`.
@@ -48,9 +49,8 @@ export function useShortcuts(shortcuts: ShortcutMap, enabled = true): void {
 }
 
 const modKeyOfPlatform = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl');
-const unchanging = () => () => undefined;
 
 /** How the `mod` key is written for this user: ⌘ on Apple devices, Ctrl elsewhere (and on the server, which cannot know). */
 export function useModKeyLabel(): string {
-  return useSyncExternalStore(unchanging, modKeyOfPlatform, () => 'Ctrl');
+  return useBrowserFact(modKeyOfPlatform, () => 'Ctrl');
 }
