@@ -127,7 +127,7 @@ describe('when the page cannot be rendered, the browser gets the plain app', () 
     expect(await (await get(appWith(async () => page))).text()).toContain('<div id="root"><p>rows</p></div>');
   });
 
-  it('for anything but a page opening in a tab: another site’s <img src="/calls"> reads nothing from HubSpot', async () => {
+  it('for anything but a page opening in a tab: another site’s <img src="/calls"> or a HEAD reads nothing from HubSpot', async () => {
     let reads = 0;
     const app = appWith(async () => {
       reads += 1;
@@ -135,6 +135,7 @@ describe('when the page cannot be rendered, the browser gets the plain app', () 
     });
     expect(await (await get(app, { ...desktop, 'sec-fetch-dest': 'image', 'sec-fetch-site': 'cross-site' })).text()).toBe(plain);
     expect(await (await get(app, { ...desktop, 'sec-fetch-dest': 'empty' })).text()).toBe(plain);
+    expect((await app.request('http://127.0.0.1:4173/calls', { method: 'HEAD', headers: desktop })).status).toBe(200);
     expect(reads).toBe(0);
     expect(await (await get(app, { ...desktop, 'sec-fetch-dest': 'document', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' })).text()).toContain('<p>rows</p>');
     expect(reads).toBe(1);

@@ -48,7 +48,8 @@ function knownTimeZone(value: string | undefined): string {
 const isPhone = (userAgent: string | undefined, mobileHint: string | undefined) => mobileHint === '?1' || /Mobi/i.test(userAgent ?? '');
 /**
  * Only a page the browser opens in a tab reads HubSpot: another site's <img src> or no-cors fetch of /calls
- * (which it could never read) gets the plain app, so it cannot spend the account's HubSpot rate limits.
+ * (which it could never read), or a HEAD (a monitor), gets the plain app, so it cannot spend the account's HubSpot
+ * rate limits.
  */
 const isDocument = (dest: string | undefined) => dest === undefined || dest === 'document';
 
@@ -108,7 +109,8 @@ export function serverRenderedPages(opts: ServerRenderingOptions): MiddlewareHan
   const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
   return async (c, next) => {
     const parts = template();
-    if (!parts || !isDocument(c.req.header('sec-fetch-dest')) || isPhone(c.req.header('user-agent'), c.req.header('sec-ch-ua-mobile'))) return next();
+    const opening = c.req.method === 'GET' && isDocument(c.req.header('sec-fetch-dest'));
+    if (!parts || !opening || isPhone(c.req.header('user-agent'), c.req.header('sec-ch-ua-mobile'))) return next();
     const renderer = await loadRenderer().catch((error: unknown) => {
       opts.log?.(`Server rendering is off: its renderer did not load (${error instanceof Error ? error.message : String(error)}).`);
       return null;
